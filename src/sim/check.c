@@ -1,0 +1,306 @@
+/*
+ * check.c: the machine checker.
+ *
+ * Recomputes, from scratch, what the machine keeps incrementally, and
+ * compares:
+ *
+ *   1. every refcount = the references that exist: from live objects'
+ *      slots, from frames (function, code, locals, value stacks) and from
+ *      roots; static objects add their initial 999,999,999.  An object
+ *      being finalized may carry one temporary extra reference.
+ *   2. the heap: pymalloc's own invariants (heap_check), and every
+ *      allocated block owned by exactly one live object's body or
+ *      storage, or by a type free list.
+ *   3. the generation lists: well linked, holding exactly the tracked
+ *      objects, each marked with its generation, lengths right.
+ *   4. the frames: inside the data stack, value stacks within bounds.
+ *
+ * It is slow (linear in the machine) and meant for tests.
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "sim/machine.h"
+
+#define FAIL(...) do { snprintf(buf, bufsize, __VA_ARGS__); goto fail; } while (0)
+
+typedef struct Counts {
+    int64_t *refs;
+    uint32_t n;
+    int bad;
+    Handle bad_to;
+} Counts;
+
+static void
+count_ref(void *arg, Handle from, uint32_t slot, Handle to)
+{
+    Counts *c = arg;
+
+    (void)from;
+    (void)slot;
+    if (to == NULL_HANDLE || to >= c->n) {
+        c->bad = 1;
+        c->bad_to = to;
+        return;
+    }
+    c->refs[to]++;
+}
+
+/* Ownership of heap blocks: sorted (address, tag) pairs. */
+typedef struct Owned {
+    uint64_t addr;
+    uint32_t tag;
+} Owned;
+
+typedef struct OwnedVec {
+    Owned *v;
+    size_t n, cap;
+} OwnedVec;
+
+static void
+own(OwnedVec *ov, uint64_t addr, uint32_t tag)
+{
+    ov->v = xgrow(ov->v, &ov->cap, ov->n + 1, sizeof *ov->v);
+    ov->v[ov->n].addr = addr;
+    ov->v[ov->n].tag = tag;
+    ov->n++;
+}
+
+static int
+cmp_owned(const void *a, const void *b)
+{
+    const Owned *x = a, *y = b;
+
+    return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+typedef struct BlockWalk {
+    const Owned *v;
+    size_t n;
+    size_t seen;
+    int bad;
+    uint64_t bad_addr;
+    uint32_t bad_tag;
+} BlockWalk;
+
+static void
+walk_block(void *arg, uint64_t addr, size_t size, uint32_t tag)
+{
+    BlockWalk *w = arg;
+    size_t lo = 0, hi = w->n;
+
+    (void)size;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (w->v[mid].addr < addr) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo >= w->n || w->v[lo].addr != addr || w->v[lo].tag != tag) {
+        if (!w->bad) {
+            w->bad = 1;
+            w->bad_addr = addr;
+            w->bad_tag = tag;
+        }
+        return;
+    }
+    w->seen++;
+}
+
+static void
+own_freelist(OwnedVec *ov, const FreeList *fl)
+{
+    for (uint32_t i = 0; i < fl->n; i++) {
+        own(ov, fl->blocks[i], HEAP_TAG(0, HEAP_ROLE_FREELIST));
+    }
+}
+
+int
+machine_check(const Machine *m, char *buf, size_t bufsize)
+{
+    Counts c = {xcalloc(m->nobjs, sizeof(int64_t)), m->nobjs, 0, 0};
+    OwnedVec ov = {NULL, 0, 0};
+    uint8_t *seen = xcalloc(m->nobjs, 1);
+
+    if (heap_check(&m->heap, buf, bufsize) < 0) {
+        goto fail;
+    }
+
+    /* References from objects, and the blocks they own. */
+    uint64_t live = 0;
+    for (Handle h = 1; h < m->nobjs; h++) {
+        const Object *o = &m->objs[h];
+        if (!(o->flags & OF_LIVE)) {
+            continue;
+        }
+        live++;
+        m_traverse(m, h, count_ref, &c);
+        if (c.bad) {
+            FAIL("object #%u (%s) holds an invalid reference %u", h,
+                 type_info[o->type].pyname, c.bad_to);
+        }
+        if (!(o->flags & OF_STATIC)) {
+            own(&ov, o->addr - type_info[o->type].presize, HEAP_TAG(h, HEAP_ROLE_OBJECT));
+        }
+        switch ((ObjType)o->type) {
+        case T_LIST:
+            if (o->u.l.len > o->u.l.cap) {
+                FAIL("list #%u has length %u over capacity %u", h, o->u.l.len, o->u.l.cap);
+            }
+            /* A list resized to 0 keeps the 1-byte block realloc gave. */
+            if (o->u.l.cap != 0 && o->u.l.items_addr == 0 && !(o->flags & OF_DYING)) {
+                FAIL("list #%u: capacity %u but item block %#" PRIx64, h, o->u.l.cap,
+                     o->u.l.items_addr);
+            }
+            if (o->u.l.items_addr != 0) {
+                own(&ov, o->u.l.items_addr, HEAP_TAG(h, HEAP_ROLE_LIST_ITEMS));
+            }
+            break;
+        case T_DICT:
+            if (o->u.d->keys_addr != 0) {
+                own(&ov, o->u.d->keys_addr, HEAP_TAG(h, HEAP_ROLE_DICT_KEYS));
+            }
+            if (o->u.d->split && o->u.d->values->addr != 0) {
+                own(&ov, o->u.d->values->addr, HEAP_TAG(h, HEAP_ROLE_VALUES));
+            }
+            if (!o->u.d->split && o->u.d->log2size != 0) {
+                uint32_t used = 0;
+                for (uint32_t e = 0; e < o->u.d->nentries; e++) {
+                    used += o->u.d->entries[2 * e] != NULL_HANDLE;
+                }
+                if (used != o->u.d->used && !(o->flags & OF_DYING)) {
+                    FAIL("dict #%u: ma_used %u but %u entries", h, o->u.d->used, used);
+                }
+                if (o->u.d->usable + o->u.d->nentries
+                    != dict_usable_fraction(1u << o->u.d->log2size)) {
+                    FAIL("dict #%u: usable %u + nentries %u != %u", h, o->u.d->usable,
+                         o->u.d->nentries, dict_usable_fraction(1u << o->u.d->log2size));
+                }
+            }
+            break;
+        case T_SET:
+            if (o->u.set->table_addr != 0) {
+                own(&ov, o->u.set->table_addr, HEAP_TAG(h, HEAP_ROLE_SET_TABLE));
+            }
+            break;
+        case T_INSTANCE:
+            if (o->u.inst.values != NULL && o->u.inst.values->addr != 0) {
+                own(&ov, o->u.inst.values->addr, HEAP_TAG(h, HEAP_ROLE_VALUES));
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (live != m->live) {
+        FAIL("%" PRIu64 " live objects but the machine counts %" PRIu64, live, m->live);
+    }
+    own_freelist(&ov, &m->list_free);
+    own_freelist(&ov, &m->dict_free);
+    own_freelist(&ov, &m->dict_keys_free);
+    for (int i = 0; i < TUPLE_FREELISTS; i++) {
+        own_freelist(&ov, &m->tuple_free[i]);
+    }
+
+    /* References from frames and roots. */
+    for (uint32_t fi = 0; fi < m->nframes; fi++) {
+        const Frame *f = &m->frames[fi];
+        if (f->sp > f->stacksize || f->base + f->nlocals + f->stacksize > m->nslots) {
+            FAIL("frame %u is out of bounds", fi);
+        }
+        if (f->func) {
+            count_ref(&c, 0, 0, f->func);
+        }
+        if (f->code) {
+            count_ref(&c, 0, 0, f->code);
+        }
+        for (uint32_t i = 0; i < f->nlocals + f->sp; i++) {
+            Handle v = m->slots[f->base + i];
+            if (v != NULL_HANDLE) {
+                count_ref(&c, 0, 0, v);
+            }
+        }
+    }
+    for (uint32_t i = 0; i < m->nroots; i++) {
+        count_ref(&c, 0, 0, m->roots[i]);
+    }
+    if (c.bad) {
+        FAIL("a frame or root holds an invalid reference %u", c.bad_to);
+    }
+    for (Handle h = 1; h < m->nobjs; h++) {
+        const Object *o = &m->objs[h];
+        if (!(o->flags & OF_LIVE)) {
+            if (c.refs[h] != 0) {
+                FAIL("freed handle #%u is still referenced %" PRId64 " times", h, c.refs[h]);
+            }
+            continue;
+        }
+        int64_t want = c.refs[h] + ((o->flags & OF_STATIC) ? STATIC_REFCNT : 0);
+        if (o->refcnt != want && !((o->flags & OF_DYING) && o->refcnt == want + 1)) {
+            FAIL("#%u %s: refcount %" PRId64 " but %" PRId64 " references", h,
+                 type_info[o->type].pyname, o->refcnt, want);
+        }
+    }
+
+    /* Every allocated block has exactly the owner we expect. */
+    qsort(ov.v, ov.n, sizeof *ov.v, cmp_owned);
+    for (size_t i = 1; i < ov.n; i++) {
+        if (ov.v[i].addr == ov.v[i - 1].addr) {
+            FAIL("block %#" PRIx64 " is owned twice", ov.v[i].addr);
+        }
+    }
+    BlockWalk w = {ov.v, ov.n, 0, 0, 0, 0};
+    heap_foreach_block(&m->heap, walk_block, &w);
+    if (w.bad) {
+        FAIL("heap block %#" PRIx64 " tagged #%u %s has no such owner", w.bad_addr,
+             HEAP_TAG_HANDLE(w.bad_tag), heap_role_name(HEAP_TAG_ROLE(w.bad_tag)));
+    }
+    if (w.seen != ov.n) {
+        FAIL("%zu blocks are owned but only %zu are allocated", ov.n, w.seen);
+    }
+
+    /* Generation lists. */
+    for (int g = 0; g <= NGENERATIONS; g++) {
+        const GcGen *gg = &m->gen[g];
+        Handle prev = NULL_HANDLE;
+        uint64_t n = 0;
+        for (Handle h = gg->head; h != NULL_HANDLE; h = m->objs[h].gc_next) {
+            const Object *o = &m->objs[h];
+            if (!(o->flags & OF_LIVE) || !(o->flags & OF_TRACKED) || o->gen != g
+                || o->gc_prev != prev || seen[h] || ++n > gg->len) {
+                FAIL("generation %d list is broken at #%u", g, h);
+            }
+            seen[h] = 1;
+            prev = h;
+        }
+        if (prev != gg->tail || n != gg->len) {
+            FAIL("generation %d: %" PRIu64 " objects, length %" PRIu64, g, n, gg->len);
+        }
+        if (gg->count < 0) {
+            FAIL("generation %d count is negative", g);
+        }
+    }
+    for (Handle h = 1; h < m->nobjs; h++) {
+        const Object *o = &m->objs[h];
+        if ((o->flags & OF_LIVE) && (o->flags & OF_TRACKED) && !seen[h]) {
+            FAIL("#%u is tracked but on no generation list", h);
+        }
+    }
+
+    free(c.refs);
+    free(ov.v);
+    free(seen);
+    return 0;
+fail:
+    free(c.refs);
+    free(ov.v);
+    free(seen);
+    return -1;
+}

@@ -1,0 +1,1118 @@
+/*
+ * machine.c: the object table, the primitives, frames, and deallocation.
+ *
+ * The primitives are the only code that assigns to machine state.  Each
+ * emits one event.  Deallocation is the one long operation here: when a
+ * decref reaches zero the object's references are released in CPython's
+ * order (list_dealloc, tupledealloc, dict_dealloc, subtype_dealloc, ...),
+ * and each release may deallocate further objects.  CPython recurses on
+ * the C stack, bounded by the "trashcan" (Objects/object.c): once 50
+ * trashcan-aware deallocations are nested, the next object is deposited
+ * on a delete-later list and destroyed when the outermost one finishes.
+ * We run the same algorithm on an explicit stack of DFrames, one per
+ * deallocation that CPython would have on its C stack, so the order of
+ * events, including the trashcan's reordering, is CPython's, and a
+ * million-node cascade uses no host C stack.
+ */
+#include <config.h>
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "sim/machine.h"
+
+const char *const event_names[EV_COUNT] = {
+#define X(id, name) name,
+#include "sim/event.def"
+#undef X
+};
+
+/* ------------------------------------------------------------------ */
+/* Events.                                                            */
+
+static void
+emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b, uint64_t c)
+{
+    m->nevents++;
+    if (m->sink != NULL) {
+        Event e;
+        e.kind = (uint8_t)kind;
+        e.role = 0;
+        e.obj = obj;
+        e.frame = m->nframes ? m->nframes - 1 : 0;
+        e.slot = slot;
+        e.a = a;
+        e.b = b;
+        e.c = c;
+        m->sink(m->sink_ctx, m, &e);
+    }
+}
+
+void
+machine_set_sink(Machine *m, EventSink sink, void *ctx)
+{
+    m->sink = sink;
+    m->sink_ctx = ctx;
+}
+
+/* ------------------------------------------------------------------ */
+/* The object table.                                                  */
+
+static Handle
+handle_new(Machine *m)
+{
+    Handle h;
+
+    if (m->free_handles != NULL_HANDLE) {
+        h = m->free_handles;
+        m->free_handles = m->objs[h].u.next_free;
+    } else {
+        if (m->nobjs == m->objcap) {
+            m->objcap = m->objcap ? m->objcap * 2 : 1024;
+            m->objs = xrealloc(m->objs, m->objcap * sizeof *m->objs);
+        }
+        h = m->nobjs++;
+        assert(h <= HEAP_MAX_HANDLE);
+    }
+    memset(&m->objs[h], 0, sizeof m->objs[h]);
+    m->objs[h].flags = OF_LIVE;
+    m->objs[h].gen = GEN_NONE;
+    m->live++;
+    return h;
+}
+
+static void
+handle_release(Machine *m, Handle h)
+{
+    m->objs[h].flags = 0;
+    m->objs[h].u.next_free = m->free_handles;
+    m->free_handles = h;
+    m->live--;
+}
+
+int
+m_is_live(const Machine *m, Handle h)
+{
+    return h != NULL_HANDLE && h < m->nobjs && (m->objs[h].flags & OF_LIVE);
+}
+
+const char *
+m_type_name(const Machine *m, Handle h)
+{
+    const Object *o = &m->objs[h];
+
+    if (o->type == T_INSTANCE) {
+        const Object *c = &m->objs[o->u.inst.cls];
+        return m->objs[c->u.c->name].u.s.utf8;
+    }
+    if (o->type == T_TYPE || o->type == T_CLASS) {
+        return "type";
+    }
+    return type_info[o->type].pyname;
+}
+
+/* A static object: no heap block, refcount 999,999,999 as 3.11's
+ * statically allocated objects start. */
+Handle
+machine_static(Machine *m, ObjType t, size_t nbytes)
+{
+    Handle h = handle_new(m);
+    Object *o = &m->objs[h];
+
+    o->type = (uint8_t)t;
+    o->flags |= OF_STATIC;
+    o->refcnt = STATIC_REFCNT;
+    o->nbytes = (uint32_t)nbytes;
+    o->addr = m->static_next + type_info[t].presize;
+    m->static_next += (nbytes + 15) & ~(size_t)15;
+    return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Free lists (Objects/listobject.c, dictobject.c, tupleobject.c).    */
+
+static FreeList *
+freelist_for(Machine *m, ObjType t, size_t nbytes)
+{
+    if (t == T_LIST) {
+        return &m->list_free;
+    }
+    if (t == T_DICT) {
+        return &m->dict_free;
+    }
+    if (t == T_TUPLE) {
+        size_t n = (nbytes - 16 - 24) / 8;
+        if (n >= 1 && n <= TUPLE_FREELISTS) {
+            return &m->tuple_free[n - 1];
+        }
+    }
+    return NULL;
+}
+
+static void
+freelist_push(FreeList *fl, uint64_t block)
+{
+    if (fl->n == fl->cap) {
+        fl->cap = fl->cap ? fl->cap * 2 : 16;
+        fl->blocks = xrealloc(fl->blocks, fl->cap * sizeof *fl->blocks);
+    }
+    fl->blocks[fl->n++] = block;
+}
+
+/* ------------------------------------------------------------------ */
+/* Primitives.                                                        */
+
+Handle
+m_alloc(Machine *m, ObjType t, size_t nbytes)
+{
+    Handle h = handle_new(m);
+    Object *o = &m->objs[h];
+    FreeList *fl = freelist_for(m, t, nbytes);
+    uint64_t block;
+    int reused = 0;
+
+    o->type = (uint8_t)t;
+    o->refcnt = 1;
+    o->nbytes = (uint32_t)nbytes;
+    if (fl != NULL && fl->n > 0) {
+        block = fl->blocks[--fl->n];
+        heap_retag(&m->heap, block, HEAP_TAG(h, HEAP_ROLE_OBJECT));
+        reused = 1;
+    } else {
+        block = heap_alloc(&m->heap, nbytes, HEAP_TAG(h, HEAP_ROLE_OBJECT));
+    }
+    o = &m->objs[h];
+    o->addr = block + type_info[t].presize;
+    /* gc_alloc: a GC object counts towards generation 0, unless it came
+     * off a type free list. */
+    int64_t oldcount = m->gen[0].count;
+    if (type_info[t].gc && !reused) {
+        m->gen[0].count++;
+    }
+    emit(m, EV_ALLOC, h, reused, (int64_t)o->addr, (int64_t)nbytes, (uint64_t)oldcount);
+    if (type_info[t].gc && !reused && m->hooks.gc_alloc != NULL) {
+        m->hooks.gc_alloc(m->hooks.ctx, m);
+    }
+    return h;
+}
+
+/* Free the body of h (tp_free or a type free list); the handle dies. */
+static void
+free_object(Machine *m, Handle h)
+{
+    Object *o = &m->objs[h];
+    uint64_t block = o->addr - type_info[o->type].presize;
+    FreeList *fl = freelist_for(m, (ObjType)o->type, o->nbytes);
+
+    assert(!(o->flags & OF_TRACKED));
+    if (fl != NULL && fl->n < fl->max) {
+        freelist_push(fl, block);
+        heap_retag(&m->heap, block, HEAP_TAG(0, HEAP_ROLE_FREELIST));
+        emit(m, EV_FREELIST, h, 0, (int64_t)o->addr, o->nbytes, 0);
+    } else {
+        int64_t oldcount = m->gen[0].count;
+        heap_free(&m->heap, block);
+        /* PyObject_GC_Del: generation 0 count down, never below zero. */
+        if (type_info[o->type].gc && m->gen[0].count > 0) {
+            m->gen[0].count--;
+        }
+        emit(m, EV_FREE, h, 0, (int64_t)o->addr, o->nbytes, (uint64_t)oldcount);
+    }
+    handle_release(m, h);
+}
+
+void
+m_incref(Machine *m, Handle h)
+{
+    Object *o = &m->objs[h];
+
+    assert(m_is_live(m, h));
+    o->refcnt++;
+    emit(m, EV_INCREF, h, 0, o->refcnt - 1, o->refcnt, 0);
+}
+
+static void dealloc(Machine *m, Handle h);
+
+void
+m_decref(Machine *m, Handle h)
+{
+    Object *o = &m->objs[h];
+
+    assert(m_is_live(m, h));
+    assert(o->refcnt > 0);
+    o->refcnt--;
+    emit(m, EV_DECREF, h, 0, o->refcnt + 1, o->refcnt, 0);
+    if (o->refcnt == 0) {
+        dealloc(m, h);
+    }
+}
+
+/* The address of container slot i of obj (see m_store). */
+static Handle *
+slot_ptr(Machine *m, Handle obj, uint32_t i)
+{
+    Object *o = &m->objs[obj];
+
+    switch ((ObjType)o->type) {
+    case T_LIST:
+        assert(i < o->u.l.cap);
+        return &o->u.l.items[i];
+    case T_TUPLE:
+        assert(i < o->u.t.len);
+        return &o->u.t.items[i];
+    case T_DICT:
+        if (o->u.d->split) {
+            assert(i < o->u.d->values->n);
+            return &o->u.d->values->slot[i];
+        }
+        assert(i < 2 * o->u.d->entries_cap);
+        return &o->u.d->entries[i];
+    case T_SET:
+        assert(i <= o->u.set->mask);
+        return &o->u.set->table[i];
+    case T_INSTANCE:
+        if (i == INST_DICT_SLOT) {
+            return &o->u.inst.dict;
+        }
+        if (i == INST_CLASS_SLOT) {
+            return &o->u.inst.cls;
+        }
+        assert(o->u.inst.values != NULL && i < o->u.inst.values->n);
+        return &o->u.inst.values->slot[i];
+    case T_CELL:
+        return &o->u.cell.ref;
+    case T_FUNCTION:
+        assert(i < 8);
+        return &(&o->u.f->code)[i];
+    case T_CLASS:
+        if (i == 0) {
+            return &o->u.c->name;
+        } else if (i == 1) {
+            return &o->u.c->dict;
+        } else if (i == 2) {
+            return &o->u.c->mro;
+        }
+        assert(i - 3 < o->u.c->nkeys);
+        return &o->u.c->keys[i - 3];
+    case T_MODULE:
+        return i == 0 ? &o->u.mod.dict : &o->u.mod.name;
+    case T_METHOD:
+        return i == 0 ? &o->u.meth.func : &o->u.meth.self;
+    case T_CODE:
+        return i == 0 ? &o->u.code.consts : &o->u.code.name;
+    case T_BUILTIN:
+        return &o->u.builtin.self;
+    case T_LISTITER:
+    case T_TUPLEITER:
+    case T_STRITER:
+    case T_DICTITER:
+        return &o->u.it.seq;
+    case T_RANGE:
+        return i == 0 ? &o->u.range.start : i == 1 ? &o->u.range.stop : &o->u.range.step;
+    case T_WEAKREF:
+        return &o->u.wr.callback;
+    default:
+        assert(!"object has no slots");
+        return NULL;
+    }
+}
+
+Handle
+m_store(Machine *m, Handle obj, uint32_t slot, Handle v)
+{
+    Handle *p = slot_ptr(m, obj, slot);
+    Handle old = *p;
+
+    *p = v;
+    emit(m, EV_STORE, obj, slot, old, v, 0);
+    return old;
+}
+
+static void storage_event(Machine *m, Handle obj, HeapRole role, uint64_t old,
+                          uint64_t addr, size_t nbytes);
+
+uint64_t
+m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes)
+{
+    uint64_t addr = heap_realloc(&m->heap, old, nbytes, HEAP_TAG(obj, role));
+
+    storage_event(m, obj, role, old, addr, nbytes);
+    return addr;
+}
+
+void
+m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old)
+{
+    heap_free(&m->heap, old);
+    storage_event(m, obj, role, old, 0, 0);
+}
+
+static void
+storage_event(Machine *m, Handle obj, HeapRole role, uint64_t old, uint64_t addr,
+              size_t nbytes)
+{
+    Event e;
+    m->nevents++;
+    if (m->sink != NULL) {
+        memset(&e, 0, sizeof e);
+        e.kind = EV_STORAGE;
+        e.role = (uint8_t)role;
+        e.obj = obj;
+        e.frame = m->nframes ? m->nframes - 1 : 0;
+        e.a = (int64_t)old;
+        e.b = (int64_t)addr;
+        e.c = nbytes;
+        m->sink(m->sink_ctx, m, &e);
+    }
+}
+
+static void
+gen_append(Machine *m, int g, Handle h)
+{
+    GcGen *gg = &m->gen[g];
+    Object *o = &m->objs[h];
+
+    o->gc_prev = gg->tail;
+    o->gc_next = NULL_HANDLE;
+    if (gg->tail != NULL_HANDLE) {
+        m->objs[gg->tail].gc_next = h;
+    } else {
+        gg->head = h;
+    }
+    gg->tail = h;
+    gg->len++;
+    o->gen = (int8_t)g;
+}
+
+static void
+gen_remove(Machine *m, Handle h)
+{
+    Object *o = &m->objs[h];
+    GcGen *gg = &m->gen[o->gen];
+
+    if (o->gc_prev != NULL_HANDLE) {
+        m->objs[o->gc_prev].gc_next = o->gc_next;
+    } else {
+        gg->head = o->gc_next;
+    }
+    if (o->gc_next != NULL_HANDLE) {
+        m->objs[o->gc_next].gc_prev = o->gc_prev;
+    } else {
+        gg->tail = o->gc_prev;
+    }
+    gg->len--;
+    o->gc_prev = o->gc_next = NULL_HANDLE;
+    o->gen = GEN_NONE;
+}
+
+void
+m_track(Machine *m, Handle h)
+{
+    Object *o = &m->objs[h];
+
+    assert(type_info[o->type].gc);
+    if (o->flags & OF_TRACKED) {
+        return;
+    }
+    o->flags |= OF_TRACKED;
+    gen_append(m, 0, h);
+    emit(m, EV_TRACK, h, 0, 0, 0, 0);
+}
+
+void
+m_untrack(Machine *m, Handle h)
+{
+    Object *o = &m->objs[h];
+
+    if (!(o->flags & OF_TRACKED)) {
+        return;
+    }
+    int g = o->gen;
+    gen_remove(m, h);
+    m->objs[h].flags &= (uint8_t)~OF_TRACKED;
+    emit(m, EV_UNTRACK, h, 0, g, 0, 0);
+}
+
+void
+m_set_count(Machine *m, int gen, int64_t count)
+{
+    int64_t old = m->gen[gen].count;
+
+    m->gen[gen].count = count;
+    emit(m, EV_GC_COUNT, 0, (uint32_t)gen, old, count, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Frames.                                                            */
+
+/*
+ * 3.11 keeps activation records on a data stack of 16 KiB chunks: a
+ * frame takes 8 * (9 + nlocalsplus + stacksize) bytes.  When a frame
+ * does not fit in the current chunk a new chunk is pushed; we place
+ * chunks at deterministic addresses.
+ */
+uint32_t
+m_frame_push(Machine *m, Handle func, Handle code, Handle globals,
+             uint32_t nlocals, uint32_t stacksize)
+{
+    uint64_t bytes = 8 * ((uint64_t)FRAME_SPECIALS + nlocals + stacksize);
+
+    if (m->nframes == m->framecap) {
+        m->framecap = m->framecap ? m->framecap * 2 : 64;
+        m->frames = xrealloc(m->frames, m->framecap * sizeof *m->frames);
+    }
+    uint32_t need = m->nslots + nlocals + stacksize;
+    if (need > m->slotcap) {
+        size_t cap = m->slotcap;
+        m->slots = xgrow(m->slots, &cap, need, sizeof *m->slots);
+        m->slotcap = (uint32_t)cap;
+    }
+    if (m->dstack_chunks == 0 || m->dstack_used + bytes > DATASTACK_CHUNK) {
+        m->dstack_chunk = MACHINE_DATASTACK_BASE + (uint64_t)m->dstack_chunks * 0x100000;
+        m->dstack_chunks++;
+        m->dstack_used = 16;        /* the chunk header */
+    }
+    Frame *f = &m->frames[m->nframes++];
+    memset(f, 0, sizeof *f);
+    f->func = func;
+    f->code = code;
+    f->globals = globals;
+    f->base = m->nslots;
+    f->nlocals = nlocals;
+    f->stacksize = stacksize;
+    f->addr = m->dstack_chunk + m->dstack_used;
+    m->dstack_used += bytes;
+    for (uint32_t i = 0; i < nlocals + stacksize; i++) {
+        m->slots[m->nslots + i] = NULL_HANDLE;
+    }
+    m->nslots = need;
+    emit(m, EV_FRAME_PUSH, func, 0, (int64_t)f->addr, (int64_t)bytes, 0);
+    return m->nframes - 1;
+}
+
+/*
+ * _PyFrame_Clear: the frame is unlinked first, then its locals and stack
+ * entries are released in order, then the function and the code.  The
+ * handles are taken out before the frame goes so that finalizers run by
+ * the releases see a consistent stack.
+ */
+void
+m_frame_pop(Machine *m)
+{
+    Frame *f = m_frame(m);
+    uint32_t n = f->nlocals + f->sp;
+    Handle func = f->func, code = f->code;
+    Handle *held = xmalloc((n + 1) * sizeof *held);
+    uint64_t bytes = 8 * ((uint64_t)FRAME_SPECIALS + f->nlocals + f->stacksize);
+    uint64_t addr = f->addr;
+
+    for (uint32_t i = 0; i < f->nlocals; i++) {
+        held[i] = m->slots[f->base + i];
+    }
+    for (uint32_t i = 0; i < f->sp; i++) {
+        held[f->nlocals + i] = m->slots[f->base + f->nlocals + i];
+    }
+    m->nslots = f->base;
+    m->nframes--;
+    m->dstack_used -= bytes;
+    if (m->dstack_used <= 16 && m->dstack_chunks > 1) {
+        m->dstack_chunks--;
+        m->dstack_chunk = MACHINE_DATASTACK_BASE + (uint64_t)(m->dstack_chunks - 1) * 0x100000;
+        m->dstack_used = DATASTACK_CHUNK;
+        /* The previous chunk's use is recomputed from its frames. */
+        uint64_t used = 16;
+        for (uint32_t i = 0; i < m->nframes; i++) {
+            if (m->frames[i].addr >= m->dstack_chunk
+                && m->frames[i].addr < m->dstack_chunk + 0x100000) {
+                used = m->frames[i].addr - m->dstack_chunk
+                       + 8 * ((uint64_t)FRAME_SPECIALS + m->frames[i].nlocals
+                              + m->frames[i].stacksize);
+            }
+        }
+        m->dstack_used = used;
+    }
+    emit(m, EV_FRAME_POP, func, 0, (int64_t)addr, (int64_t)bytes, 0);
+    /* The frame is gone; now its references are released. */
+    Handle *keep = held;
+    for (uint32_t i = 0; i < n; i++) {
+        if (keep[i] != NULL_HANDLE) {
+            m_decref(m, keep[i]);
+        }
+    }
+    free(keep);
+    if (func != NULL_HANDLE) {
+        m_decref(m, func);
+    }
+    if (code != NULL_HANDLE) {
+        m_decref(m, code);
+    }
+}
+
+Handle
+m_bind(Machine *m, uint32_t slot, Handle v)
+{
+    Frame *f = m_frame(m);
+    Handle *p = &m->slots[f->base + slot];
+    Handle old = *p;
+
+    assert(slot < f->nlocals);
+    *p = v;
+    emit(m, EV_BIND, v, slot, old, v, 0);
+    return old;
+}
+
+void
+m_push(Machine *m, Handle v)
+{
+    Frame *f = m_frame(m);
+
+    assert(f->sp < f->stacksize);
+    m->slots[f->base + f->nlocals + f->sp++] = v;
+    emit(m, EV_PUSH, v, f->sp - 1, v, f->sp, 0);
+}
+
+Handle
+m_pop(Machine *m)
+{
+    Frame *f = m_frame(m);
+
+    assert(f->sp > 0);
+    Handle v = m->slots[f->base + f->nlocals + --f->sp];
+    m->slots[f->base + f->nlocals + f->sp] = NULL_HANDLE;
+    emit(m, EV_POP, v, f->sp, v, f->sp, 0);
+    return v;
+}
+
+Handle
+m_peek(const Machine *m, uint32_t depth)
+{
+    const Frame *f = m_frame(m);
+
+    assert(depth < f->sp);
+    return m->slots[f->base + f->nlocals + f->sp - 1 - depth];
+}
+
+void
+m_root_add(Machine *m, Handle h)
+{
+    if (m->nroots == m->rootcap) {
+        m->rootcap = m->rootcap ? m->rootcap * 2 : 16;
+        m->roots = xrealloc(m->roots, m->rootcap * sizeof *m->roots);
+    }
+    m->roots[m->nroots++] = h;
+}
+
+void
+m_write(Machine *m, const char *s, size_t n)
+{
+    if (m->outlen + n + 1 > m->outcap) {
+        size_t cap = m->outcap;
+        m->out = xgrow(m->out, &cap, m->outlen + n + 1, 1);
+        m->outcap = cap;
+    }
+    memcpy(m->out + m->outlen, s, n);
+    m->outlen += n;
+    m->out[m->outlen] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
+/* Deallocation.                                                      */
+
+/*
+ * A DFrame is one deallocator CPython would have on its C stack.  stage
+ * and i record how far it got.  A DFrame of kind CHAIN is
+ * _PyTrash_thread_destroy_chain, draining the delete-later list.
+ *
+ * Stages for an object:
+ *   0  untrack; enter the trashcan (or be deposited)
+ *   1  instances only: the finalizer (__del__), maybe resurrecting
+ *   2  release references one at a time (i counts)
+ *   3  free separate storage and the object itself
+ *   4  instances only: release the class (subtype_dealloc does it last)
+ *   5  leave the trashcan
+ */
+enum { DF_OBJECT, DF_CHAIN };
+
+typedef struct DFrame {
+    Handle h;
+    Handle cls;                /* instances: the class to release last */
+    uint32_t i;
+    uint8_t kind;
+    uint8_t stage;
+    uint8_t trash;             /* entered the trashcan */
+} DFrame;
+
+typedef struct DStack {
+    DFrame *v;
+    size_t n, cap;
+} DStack;
+
+static void
+dpush(DStack *st, uint8_t kind, Handle h)
+{
+    st->v = xgrow(st->v, &st->cap, st->n + 1, sizeof *st->v);
+    DFrame *f = &st->v[st->n++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->h = h;
+}
+
+static int
+uses_trashcan(ObjType t)
+{
+    return t == T_LIST || t == T_TUPLE || t == T_DICT || t == T_SET
+           || t == T_INSTANCE || t == T_METHOD;
+}
+
+/* Take the reference in container slot i out of obj, for release. */
+static Handle
+take_slot(Machine *m, Handle obj, uint32_t i)
+{
+    Handle *p = slot_ptr(m, obj, i);
+    Handle v = *p;
+
+    *p = NULL_HANDLE;
+    return v;
+}
+
+/*
+ * The next reference obj releases at stage 2, in CPython's order, or 0
+ * when there is none left.  The slot is cleared as it is taken, so that
+ * the checker sees exactly the references not yet released.
+ */
+static Handle
+next_release(Machine *m, DFrame *f)
+{
+    Object *o = &m->objs[f->h];
+    Handle v;
+
+    switch ((ObjType)o->type) {
+    case T_LIST:
+        /* list_dealloc: "do it backwards" */
+        while (f->i < o->u.l.len) {
+            uint32_t i = o->u.l.len - 1 - f->i++;
+            if ((v = take_slot(m, f->h, i)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    case T_TUPLE:
+        while (f->i < o->u.t.len) {
+            uint32_t i = o->u.t.len - 1 - f->i++;
+            if ((v = take_slot(m, f->h, i)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    case T_DICT:
+        /* free_keys_object: entry by entry, key then value.  A split
+         * dict releases only its values; the keys belong to the class. */
+        if (o->u.d->split) {
+            while (f->i < o->u.d->values->n) {
+                if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
+                    return v;
+                }
+            }
+            return NULL_HANDLE;
+        }
+        while (f->i < 2 * o->u.d->nentries) {
+            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    case T_SET:
+        while (f->i <= o->u.set->mask) {
+            Handle *p = &o->u.set->table[f->i++];
+            if (*p != NULL_HANDLE && *p != SET_DUMMY) {
+                v = *p;
+                *p = NULL_HANDLE;
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    case T_INSTANCE:
+        /* A materialised __dict__, else the values in shared-key order. */
+        if (o->u.inst.dict != NULL_HANDLE) {
+            return take_slot(m, f->h, INST_DICT_SLOT);
+        }
+        while (o->u.inst.values != NULL && f->i < o->u.inst.values->n) {
+            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    case T_FUNCTION: {
+        /* func_clear, then code, name and qualname. */
+        static const uint8_t order[] = {1, 6, 4, 7, 5, 0, 2, 3};
+        while (f->i < sizeof order) {
+            if ((v = take_slot(m, f->h, order[f->i++])) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    }
+    case T_CLASS:
+        /* type_dealloc: dict, mro, then the cached keys and the name. */
+        if (f->i == 0) {
+            f->i++;
+            if ((v = take_slot(m, f->h, 1)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        if (f->i == 1) {
+            f->i++;
+            if ((v = take_slot(m, f->h, 2)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        while (f->i - 2 < o->u.c->nkeys) {
+            if ((v = take_slot(m, f->h, 3 + f->i++ - 2)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        if (f->i - 2 == o->u.c->nkeys) {
+            f->i++;
+            return take_slot(m, f->h, 0);
+        }
+        return NULL_HANDLE;
+    case T_CELL:
+    case T_BUILTIN:
+    case T_LISTITER:
+    case T_TUPLEITER:
+    case T_STRITER:
+    case T_DICTITER:
+    case T_WEAKREF:
+        if (f->i++ == 0) {
+            return take_slot(m, f->h, 0);
+        }
+        return NULL_HANDLE;
+    case T_MODULE:
+    case T_METHOD:
+    case T_CODE:
+        while (f->i < 2) {
+            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    case T_RANGE:
+        while (f->i < 3) {
+            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        return NULL_HANDLE;
+    default:
+        return NULL_HANDLE;
+    }
+}
+
+/* Free the host payload and the simulated storage of a dying object. */
+static void
+free_payload(Machine *m, Handle h)
+{
+    Object *o = &m->objs[h];
+
+    switch ((ObjType)o->type) {
+    case T_INT:
+        free(o->u.i.digits);
+        break;
+    case T_STR:
+        free(o->u.s.utf8);
+        break;
+    case T_LIST:
+        if (o->u.l.items_addr != 0) {
+            m_storage_free(m, h, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr);
+        }
+        free(m->objs[h].u.l.items);
+        break;
+    case T_TUPLE:
+        free(o->u.t.items);
+        break;
+    case T_DICT: {
+        Dict *d = o->u.d;
+        if (d->keys_addr != 0) {
+            if (d->log2size == DICT_LOG_MINSIZE && d->unicode
+                && m->dict_keys_free.n < m->dict_keys_free.max) {
+                freelist_push(&m->dict_keys_free, d->keys_addr);
+                heap_retag(&m->heap, d->keys_addr, HEAP_TAG(0, HEAP_ROLE_FREELIST));
+            } else {
+                m_storage_free(m, h, HEAP_ROLE_DICT_KEYS, d->keys_addr);
+            }
+        }
+        if (d->split) {
+            if (d->values->addr != 0) {
+                m_storage_free(m, h, HEAP_ROLE_VALUES, d->values->addr);
+            }
+            free(d->values);
+        }
+        free(d->entries);
+        free(d->index);
+        free(d);
+        break;
+    }
+    case T_SET:
+        if (o->u.set->table_addr != 0) {
+            m_storage_free(m, h, HEAP_ROLE_SET_TABLE, o->u.set->table_addr);
+        }
+        free(m->objs[h].u.set->table);
+        free(m->objs[h].u.set);
+        break;
+    case T_INSTANCE:
+        if (o->u.inst.values != NULL) {
+            if (o->u.inst.values->addr != 0) {
+                m_storage_free(m, h, HEAP_ROLE_VALUES, o->u.inst.values->addr);
+            }
+            free(m->objs[h].u.inst.values);
+        }
+        break;
+    case T_CLASS:
+        free(o->u.c->keys);
+        free(o->u.c);
+        break;
+    case T_FUNCTION:
+        free(o->u.f);
+        break;
+    default:
+        break;
+    }
+}
+
+static void
+trash_deposit(Machine *m, Handle h)
+{
+    m->objs[h].gc_prev = m->trash_later;
+    m->trash_later = h;
+    emit(m, EV_TRASH, h, 0, m->trash_nesting, 0, 0);
+}
+
+/*
+ * Advance the top frame by one action.  Returns a handle whose reference
+ * the caller must now release, or 0; sets *done when the frame is over.
+ */
+static Handle
+dstep(Machine *m, DStack *st, int *done)
+{
+    DFrame *f = &st->v[st->n - 1];
+    Handle v;
+
+    *done = 0;
+    if (f->kind == DF_CHAIN) {
+        if (f->stage == 0) {
+            m->trash_nesting++;
+            f->stage = 1;
+        }
+        if (m->trash_later == NULL_HANDLE) {
+            m->trash_nesting--;
+            *done = 1;
+            return NULL_HANDLE;
+        }
+        Handle op = m->trash_later;
+        m->trash_later = m->objs[op].gc_prev;
+        m->objs[op].gc_prev = NULL_HANDLE;
+        dpush(st, DF_OBJECT, op);
+        return NULL_HANDLE;
+    }
+
+    Object *o = &m->objs[f->h];
+    ObjType t = (ObjType)o->type;
+    switch (f->stage) {
+    case 0:
+        m_untrack(m, f->h);
+        if (uses_trashcan(t)) {
+            if (m->trash_nesting >= TRASH_UNWIND_LEVEL) {
+                trash_deposit(m, f->h);
+                *done = 1;
+                return NULL_HANDLE;
+            }
+            m->trash_nesting++;
+            f->trash = 1;
+        }
+        f->stage = 1;
+        return NULL_HANDLE;
+    case 1:
+        f->stage = 2;
+        if (t == T_INSTANCE) {
+            Handle cls = o->u.inst.cls;
+            if (m->objs[cls].u.c->has_del && !(o->flags & OF_FINALIZED)) {
+                /* PyObject_CallFinalizerFromDealloc: tracked again,
+                 * temporarily resurrected, __del__ called once. */
+                m_track(m, f->h);
+                m_incref(m, f->h);
+                emit(m, EV_FINALIZE, f->h, 0, 0, 0, 0);
+                if (m->hooks.finalize != NULL) {
+                    m->hooks.finalize(m->hooks.ctx, m, f->h);
+                }
+                o = &m->objs[f->h];
+                o->flags |= OF_FINALIZED;
+                o->refcnt--;
+                emit(m, EV_DECREF, f->h, 0, o->refcnt + 1, o->refcnt, 0);
+                if (o->refcnt > 0) {
+                    /* Resurrected: as if the decref never happened. */
+                    o->flags &= (uint8_t)~OF_DYING;
+                    f->stage = 5;
+                    return NULL_HANDLE;
+                }
+                m_untrack(m, f->h);
+            }
+        }
+        return NULL_HANDLE;
+    case 2:
+        v = next_release(m, f);
+        if (v == NULL_HANDLE) {
+            f->stage = 3;
+        }
+        return v;
+    case 3:
+        if (t == T_INSTANCE) {
+            f->cls = o->u.inst.cls;
+            o->u.inst.cls = NULL_HANDLE;
+        }
+        free_payload(m, f->h);
+        free_object(m, f->h);
+        f->stage = 4;
+        return NULL_HANDLE;
+    case 4:
+        f->stage = 5;
+        if (f->cls != NULL_HANDLE) {
+            v = f->cls;
+            f->cls = NULL_HANDLE;
+            return v;
+        }
+        return NULL_HANDLE;
+    default:
+        /* Py_TRASHCAN_END */
+        *done = 1;
+        if (f->trash) {
+            m->trash_nesting--;
+            if (m->trash_later != NULL_HANDLE && m->trash_nesting <= 0) {
+                /* The frame becomes _PyTrash_thread_destroy_chain. */
+                f->kind = DF_CHAIN;
+                f->stage = 0;
+                *done = 0;
+            }
+        }
+        return NULL_HANDLE;
+    }
+}
+
+static void
+dealloc(Machine *m, Handle h)
+{
+    DStack st = {NULL, 0, 0};
+    Object *o = &m->objs[h];
+
+    assert(!(o->flags & OF_STATIC));
+    o->flags |= OF_DYING;
+    emit(m, EV_DEALLOC, h, 0, 0, 0, 0);
+    dpush(&st, DF_OBJECT, h);
+    while (st.n > 0) {
+        int done;
+        Handle v = dstep(m, &st, &done);
+        if (done) {
+            st.n--;
+        }
+        if (v != NULL_HANDLE) {
+            Object *c = &m->objs[v];
+            assert(c->refcnt > 0);
+            c->refcnt--;
+            emit(m, EV_DECREF, v, 0, c->refcnt + 1, c->refcnt, 0);
+            if (c->refcnt == 0) {
+                c->flags |= OF_DYING;
+                emit(m, EV_DEALLOC, v, 0, 0, 0, 0);
+                dpush(&st, DF_OBJECT, v);
+            }
+        }
+    }
+    free(st.v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Set-up.                                                            */
+
+void machine_init_objects(Machine *m);
+
+void
+machine_init(Machine *m)
+{
+    memset(m, 0, sizeof *m);
+    heap_init(&m->heap);
+    m->nobjs = 1;                   /* handle 0 is NULL */
+    m->objcap = 1024;
+    m->objs = xcalloc(m->objcap, sizeof *m->objs);
+    m->static_next = MACHINE_STATIC_BASE;
+    m->gen[0].threshold = 700;
+    m->gen[1].threshold = 10;
+    m->gen[2].threshold = 10;
+    m->gc_enabled = 1;
+    m->list_free.max = LIST_FREELIST_MAX;
+    m->dict_free.max = DICT_FREELIST_MAX;
+    m->dict_keys_free.max = DICT_FREELIST_MAX;
+    for (int i = 0; i < TUPLE_FREELISTS; i++) {
+        m->tuple_free[i].max = TUPLE_FREELIST_MAX;
+    }
+    machine_init_objects(m);
+}
+
+void
+machine_done(Machine *m)
+{
+    for (Handle h = 1; h < m->nobjs; h++) {
+        Object *o = &m->objs[h];
+        if (!(o->flags & OF_LIVE)) {
+            continue;
+        }
+        switch ((ObjType)o->type) {
+        case T_INT:
+            free(o->u.i.digits);
+            break;
+        case T_STR:
+            free(o->u.s.utf8);
+            break;
+        case T_LIST:
+            free(o->u.l.items);
+            break;
+        case T_TUPLE:
+            free(o->u.t.items);
+            break;
+        case T_DICT:
+            free(o->u.d->entries);
+            free(o->u.d->index);
+            free(o->u.d->values);
+            free(o->u.d);
+            break;
+        case T_SET:
+            free(o->u.set->table);
+            free(o->u.set);
+            break;
+        case T_INSTANCE:
+            free(o->u.inst.values);
+            break;
+        case T_CLASS:
+            free(o->u.c->keys);
+            free(o->u.c);
+            break;
+        case T_FUNCTION:
+            free(o->u.f);
+            break;
+        default:
+            break;
+        }
+    }
+    free(m->objs);
+    free(m->frames);
+    free(m->slots);
+    free(m->roots);
+    free(m->out);
+    free(m->list_free.blocks);
+    free(m->dict_free.blocks);
+    free(m->dict_keys_free.blocks);
+    for (int i = 0; i < TUPLE_FREELISTS; i++) {
+        free(m->tuple_free[i].blocks);
+    }
+    heap_done(&m->heap);
+    memset(m, 0, sizeof *m);
+}

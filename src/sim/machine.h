@@ -1,0 +1,297 @@
+/*
+ * machine.h: the simulated machine and its primitives.
+ *
+ * The machine holds everything a student can see: the object table, the
+ * pymalloc heap, the frames with their locals and value stacks, the GC
+ * generations and the output printed so far.  Only the primitives below
+ * change it; each emits exactly one event to the machine's event sink.
+ * Everything else (list append, dict insertion, deallocation cascades,
+ * the VM's instructions, the collector) is built from primitives, so the
+ * event stream, the log pane, `pymemsim trace' and the history all see
+ * the same sequence of changes.
+ *
+ * References follow CPython's words.  A function that returns a Handle
+ * says whether it is a new reference (the caller owns one count) or a
+ * borrowed one.  m_push() steals the reference it is given; m_pop()
+ * returns one.  m_store() neither increments nor decrements: callers
+ * pair it with m_incref()/m_decref() as CPython code pairs SET_ITEM with
+ * Py_INCREF/Py_DECREF.
+ */
+#ifndef PYMEMSIM_SIM_MACHINE_H
+#define PYMEMSIM_SIM_MACHINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim/dict.h"
+#include "sim/heap.h"
+#include "sim/object.h"
+
+typedef enum {
+#define X(id, name) EV_##id,
+#include "sim/event.def"
+#undef X
+    EV_COUNT
+} EventKind;
+
+typedef struct Event {
+    uint8_t kind;              /* EventKind */
+    uint8_t role;              /* HeapRole for EV_STORAGE */
+    Handle obj;
+    uint32_t frame;            /* frame depth, for frame events */
+    uint32_t slot;             /* slot index, for stores and binds */
+    int64_t a, b;              /* old and new values, see event.def */
+    uint64_t c;
+} Event;
+
+extern const char *const event_names[EV_COUNT];
+
+typedef struct Machine Machine;
+typedef void (*EventSink)(void *ctx, const Machine *m, const Event *e);
+
+/* A frame: one activation record on the simulated data stack. */
+typedef struct Frame {
+    Handle func;               /* function (strong), 0 at module level */
+    Handle code;               /* code object (strong) or 0 */
+    Handle globals;            /* module dict (borrowed) */
+    uint32_t base;             /* first local in m->slots */
+    uint32_t nlocals;
+    uint32_t stacksize;
+    uint32_t sp;               /* values on the value stack */
+    uint32_t ip;               /* instruction index, kept by the VM */
+    uint32_t line;
+    uint64_t addr;             /* simulated address in the data stack */
+} Frame;
+
+struct ClassVal {
+    Handle name;               /* str (strong) */
+    Handle dict;               /* the class namespace, a dict (strong) */
+    Handle mro;                /* (cls, object) tuple (strong) */
+    Handle *keys;              /* shared keys: attribute names in the order
+                                * the class first saw them (strong) */
+    uint32_t nkeys, keys_cap;
+    uint32_t usable;           /* dk_usable of the shared keys (from 30) */
+    uint8_t has_del;           /* defines __del__ */
+};
+
+struct FuncVal {
+    Handle code, globals, name, qualname, defaults, closure, module, doc;
+};
+
+struct SetVal {
+    Handle *table;             /* mask + 1 slots; 0 empty, dummy below */
+    uint32_t mask;             /* table size - 1 */
+    uint32_t fill, used;
+    uint64_t table_addr;       /* block when not the small table */
+};
+#define SET_DUMMY   0xffffffffu
+#define SET_MINSIZE 8
+
+/* Hooks the layers above install.  All may be NULL. */
+typedef struct MachineHooks {
+    void *ctx;
+    /* Run obj's __del__ (a finalizer).  obj has refcount 1 during the
+     * call, as in PyObject_CallFinalizerFromDealloc. */
+    void (*finalize)(void *ctx, Machine *m, Handle obj);
+    /* Called after a GC object is allocated and counted: the collector
+     * decides whether an automatic collection runs now. */
+    void (*gc_alloc)(void *ctx, Machine *m);
+} MachineHooks;
+
+typedef struct FreeList {
+    uint64_t *blocks;          /* simulated addresses, LIFO */
+    uint32_t n, cap, max;
+} FreeList;
+
+#define TRASH_UNWIND_LEVEL 50
+#define NSMALLNEG   5
+#define NSMALLPOS   257
+#define STATIC_REFCNT 999999999
+#define MACHINE_STATIC_BASE UINT64_C(0x55f4c8a00000)
+#define MACHINE_DATASTACK_BASE UINT64_C(0x7ffd4a000000)
+#define DATASTACK_CHUNK 16384
+#define FRAME_SPECIALS 9
+#define TUPLE_FREELISTS 20
+#define LIST_FREELIST_MAX 80
+#define DICT_FREELIST_MAX 80
+#define TUPLE_FREELIST_MAX 2000
+#define CLASS_SHARED_KEYS 30
+
+typedef struct GcGen {
+    Handle head, tail;
+    uint64_t len;
+    int64_t count;
+    int64_t threshold;
+} GcGen;
+
+struct Machine {
+    Heap heap;
+    Object *objs;              /* indexed by handle; objs[0] unused */
+    uint32_t nobjs, objcap;
+    Handle free_handles;       /* chain through u.next_free */
+    uint64_t live;             /* live objects, statics included */
+    uint64_t static_next;      /* next static address */
+
+    /* Static objects. */
+    Handle none, true_, false_, empty_tuple, empty_str;
+    Handle small_ints[NSMALLNEG + NSMALLPOS];
+    Handle latin1[256];        /* one-character strings */
+
+    /* Frames and the data stack. */
+    Frame *frames;
+    uint32_t nframes, framecap;
+    Handle *slots;             /* locals and value stacks of all frames */
+    uint32_t nslots, slotcap;
+    uint64_t dstack_used;      /* bytes used in the current chunk */
+    uint64_t dstack_chunk;     /* address of the current chunk */
+    uint32_t dstack_chunks;
+
+    /* Roots held outside any object (module table, interned strings). */
+    Handle *roots;
+    uint32_t nroots, rootcap;
+
+    /* Garbage collector state (the collector lives in sim/gc.c). */
+    GcGen gen[NGENERATIONS + 1];
+    int gc_enabled;
+    int gc_collecting;
+
+    /* Type free lists. */
+    FreeList list_free, dict_free, dict_keys_free;
+    FreeList tuple_free[TUPLE_FREELISTS];
+
+    /* Deallocation: the trashcan. */
+    int trash_nesting;
+    Handle trash_later;        /* chain through gc_prev, LIFO */
+
+    /* Output printed so far. */
+    char *out;
+    size_t outlen, outcap;
+
+    /* Events. */
+    EventSink sink;
+    void *sink_ctx;
+    uint64_t nevents;
+    MachineHooks hooks;
+};
+
+/* Set-up and tear-down. */
+void machine_init(Machine *m);
+void machine_done(Machine *m);
+void machine_set_sink(Machine *m, EventSink sink, void *ctx);
+
+/* Reading (const). */
+static inline Object *
+m_obj(const Machine *m, Handle h)
+{
+    return &m->objs[h];
+}
+static inline int
+m_is_gc(const Machine *m, Handle h)
+{
+    return type_info[m->objs[h].type].gc;
+}
+const char *m_type_name(const Machine *m, Handle h);
+size_t m_sizeof(const Machine *m, Handle h);       /* sys.getsizeof */
+int m_is_live(const Machine *m, Handle h);
+
+/* Visit every strong reference an object holds, in traverse order. */
+typedef void (*VisitFn)(void *arg, Handle from, uint32_t slot, Handle to);
+void m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
+
+/* ---- Primitives: the only functions that change machine state. ---- */
+
+/* Allocate an object of type t with a body of nbytes (pre-header
+ * included); refcount 1, payload zeroed.  New reference. */
+Handle m_alloc(Machine *m, ObjType t, size_t nbytes);
+void m_incref(Machine *m, Handle h);
+/* Decrement; at zero the object is deallocated at once, its references
+ * released in CPython's order.  Cascades run on an explicit stack. */
+void m_decref(Machine *m, Handle h);
+/* Store v in container slot i (no refcount change); returns the old. */
+Handle m_store(Machine *m, Handle obj, uint32_t slot, Handle v);
+/* PyMem_Realloc of separate storage of obj (old may be 0). */
+uint64_t m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes);
+/* PyMem_Free of separate storage of obj. */
+void m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old);
+void m_track(Machine *m, Handle h);
+void m_untrack(Machine *m, Handle h);
+/* Frames. */
+uint32_t m_frame_push(Machine *m, Handle func, Handle code, Handle globals,
+                      uint32_t nlocals, uint32_t stacksize);
+void m_frame_pop(Machine *m);           /* releases locals, then func, code */
+Handle m_bind(Machine *m, uint32_t slot, Handle v);   /* returns old (owned) */
+void m_push(Machine *m, Handle v);      /* steals v */
+Handle m_pop(Machine *m);               /* new reference to the caller */
+Handle m_peek(const Machine *m, uint32_t depth);      /* borrowed */
+/* Generation counts (the collector and gc module). */
+void m_set_count(Machine *m, int gen, int64_t count);
+/* Roots. */
+void m_root_add(Machine *m, Handle h); /* steals */
+/* Output. */
+void m_write(Machine *m, const char *s, size_t n);
+
+static inline Frame *
+m_frame(const Machine *m)
+{
+    return m->nframes ? &m->frames[m->nframes - 1] : NULL;
+}
+static inline Handle
+m_local(const Machine *m, uint32_t slot)
+{
+    return m->slots[m_frame(m)->base + slot];
+}
+
+/* ---- Object constructors and operations built from primitives. ---- */
+/* All return new references unless they say otherwise. */
+
+Handle m_none(Machine *m);
+Handle m_bool(Machine *m, int v);
+Handle m_int(Machine *m, int64_t v);
+/* From decimal digits (optionally with a leading '-'). */
+Handle m_int_from_decimal(Machine *m, const char *s);
+Handle m_int_from_digits(Machine *m, int sign, const uint32_t *digits, int32_t n);
+int m_int_fits(const Machine *m, Handle h, int64_t *out);
+Handle m_str(Machine *m, const char *utf8, size_t nbytes);
+Handle m_str_cstr(Machine *m, const char *s);
+Handle m_tuple_new(Machine *m, uint32_t n);        /* items NULL */
+Handle m_tuple_pack(Machine *m, uint32_t n, const Handle *items); /* steals items */
+Handle m_list_new(Machine *m, uint32_t n);         /* exactly n slots (PyList_New) */
+/* list_resize: set the length, reallocating the item array as 3.11 does. */
+void m_list_resize(Machine *m, Handle list, uint32_t newsize);
+void m_list_append(Machine *m, Handle list, Handle v);   /* steals v */
+void m_list_set(Machine *m, Handle list, uint32_t i, Handle v); /* steals v */
+Handle m_dict_new(Machine *m);
+Handle m_dict_new_presized(Machine *m, uint32_t n, int unicode);
+/* Set d[k] = v; steals neither. */
+void m_dict_setitem(Machine *m, Handle d, Handle k, Handle v);
+/* Delete d[k]; returns 0, or -1 if absent. */
+int m_dict_delitem(Machine *m, Handle d, Handle k);
+Handle m_dict_getitem(const Machine *m, Handle d, Handle k);  /* borrowed or 0 */
+void m_dict_clear(Machine *m, Handle d);
+Handle m_set_new(Machine *m);
+void m_set_add(Machine *m, Handle s, Handle k);       /* steals neither */
+Handle m_class_new(Machine *m, const char *name, Handle dict); /* steals dict */
+Handle m_instance_new(Machine *m, Handle cls);
+int m_inst_setattr(Machine *m, Handle inst, Handle name, Handle v); /* steals neither */
+Handle m_inst_getattr(const Machine *m, Handle inst, Handle name);  /* borrowed or 0 */
+Handle m_inst_dict(Machine *m, Handle inst);          /* borrowed; materialises */
+Handle m_cell_new(Machine *m, Handle v);              /* steals v */
+Handle m_module_new(Machine *m, const char *name);
+Handle m_function_new(Machine *m, Handle code, Handle globals, Handle name,
+                      Handle defaults, Handle closure); /* steals all */
+
+/* The checker (sim/check.c): recomputes every refcount from the
+ * references that exist, every pool's blocks, every generation list and
+ * the ownership of every heap block.  0 if consistent, else -1 with a
+ * message. */
+int machine_check(const Machine *m, char *buf, size_t bufsize);
+
+/* Static objects (no heap block); used by machine_init. */
+Handle machine_static(Machine *m, ObjType t, size_t nbytes);
+
+/* Hashing and equality of dict and set keys (ints by value, strs by
+ * text, everything else by identity). */
+uint64_t m_hash(const Machine *m, Handle h);
+int m_key_eq(const Machine *m, Handle a, Handle b);
+
+#endif
