@@ -250,7 +250,9 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
     }
 
     /* Every allocated block has exactly the owner we expect. */
-    qsort(ov.v, ov.n, sizeof *ov.v, cmp_owned);
+    if (ov.n > 0) {
+        qsort(ov.v, ov.n, sizeof *ov.v, cmp_owned);
+    }
     for (size_t i = 1; i < ov.n; i++) {
         if (ov.v[i].addr == ov.v[i - 1].addr) {
             FAIL("block %#" PRIx64 " is owned twice", ov.v[i].addr);
