@@ -1,0 +1,67 @@
+/*
+ * lex.h: the tokenizer for the Python subset.
+ *
+ * Produces CPython's token stream for a source text: NAME, INT, STRING,
+ * operators, keywords, NEWLINE at the end of each logical line, and
+ * INDENT/DEDENT from the indentation stack (Parser/tokenizer.c).
+ * Blank lines and comment-only lines produce no tokens; newlines inside
+ * (), [] and {} and after a backslash continuation are not NEWLINEs.  At
+ * the end a NEWLINE is supplied if the last line lacked one, then a
+ * DEDENT for each open indentation level, then EOF.
+ *
+ * Positions are 1-based lines and 1-based columns counted in characters
+ * (code points), as `pymemsim: FILE:LINE:COL:' messages report them.
+ */
+#ifndef PYMEMSIM_PY_LEX_H
+#define PYMEMSIM_PY_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+#define TOK(id, text) TK_##id,
+#define KW(id, text) TK_##id,
+#include "py/token.def"
+#undef TOK
+#undef KW
+    TK_COUNT
+} TokKind;
+
+extern const char *const tok_text[TK_COUNT];   /* "(" , "name", "while" ... */
+
+typedef struct Token {
+    TokKind kind;
+    int line, col;             /* start of the token */
+    int end_line, end_col;     /* just past its last character */
+    /* NAME: the identifier; INT: the digits in decimal without
+     * underscores (hex, octal and binary literals converted); FLOAT: the
+     * literal as written; STRING: the decoded value in UTF-8 (adjacent
+     * literals are NOT joined here; the parser joins them).  Owned by
+     * the lexer, valid until lex_free. */
+    const char *text;
+    size_t len;                /* bytes of text (a str may hold NUL) */
+} Token;
+
+typedef struct LexError {
+    int line, col;
+    char msg[200];             /* e.g. "unterminated string literal" */
+} LexError;
+
+typedef struct Lexer Lexer;
+
+/* Tokenize the whole of src (UTF-8, n bytes).  Returns NULL and fills
+ * *err on the first error; the message names what is wrong in CPython's
+ * words where CPython has them ("unterminated string literal (detected
+ * at line 3)", "unindent does not match any outer indentation level",
+ * "invalid character '$' (U+0024)", "unexpected indent" is the
+ * parser's).  Caller owns the result. */
+Lexer *lex_new(const char *src, size_t n, LexError *err);
+void lex_free(Lexer *lx);
+
+size_t lex_count(const Lexer *lx);
+const Token *lex_token(const Lexer *lx, size_t i);   /* borrowed */
+/* The source line (without its newline) for tracebacks; NULL if out of
+ * range.  *len receives its length. */
+const char *lex_line(const Lexer *lx, int line, size_t *len);
+
+#endif
