@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "py/run.h"
 
 static void
 usage(FILE *fp)
@@ -18,6 +19,8 @@ usage(FILE *fp)
 "A teaching simulator of CPython 3.11's memory management.\n"
 "\n"
 "Commands:\n"
+"  run FILE              run a Python program on the simulated machine and\n"
+"                        print what it prints\n"
 "  machine               show the simulated machine at start-up: static\n"
 "                        objects, generations and the empty heap\n"
 "\n"
@@ -67,6 +70,14 @@ main(int argc, char **argv)
         return cli_machine(0, NULL);
     }
     const char *cmd = argv[optind];
+    if (strcmp(cmd, "run") == 0) {
+        if (argc - optind != 2) {
+            fprintf(stderr, "pymemsim: 'run' needs exactly one FILE\n");
+            fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
+            return 2;
+        }
+        return run_file(argv[optind + 1], stdout);
+    }
     if (strcmp(cmd, "machine") == 0) {
         return cli_machine(argc - optind - 1, argv + optind + 1);
     }

@@ -221,6 +221,9 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
         if (f->code) {
             count_ref(&c, 0, 0, f->code);
         }
+        if (f->locals) {
+            count_ref(&c, 0, 0, f->locals);
+        }
         for (uint32_t i = 0; i < f->nlocals + f->sp; i++) {
             Handle v = m->slots[f->base + i];
             if (v != NULL_HANDLE) {

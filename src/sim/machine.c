@@ -164,12 +164,26 @@ freelist_push(FreeList *fl, uint64_t block)
 /* ------------------------------------------------------------------ */
 /* Primitives.                                                        */
 
+static Handle alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist);
+
 Handle
 m_alloc(Machine *m, ObjType t, size_t nbytes)
 {
+    return alloc_object(m, t, nbytes, 1);
+}
+
+Handle
+m_alloc_fresh(Machine *m, ObjType t, size_t nbytes)
+{
+    return alloc_object(m, t, nbytes, 0);
+}
+
+static Handle
+alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
+{
     Handle h = handle_new(m);
     Object *o = &m->objs[h];
-    FreeList *fl = freelist_for(m, t, nbytes);
+    FreeList *fl = use_freelist ? freelist_for(m, t, nbytes) : NULL;
     uint64_t block;
     int reused = 0;
 
@@ -308,9 +322,17 @@ slot_ptr(Machine *m, Handle obj, uint32_t i)
     case T_TUPLEITER:
     case T_STRITER:
     case T_DICTITER:
-        return &o->u.it.seq;
+    case T_DICTVALITER:
+    case T_DICTITEMITER:
+    case T_DICTKEYS:
+    case T_DICTVALUES:
+    case T_DICTITEMS:
+        return i == 0 ? &o->u.it.seq : &o->u.it.extra;
     case T_RANGE:
-        return i == 0 ? &o->u.range.start : i == 1 ? &o->u.range.stop : &o->u.range.step;
+        return i == 0 ? &o->u.range.start : i == 1 ? &o->u.range.stop
+               : i == 2 ? &o->u.range.step : &o->u.range.length;
+    case T_GETSET:
+        return &o->u.cell.ref;
     case T_WEAKREF:
         return &o->u.wr.callback;
     default:
@@ -454,7 +476,7 @@ m_set_count(Machine *m, int gen, int64_t count)
  * chunks at deterministic addresses.
  */
 uint32_t
-m_frame_push(Machine *m, Handle func, Handle code, Handle globals,
+m_frame_push(Machine *m, Handle func, Handle code, Handle globals, Handle locals,
              uint32_t nlocals, uint32_t stacksize)
 {
     uint64_t bytes = 8 * ((uint64_t)FRAME_SPECIALS + nlocals + stacksize);
@@ -479,6 +501,7 @@ m_frame_push(Machine *m, Handle func, Handle code, Handle globals,
     f->func = func;
     f->code = code;
     f->globals = globals;
+    f->locals = locals;
     f->base = m->nslots;
     f->nlocals = nlocals;
     f->stacksize = stacksize;
@@ -503,7 +526,7 @@ m_frame_pop(Machine *m)
 {
     Frame *f = m_frame(m);
     uint32_t n = f->nlocals + f->sp;
-    Handle func = f->func, code = f->code;
+    Handle func = f->func, code = f->code, locals = f->locals;
     Handle *held = xmalloc((n + 1) * sizeof *held);
     uint64_t bytes = 8 * ((uint64_t)FRAME_SPECIALS + f->nlocals + f->stacksize);
     uint64_t addr = f->addr;
@@ -542,6 +565,9 @@ m_frame_pop(Machine *m)
         }
     }
     free(keep);
+    if (locals != NULL_HANDLE) {
+        m_decref(m, locals);
+    }
     if (func != NULL_HANDLE) {
         m_decref(m, func);
     }
@@ -780,13 +806,24 @@ next_release(Machine *m, DFrame *f)
         return NULL_HANDLE;
     case T_CELL:
     case T_BUILTIN:
+    case T_WEAKREF:
+        if (f->i++ == 0) {
+            return take_slot(m, f->h, 0);
+        }
+        return NULL_HANDLE;
     case T_LISTITER:
     case T_TUPLEITER:
     case T_STRITER:
     case T_DICTITER:
-    case T_WEAKREF:
-        if (f->i++ == 0) {
-            return take_slot(m, f->h, 0);
+    case T_DICTVALITER:
+    case T_DICTITEMITER:
+    case T_DICTKEYS:
+    case T_DICTVALUES:
+    case T_DICTITEMS:
+        while (f->i < 2) {
+            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
+                return v;
+            }
         }
         return NULL_HANDLE;
     case T_MODULE:
@@ -798,8 +835,13 @@ next_release(Machine *m, DFrame *f)
             }
         }
         return NULL_HANDLE;
+    case T_GETSET:
+        if (f->i++ == 0) {
+            return take_slot(m, f->h, 0);
+        }
+        return NULL_HANDLE;
     case T_RANGE:
-        while (f->i < 3) {
+        while (f->i < 4) {
             if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
                 return v;
             }
@@ -876,9 +918,31 @@ free_payload(Machine *m, Handle h)
     case T_FUNCTION:
         free(o->u.f);
         break;
+    case T_WEAKREF:
+        m_weakref_unlink(m, h);
+        break;
     default:
         break;
     }
+}
+
+void
+m_weakref_unlink(Machine *m, Handle wr)
+{
+    WeakVal *w = &m->objs[wr].u.wr;
+
+    if (w->referent == NULL_HANDLE) {
+        return;
+    }
+    if (w->prev != NULL_HANDLE) {
+        m->objs[w->prev].u.wr.next = w->next;
+    } else {
+        m->objs[w->referent].u.inst.weaklist = w->next;
+    }
+    if (w->next != NULL_HANDLE) {
+        m->objs[w->next].u.wr.prev = w->prev;
+    }
+    w->referent = w->next = w->prev = NULL_HANDLE;
 }
 
 static void
@@ -957,6 +1021,10 @@ dstep(Machine *m, DStack *st, int *done)
                     return NULL_HANDLE;
                 }
                 m_untrack(m, f->h);
+            }
+            o = &m->objs[f->h];
+            if (o->u.inst.weaklist != NULL_HANDLE && m->hooks.clear_weakrefs != NULL) {
+                m->hooks.clear_weakrefs(m->hooks.ctx, m, f->h);
             }
         }
         return NULL_HANDLE;

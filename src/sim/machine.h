@@ -54,6 +54,8 @@ typedef struct Frame {
     Handle func;               /* function (strong), 0 at module level */
     Handle code;               /* code object (strong) or 0 */
     Handle globals;            /* module dict (borrowed) */
+    Handle locals;             /* f_locals: module or class namespace
+                                * (strong), 0 in functions */
     uint32_t base;             /* first local in m->slots */
     uint32_t nlocals;
     uint32_t stacksize;
@@ -93,6 +95,9 @@ typedef struct MachineHooks {
     /* Run obj's __del__ (a finalizer).  obj has refcount 1 during the
      * call, as in PyObject_CallFinalizerFromDealloc. */
     void (*finalize)(void *ctx, Machine *m, Handle obj);
+    /* Clear the weak references to obj and call their callbacks
+     * (PyObject_ClearWeakRefs), after its finalizer. */
+    void (*clear_weakrefs)(void *ctx, Machine *m, Handle obj);
     /* Called after a GC object is allocated and counted: the collector
      * decides whether an automatic collection runs now. */
     void (*gc_alloc)(void *ctx, Machine *m);
@@ -203,6 +208,8 @@ void m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
 /* Allocate an object of type t with a body of nbytes (pre-header
  * included); refcount 1, payload zeroed.  New reference. */
 Handle m_alloc(Machine *m, ObjType t, size_t nbytes);
+/* The same without the type free lists (PyType_GenericAlloc). */
+Handle m_alloc_fresh(Machine *m, ObjType t, size_t nbytes);
 void m_incref(Machine *m, Handle h);
 /* Decrement; at zero the object is deallocated at once, its references
  * released in CPython's order.  Cascades run on an explicit stack. */
@@ -216,13 +223,18 @@ void m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old);
 void m_track(Machine *m, Handle h);
 void m_untrack(Machine *m, Handle h);
 /* Frames. */
-uint32_t m_frame_push(Machine *m, Handle func, Handle code, Handle globals,
+/* Push a frame; steals func, code and locals (each may be 0). */
+uint32_t m_frame_push(Machine *m, Handle func, Handle code, Handle globals, Handle locals,
                       uint32_t nlocals, uint32_t stacksize);
-void m_frame_pop(Machine *m);           /* releases locals, then func, code */
+/* Pop the top frame and release, in order, its locals and value stack,
+ * f_locals, the function and the code (_PyFrame_Clear). */
+void m_frame_pop(Machine *m);
 Handle m_bind(Machine *m, uint32_t slot, Handle v);   /* returns old (owned) */
 void m_push(Machine *m, Handle v);      /* steals v */
 Handle m_pop(Machine *m);               /* new reference to the caller */
 Handle m_peek(const Machine *m, uint32_t depth);      /* borrowed */
+/* Take a weak reference off its referent's list (clear_weakref). */
+void m_weakref_unlink(Machine *m, Handle wr);
 /* Generation counts (the collector and gc module). */
 void m_set_count(Machine *m, int gen, int64_t count);
 /* Roots. */

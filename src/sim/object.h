@@ -102,16 +102,18 @@ typedef struct InstVal {
     Handle cls;                /* its class (a strong reference) */
     Handle dict;               /* materialised __dict__, or 0 */
     Values *values;            /* inline values, or NULL (owned) */
+    Handle weaklist;           /* first weak reference to it, or 0 */
 } InstVal;
 
 typedef struct IterVal {
     Handle seq;                /* what it iterates (strong), 0 when exhausted */
+    Handle extra;              /* dict item iterators: the result tuple */
     int64_t index;             /* next index; range: current value */
     int64_t stop, step;        /* range iterators */
 } IterVal;
 
 typedef struct RangeVal {
-    Handle start, stop, step;  /* ints (strong references) */
+    Handle start, stop, step, length;  /* ints (strong references) */
     int64_t len;
 } RangeVal;
 

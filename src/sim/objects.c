@@ -633,13 +633,34 @@ dict_alloc(Machine *m)
     return h;
 }
 
+/* A new dict is not tracked: MAINTAIN_TRACKING tracks it when a value
+ * or key that may refer to other objects is first stored. */
 Handle
 m_dict_new(Machine *m)
 {
-    Handle h = dict_alloc(m);
+    return dict_alloc(m);
+}
 
-    m_track(m, h);
-    return h;
+static int
+may_be_tracked(const Machine *m, Handle h)
+{
+    const Object *o = &m->objs[h];
+
+    if (!type_info[o->type].gc) {
+        return 0;
+    }
+    if (o->type == T_TUPLE) {
+        return (o->flags & OF_TRACKED) != 0;
+    }
+    return 1;
+}
+
+static void
+maintain_tracking(Machine *m, Handle d, Handle k, Handle v)
+{
+    if (!(m->objs[d].flags & OF_TRACKED) && (may_be_tracked(m, k) || may_be_tracked(m, v))) {
+        m_track(m, d);
+    }
 }
 
 Handle
@@ -664,7 +685,6 @@ m_dict_new_presized(Machine *m, uint32_t n, int unicode)
     d->unicode = (uint8_t)unicode;
     d->usable = usable;
     index_rebuild(m, d);
-    m_track(m, h);
     return h;
 }
 
@@ -735,6 +755,7 @@ m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
     Dict *d = dict_of(m, dh);
     int is_str = m->objs[k].type == T_STR;
 
+    maintain_tracking(m, dh, k, v);
     if (d->split) {
         int64_t ix = split_find(m, d, k);
         if (ix >= 0) {
@@ -1089,7 +1110,12 @@ m_inst_dict(Machine *m, Handle inst)
         heap_retag(&m->heap, v->addr, HEAP_TAG(dh, HEAP_ROLE_VALUES));
     }
     m_store(m, inst, INST_DICT_SLOT, dh);
-    m_track(m, dh);
+    for (uint32_t k = 0; k < v->n; k++) {
+        if (v->slot[k] != NULL_HANDLE && may_be_tracked(m, v->slot[k])) {
+            m_track(m, dh);
+            break;
+        }
+    }
     return dh;
 }
 
@@ -1333,8 +1359,16 @@ m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
     case T_TUPLEITER:
     case T_STRITER:
     case T_DICTITER:
+    case T_DICTVALITER:
+    case T_DICTITEMITER:
+    case T_DICTKEYS:
+    case T_DICTVALUES:
+    case T_DICTITEMS:
         if (o->u.it.seq) {
             fn(arg, h, 0, o->u.it.seq);
+        }
+        if (o->u.it.extra) {
+            fn(arg, h, 1, o->u.it.extra);
         }
         break;
     case T_RANGE:
@@ -1346,6 +1380,14 @@ m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
         }
         if (o->u.range.step) {
             fn(arg, h, 2, o->u.range.step);
+        }
+        if (o->u.range.length) {
+            fn(arg, h, 3, o->u.range.length);
+        }
+        break;
+    case T_GETSET:
+        if (o->u.cell.ref) {
+            fn(arg, h, 0, o->u.cell.ref);
         }
         break;
     case T_WEAKREF:

@@ -1,0 +1,307 @@
+/*
+ * unicode.c: UTF-8 decoding and encoding, str.isprintable and friends,
+ * and repr(str), modelled on CPython 3.11's unicode_repr
+ * (Objects/unicodeobject.c) and _PyUnicode_IsPrintable
+ * (Objects/unicodectype.c).
+ *
+ * How repr works.
+ *
+ * The quote is a single quote unless the string contains a single quote
+ * and no double quote.  Then each character is written as:
+ *   - the quote in use and the backslash: preceded by a backslash;
+ *   - tab, newline, carriage return: \t \n \r;
+ *   - any other character below U+0020, and U+007F: \xNN;
+ *   - the rest of ASCII: itself;
+ *   - a non-ASCII character that is printable: itself (in UTF-8);
+ *   - a non-printable one: \xNN up to U+00FF, \uNNNN up to U+FFFF,
+ *     \UNNNNNNNN above; lowercase hex digits throughout.
+ *
+ * "Printable" is str.isprintable: every character except those of the
+ * categories Cc (controls), Cf (format: soft hyphen U+00AD, zero-width
+ * space U+200B, U+2060..U+2064, BOM U+FEFF, ...), Cs (surrogates), Co
+ * (private use), Cn (unassigned, including whole unused planes), Zl
+ * (U+2028), Zp (U+2029) and Zs (spaces such as U+00A0, U+2000..U+200A,
+ * U+3000) other than the ASCII space.  The exact sets come from tables
+ * generated from CPython 3.11 itself (unicode_db.h), looked up by
+ * binary search.
+ */
+#include <config.h>
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/strbuf.h"
+#include "core/unicode.h"
+#include "core/unicode_db.h"
+
+/* ------------------------------------------------------------------ */
+/* UTF-8.                                                             */
+
+/*
+ * A sequence is valid when its lead byte announces 1 to 4 bytes, every
+ * following byte is a continuation (10xxxxxx) and the value is the
+ * shortest form of a scalar value: these second-byte ranges (from the
+ * Unicode standard's table 3-7) rule out overlong forms, surrogates and
+ * values past U+10FFFF.
+ *
+ *   lead      second     length
+ *   00..7F    -          1
+ *   C2..DF    80..BF     2
+ *   E0        A0..BF     3
+ *   E1..EC    80..BF     3
+ *   ED        80..9F     3      (not D800..DFFF)
+ *   EE..EF    80..BF     3
+ *   F0        90..BF     4
+ *   F1..F3    80..BF     4
+ *   F4        80..8F     4      (not past 10FFFF)
+ */
+int
+utf8_decode(const char *s, size_t n, size_t *i, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    size_t left;
+    unsigned lo = 0x80, hi = 0xBF;
+    int len;
+    uint32_t v;
+
+    if (*i >= n) {
+        return 0;
+    }
+    left = n - *i;
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        *i += 1;
+        return 1;
+    }
+    if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+        len = 2;
+        v = p[0] & 0x1F;
+    } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+        len = 3;
+        v = p[0] & 0x0F;
+        if (p[0] == 0xE0) {
+            lo = 0xA0;
+        } else if (p[0] == 0xED) {
+            hi = 0x9F;
+        }
+    } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+        len = 4;
+        v = p[0] & 0x07;
+        if (p[0] == 0xF0) {
+            lo = 0x90;
+        } else if (p[0] == 0xF4) {
+            hi = 0x8F;
+        }
+    } else {
+        return -1;
+    }
+    if (left < (size_t)len) {
+        return -1;
+    }
+    if (p[1] < lo || p[1] > hi) {
+        return -1;
+    }
+    for (int k = 1; k < len; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            return -1;
+        }
+        v = (v << 6) | (p[k] & 0x3F);
+    }
+    *cp = v;
+    *i += (size_t)len;
+    return len;
+}
+
+size_t
+utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp <= UNI_MAX) {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        return 4;
+    }
+    return 0;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+    uint32_t cp;
+    int k;
+
+    while ((k = utf8_decode(s, n, &i, &cp)) > 0) {
+        continue;
+    }
+    return k == 0;
+}
+
+size_t
+utf8_length(const char *s, size_t n)
+{
+    size_t i = 0, count = 0;
+    uint32_t cp;
+
+    while (i < n) {
+        if (utf8_decode(s, n, &i, &cp) < 0) {
+            i++;
+        }
+        count++;
+    }
+    return count;
+}
+
+/* ------------------------------------------------------------------ */
+/* Character properties.                                              */
+
+/* Binary search for cp in sorted, disjoint ranges. */
+static int
+in_ranges(const UniRange *r, size_t n, uint32_t cp)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < r[mid].lo) {
+            hi = mid;
+        } else if (cp > r[mid].hi) {
+            lo = mid + 1;
+        } else {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+int
+uni_isprintable(uint32_t cp)
+{
+    /* The ASCII fast path: space to tilde. */
+    if (cp < 0x80) {
+        return cp >= 0x20 && cp < 0x7F;
+    }
+    return in_ranges(uni_printable_ranges, COUNT(uni_printable_ranges), cp);
+}
+
+int
+uni_isspace(uint32_t cp)
+{
+    return in_ranges(uni_space_ranges, COUNT(uni_space_ranges), cp);
+}
+
+int
+uni_decimal(uint32_t cp)
+{
+    /* Find the last zero <= cp; cp is a digit if it lies within ten. */
+    size_t lo = 0, hi = COUNT(uni_decimal_zeros);
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (uni_decimal_zeros[mid] <= cp) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo > 0 && cp - uni_decimal_zeros[lo - 1] < 10) {
+        return (int)(cp - uni_decimal_zeros[lo - 1]);
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* repr(str).                                                         */
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* Append a backslash, the letter, and `width` lowercase hex digits. */
+static void
+put_hex_escape(StrBuf *out, char letter, uint32_t v, int width)
+{
+    char buf[10];
+
+    buf[0] = '\\';
+    buf[1] = letter;
+    for (int k = 0; k < width; k++) {
+        buf[2 + k] = hexdigits[(v >> (4 * (width - 1 - k))) & 0xF];
+    }
+    sb_put(out, buf, (size_t)(2 + width));
+}
+
+void
+uni_repr(const char *s, size_t n, StrBuf *out)
+{
+    size_t i;
+    int squote = 0, dquote = 0;
+    char quote = '\'';
+
+    /* Quote choice looks at bytes: quotes are ASCII and never occur
+     * inside a multi-byte sequence. */
+    for (i = 0; i < n; i++) {
+        if (s[i] == '\'') {
+            squote = 1;
+        } else if (s[i] == '"') {
+            dquote = 1;
+        }
+    }
+    if (squote && !dquote) {
+        quote = '"';
+    }
+
+    sb_putc(out, quote);
+    i = 0;
+    while (i < n) {
+        size_t start = i;
+        uint32_t ch;
+
+        if (utf8_decode(s, n, &i, &ch) < 0) {
+            /* surrogateescape: the byte 0xNN stands for U+DCNN. */
+            ch = 0xDC00u + (unsigned char)s[i];
+            i++;
+        }
+        if (ch == (uint32_t)quote || ch == '\\') {
+            sb_putc(out, '\\');
+            sb_putc(out, (char)ch);
+        } else if (ch == '\t') {
+            sb_put(out, "\\t", 2);
+        } else if (ch == '\n') {
+            sb_put(out, "\\n", 2);
+        } else if (ch == '\r') {
+            sb_put(out, "\\r", 2);
+        } else if (ch < ' ' || ch == 0x7F) {
+            put_hex_escape(out, 'x', ch, 2);
+        } else if (ch < 0x7F) {
+            sb_putc(out, (char)ch);
+        } else if (uni_isprintable(ch)) {
+            /* Printable non-ASCII: copy the UTF-8 bytes as they are. */
+            sb_put(out, s + start, i - start);
+        } else if (ch <= 0xFF) {
+            put_hex_escape(out, 'x', ch, 2);
+        } else if (ch <= 0xFFFF) {
+            put_hex_escape(out, 'u', ch, 4);
+        } else {
+            put_hex_escape(out, 'U', ch, 8);
+        }
+    }
+    sb_putc(out, quote);
+}

@@ -1,0 +1,1658 @@
+/*
+ * builtins.c: the built-in functions, types, methods and modules of the
+ * subset (Python/bltinmodule.c, the Objects/ type files, Python/sysmodule.c,
+ * Objects/weakrefobject.c), with the allocations CPython makes: list()
+ * and dict() bypass the free lists, a class call packs its arguments
+ * into a tuple, a class gets a copy of its namespace plus two
+ * descriptors and an MRO tuple that refer back to it.
+ */
+#include <config.h>
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/unicode.h"
+#include "core/xalloc.h"
+#include "py/vmint.h"
+
+const BuiltinInfo builtin_info[BI_COUNT] = {
+#define BI(id, name, where) {name, where},
+#include "py/builtins.def"
+#undef BI
+};
+
+static Handle builtin_objs[BI_COUNT];
+
+/* ------------------------------------------------------------------ */
+/* Set-up.                                                            */
+
+static Handle
+intern_str(Vm *vm, const char *s)
+{
+    Handle h = m_str_cstr(M, s);
+
+    m_root_add(M, h);
+    return h;
+}
+
+static void
+dict_set_cstr(Vm *vm, Handle d, const char *key, Handle v)
+{
+    Handle k = m_str_cstr(M, key);
+
+    m_dict_setitem(M, d, k, v);
+    m_decref(M, k);
+}
+
+static Handle
+make_module(Vm *vm, const char *name)
+{
+    Handle mod = m_module_new(M, name);
+
+    m_root_add(M, mod);
+    return mod;
+}
+
+void
+builtins_init(Vm *vm)
+{
+    static const ObjType named[] = {T_INT, T_STR, T_LIST, T_TUPLE, T_DICT, T_SET, T_BOOL,
+                                    T_RANGE, T_TYPE};
+    static const char *const names[] = {"int", "str", "list", "tuple", "dict", "set", "bool",
+                                        "range", "type"};
+
+    vm->str_init = intern_str(vm, "__init__");
+    vm->str_del = intern_str(vm, "__del__");
+    vm->str_name = intern_str(vm, "__name__");
+    vm->str_module = intern_str(vm, "__module__");
+    vm->str_buildclass = intern_str(vm, "__build_class__");
+
+    /* Static type objects for every type. */
+    for (int t = 0; t < T_COUNT; t++) {
+        Handle h = machine_static(M, T_TYPE, 16 + 904);
+        m_obj(M, h)->u.builtin.id = (uint32_t)t;
+        vm->types[t] = h;
+    }
+    for (int i = 0; i < BI_COUNT; i++) {
+        Handle h = machine_static(M, T_BUILTIN, 16 + 56);
+        m_obj(M, h)->u.builtin.id = (uint32_t)i;
+        builtin_objs[i] = h;
+    }
+
+    Handle bmod = make_module(vm, "builtins");
+    vm->builtins = m_obj(M, bmod)->u.mod.dict;
+    for (int i = 0; i < BI_COUNT; i++) {
+        if (builtin_info[i].where == B_MOD) {
+            dict_set_cstr(vm, vm->builtins, builtin_info[i].name, builtin_objs[i]);
+        }
+    }
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
+        dict_set_cstr(vm, vm->builtins, names[i], vm->types[named[i]]);
+    }
+    dict_set_cstr(vm, vm->builtins, "object", vm->types[T_NONE]);
+
+    vm->mod_sys = make_module(vm, "sys");
+    Handle sd = m_obj(M, vm->mod_sys)->u.mod.dict;
+    for (int i = 0; i < BI_COUNT; i++) {
+        if (builtin_info[i].where == B_SYS) {
+            dict_set_cstr(vm, sd, builtin_info[i].name, builtin_objs[i]);
+        }
+    }
+    vm->mod_weakref = make_module(vm, "weakref");
+    dict_set_cstr(vm, m_obj(M, vm->mod_weakref)->u.mod.dict, "ref", vm->types[T_WEAKREF]);
+    vm->mod_gc = NULL_HANDLE;
+
+    /* __main__ and its dict, with the entries CPython puts first. */
+    vm->main_module = make_module(vm, "__main__");
+    vm->main_dict = m_obj(M, vm->main_module)->u.mod.dict;
+    Handle mainname = m_str_cstr(M, "__main__");
+    m_dict_setitem(M, vm->main_dict, vm->str_name, mainname);
+    m_decref(M, mainname);
+    dict_set_cstr(vm, vm->main_dict, "__doc__", M->none);
+    dict_set_cstr(vm, vm->main_dict, "__package__", M->none);
+    dict_set_cstr(vm, vm->main_dict, "__loader__", M->none);
+    dict_set_cstr(vm, vm->main_dict, "__spec__", M->none);
+    Handle ann = m_dict_new(M);
+    dict_set_cstr(vm, vm->main_dict, "__annotations__", ann);
+    m_decref(M, ann);
+    dict_set_cstr(vm, vm->main_dict, "__builtins__", bmod);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookup.                                                            */
+
+Handle
+builtin_method(Vm *vm, Handle obj, Handle name)
+{
+    ObjType t = TYPE(obj);
+    const char *n = m_obj(M, name)->u.s.utf8;
+
+    if (t == T_BOOL) {
+        t = T_INT;
+    }
+    for (int i = 0; i < BI_COUNT; i++) {
+        if (builtin_info[i].where == (int)t && strcmp(builtin_info[i].name, n) == 0) {
+            return builtin_objs[i];
+        }
+    }
+    return NULL_HANDLE;
+}
+
+Handle
+module_getattr(Vm *vm, Handle mod, Handle name)
+{
+    const Object *o = m_obj(M, mod);
+    Handle v;
+
+    if (strcmp(m_obj(M, name)->u.s.utf8, "__name__") == 0) {
+        v = o->u.mod.name;
+    } else {
+        v = m_dict_getitem(M, o->u.mod.dict, name);
+    }
+    if (v == NULL_HANDLE) {
+        vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'",
+                 m_obj(M, o->u.mod.name)->u.s.utf8, m_obj(M, name)->u.s.utf8);
+        return NULL_HANDLE;
+    }
+    m_incref(M, v);
+    return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers.                                                           */
+
+static int
+nargs_check(Vm *vm, const char *name, uint32_t nargs, uint32_t min, uint32_t max)
+{
+    if (nargs >= min && nargs <= max) {
+        return 0;
+    }
+    if (min == max) {
+        if (min == 0) {
+            vm_raise(vm, EXC_TypeError, "%s() takes no arguments (%u given)", name, nargs);
+        } else if (min == 1) {
+            vm_raise(vm, EXC_TypeError, "%s() takes exactly one argument (%u given)", name,
+                     nargs);
+        } else {
+            vm_raise(vm, EXC_TypeError, "%s expected %u arguments, got %u", name, min, nargs);
+        }
+    } else if (nargs < min) {
+        vm_raise(vm, EXC_TypeError, "%s expected at least %u argument%s, got %u", name, min,
+                 min == 1 ? "" : "s", nargs);
+    } else {
+        vm_raise(vm, EXC_TypeError, "%s expected at most %u argument%s, got %u", name, max,
+                 max == 1 ? "" : "s", nargs);
+    }
+    return -1;
+}
+
+static Handle
+int_of_size(Vm *vm, int64_t v)
+{
+    return m_int(M, v);
+}
+
+/* list_preallocate_exact: room for n items, rounded up to even. */
+static void
+list_preallocate(Vm *vm, Handle list, uint32_t n)
+{
+    uint32_t cap = (n + 1) & ~1u;
+    Object *o = m_obj(M, list);
+
+    if (cap == 0) {
+        return;
+    }
+    uint64_t a = m_storage(M, list, HEAP_ROLE_LIST_ITEMS, 0, 8 * (size_t)cap);
+    o = m_obj(M, list);
+    o->u.l.items = xrealloc(o->u.l.items, cap * sizeof *o->u.l.items);
+    for (uint32_t i = 0; i < cap; i++) {
+        o->u.l.items[i] = NULL_HANDLE;
+    }
+    o->u.l.items_addr = a;
+    o->u.l.cap = cap;
+}
+
+/* list.extend / list += x / list(x) (list_extend in listobject.c). */
+int
+list_extend(Vm *vm, Handle list, Handle iterable)
+{
+    const Object *src = m_obj(M, iterable);
+
+    if (src->type == T_LIST || src->type == T_TUPLE) {
+        uint32_t n = src->type == T_LIST ? src->u.l.len : src->u.t.len;
+        if (n == 0) {
+            return 0;
+        }
+        Handle *items = xmalloc(n * sizeof *items);
+        for (uint32_t i = 0; i < n; i++) {
+            items[i] = src->type == T_LIST ? src->u.l.items[i] : src->u.t.items[i];
+        }
+        uint32_t m0 = m_obj(M, list)->u.l.len;
+        if (m_obj(M, list)->u.l.items == NULL || m_obj(M, list)->u.l.cap == 0) {
+            list_preallocate(vm, list, n);
+            m_obj(M, list)->u.l.len = n;
+        } else {
+            m_list_resize(M, list, m0 + n);
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            m_incref(M, items[i]);
+            m_store(M, list, m0 + i, items[i]);
+        }
+        free(items);
+        return 0;
+    }
+    Handle it = op_iter(vm, iterable);
+    if (it == NULL_HANDLE) {
+        return -1;
+    }
+    /* The length hint presizes an empty list. */
+    int64_t hint = 8;
+    ObjType t = src->type;
+    if (t == T_DICT || t == T_SET || t == T_STR || t == T_RANGE || t == T_DICTKEYS
+        || t == T_DICTVALUES || t == T_DICTITEMS) {
+        hint = op_len(vm, iterable);
+    }
+    Object *lo = m_obj(M, list);
+    if (lo->u.l.cap == 0 && hint > 0) {
+        list_preallocate(vm, list, (uint32_t)hint);
+    } else if (hint > 0) {
+        uint32_t len = lo->u.l.len;
+        m_list_resize(M, list, len + (uint32_t)hint);
+        m_obj(M, list)->u.l.len = len;
+    }
+    Handle v;
+    int r;
+    while ((r = op_next(vm, it, &v)) == 1) {
+        lo = m_obj(M, list);
+        if (lo->u.l.len < lo->u.l.cap) {
+            m_store(M, list, lo->u.l.len, v);
+            m_obj(M, list)->u.l.len++;
+        } else {
+            m_list_append(M, list, v);
+        }
+    }
+    m_decref(M, it);
+    if (r < 0) {
+        return -1;
+    }
+    lo = m_obj(M, list);
+    if (lo->u.l.len < lo->u.l.cap) {
+        m_list_resize(M, list, lo->u.l.len);
+    }
+    return 0;
+}
+
+static Handle
+new_list_fresh(Vm *vm)
+{
+    Handle l = m_alloc_fresh(M, T_LIST, 16 + 40);
+
+    m_track(M, l);
+    return l;
+}
+
+/* ------------------------------------------------------------------ */
+/* Classes.                                                           */
+
+Handle vm_run_class_body(Vm *vm, Handle func, Handle ns);
+
+static Handle
+build_class(Vm *vm, const Handle *args, uint32_t nargs)
+{
+    if (nargs != 2 || TYPE(args[0]) != T_FUNCTION || TYPE(args[1]) != T_STR) {
+        vm_raise(vm, EXC_TypeError, "__build_class__: bad arguments");
+        return NULL_HANDLE;
+    }
+    Handle ns = m_dict_new(M);
+    Handle r = vm_run_class_body(vm, args[0], ns);
+    if (r == NULL_HANDLE) {
+        m_decref(M, ns);
+        return NULL_HANDLE;
+    }
+    m_decref(M, r);
+    /* type_new: the class's dict is a copy of the namespace, without
+     * __qualname__, with __doc__, __dict__ and __weakref__ added. */
+    Handle cd = m_dict_new(M);
+    const Dict *d = m_obj(M, ns)->u.d;
+    int has_doc = 0, has_del = 0;
+    for (uint32_t e = 0; e < d->nentries; e++) {
+        d = m_obj(M, ns)->u.d;
+        Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
+        if (k == NULL_HANDLE) {
+            continue;
+        }
+        const char *kn = m_obj(M, k)->u.s.utf8;
+        if (strcmp(kn, "__qualname__") == 0) {
+            continue;
+        }
+        has_doc |= strcmp(kn, "__doc__") == 0;
+        has_del |= strcmp(kn, "__del__") == 0;
+        m_dict_setitem(M, cd, k, v);
+    }
+    Handle cls = m_class_new(M, m_obj(M, args[1])->u.s.utf8, cd);
+    m_obj(M, cls)->u.c->has_del = (uint8_t)has_del;
+    if (!has_doc) {
+        dict_set_cstr(vm, cd, "__doc__", M->none);
+    }
+    /* The two descriptors refer to the class. */
+    static const char *const descr[] = {"__dict__", "__weakref__"};
+    for (int i = 0; i < 2; i++) {
+        Handle g = m_alloc(M, T_GETSET, 16 + 56);
+        m_incref(M, cls);
+        m_store(M, g, 0, cls);
+        m_track(M, g);
+        dict_set_cstr(vm, cd, descr[i], g);
+        m_decref(M, g);
+    }
+    /* tp_mro = (cls, object) */
+    Handle mro = m_tuple_new(M, 2);
+    m_incref(M, cls);
+    m_store(M, mro, 0, cls);
+    m_incref(M, vm->types[T_NONE]);
+    m_store(M, mro, 1, vm->types[T_NONE]);
+    m_store(M, cls, 2, mro);
+    m_decref(M, ns);
+    return cls;
+}
+
+static Handle
+instantiate(Vm *vm, Handle cls, const Handle *args, uint32_t nargs)
+{
+    /* _PyObject_MakeTpCall packs the arguments into a tuple. */
+    Handle tup = m_tuple_new(M, nargs);
+    for (uint32_t i = 0; i < nargs; i++) {
+        m_incref(M, args[i]);
+        m_store(M, tup, i, args[i]);
+    }
+    Handle init = class_lookup(vm, cls, vm->str_init);
+    if (init == NULL_HANDLE && nargs > 0) {
+        m_decref(M, tup);
+        vm_raise(vm, EXC_TypeError, "%s() takes no arguments",
+                 m_obj(M, m_obj(M, cls)->u.c->name)->u.s.utf8);
+        return NULL_HANDLE;
+    }
+    Handle obj = m_instance_new(M, cls);
+    if (init != NULL_HANDLE) {
+        if (TYPE(init) != T_FUNCTION) {
+            m_decref(M, tup);
+            m_decref(M, obj);
+            vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(vm, init));
+            return NULL_HANDLE;
+        }
+        m_incref(M, init);
+        Handle *a = xmalloc((nargs + 1) * sizeof *a);
+        for (uint32_t i = 0; i < nargs; i++) {
+            a[i] = m_obj(M, tup)->u.t.items[i];
+        }
+        Handle r = vm_call_function(vm, init, obj, a, nargs);
+        free(a);
+        m_decref(M, init);
+        if (r == NULL_HANDLE) {
+            return NULL_HANDLE;
+        }
+        if (TYPE(r) != T_NONE) {
+            vm_raise(vm, EXC_TypeError, "__init__() should return None, not '%s'",
+                     type_name(vm, r));
+            m_decref(M, r);
+            return NULL_HANDLE;
+        }
+        m_decref(M, r);
+    }
+    m_decref(M, tup);
+    return obj;
+}
+
+/* ------------------------------------------------------------------ */
+/* Constructors.                                                      */
+
+static Handle
+make_range(Vm *vm, const Handle *args, uint32_t nargs)
+{
+    if (nargs_check(vm, "range", nargs, 1, 3) < 0) {
+        return NULL_HANDLE;
+    }
+    for (uint32_t i = 0; i < nargs; i++) {
+        if (!is_int(vm, args[i])) {
+            vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
+                     type_name(vm, args[i]));
+            return NULL_HANDLE;
+        }
+    }
+    Handle start = nargs == 1 ? m_int(M, 0) : (m_incref(M, args[0]), args[0]);
+    Handle stop = nargs == 1 ? args[0] : args[1];
+    m_incref(M, stop);
+    Handle step = nargs == 3 ? (m_incref(M, args[2]), args[2]) : m_int(M, 1);
+    int64_t a, b, s;
+    if (!m_int_fits(M, start, &a) || !m_int_fits(M, stop, &b) || !m_int_fits(M, step, &s)) {
+        m_decref(M, start);
+        m_decref(M, stop);
+        m_decref(M, step);
+        vm_raise(vm, EXC_OverflowError, "range bounds too large for the simulator");
+        return NULL_HANDLE;
+    }
+    if (s == 0) {
+        m_decref(M, start);
+        m_decref(M, stop);
+        m_decref(M, step);
+        vm_raise(vm, EXC_ValueError, "range() arg 3 must not be zero");
+        return NULL_HANDLE;
+    }
+    int64_t len = 0;
+    if (s > 0 && a < b) {
+        len = (b - a - 1) / s + 1;
+    } else if (s < 0 && a > b) {
+        len = (a - b - 1) / (-s) + 1;
+    }
+    Handle length = m_int(M, len);
+    Handle r = m_alloc(M, T_RANGE, 48);
+    m_store(M, r, 0, start);
+    m_store(M, r, 1, stop);
+    m_store(M, r, 2, step);
+    m_store(M, r, 3, length);
+    m_obj(M, r)->u.range.len = len;
+    return r;
+}
+
+static Handle
+int_from_str(Vm *vm, Handle s, int base)
+{
+    const Object *o = m_obj(M, s);
+    BigInt b;
+    bi_init(&b);
+    int rc = bi_from_string_limited(&b, o->u.s.utf8, o->u.s.nbytes, base, BI_MAX_STR_DIGITS,
+                                    NULL);
+    if (rc != 0) {
+        bi_done(&b);
+        StrBuf sb;
+        sb_init(&sb);
+        uni_repr(o->u.s.utf8, o->u.s.nbytes, &sb);
+        if (rc == BI_ELIMIT) {
+            vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string "
+                     "conversion: value has more digits; use sys.set_int_max_str_digits() to "
+                     "increase the limit", BI_MAX_STR_DIGITS);
+        } else {
+            vm_raise(vm, EXC_ValueError, "invalid literal for int() with base %d: %s", base,
+                     sb.s);
+        }
+        sb_done(&sb);
+        return NULL_HANDLE;
+    }
+    return int_from_bigint(vm, &b);
+}
+
+static Handle
+make_set_from(Vm *vm, Handle iterable)
+{
+    Handle s = m_set_new(M);
+
+    if (iterable == NULL_HANDLE) {
+        return s;
+    }
+    Handle it = op_iter(vm, iterable);
+    if (it == NULL_HANDLE) {
+        m_decref(M, s);
+        return NULL_HANDLE;
+    }
+    Handle v;
+    int r;
+    while ((r = op_next(vm, it, &v)) == 1) {
+        if (op_hashable(vm, v) < 0) {
+            m_decref(M, v);
+            r = -1;
+            break;
+        }
+        m_set_add(M, s, v);
+        m_decref(M, v);
+    }
+    m_decref(M, it);
+    if (r < 0) {
+        m_decref(M, s);
+        return NULL_HANDLE;
+    }
+    return s;
+}
+
+static Handle
+make_tuple_from(Vm *vm, Handle iterable)
+{
+    if (TYPE(iterable) == T_TUPLE) {
+        m_incref(M, iterable);
+        return iterable;
+    }
+    Handle l = new_list_fresh(vm);
+    if (list_extend(vm, l, iterable) < 0) {
+        m_decref(M, l);
+        return NULL_HANDLE;
+    }
+    uint32_t n = m_obj(M, l)->u.l.len;
+    Handle t = m_tuple_new(M, n);
+    for (uint32_t i = 0; i < n; i++) {
+        Handle x = m_obj(M, l)->u.l.items[i];
+        m_incref(M, x);
+        m_store(M, t, i, x);
+    }
+    m_decref(M, l);
+    return t;
+}
+
+static int dict_update(Vm *vm, Handle d, Handle src);
+
+Handle
+type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
+{
+    if (TYPE(type) == T_CLASS) {
+        return instantiate(vm, type, args, nargs);
+    }
+    ObjType t = (ObjType)m_obj(M, type)->u.builtin.id;
+    switch (t) {
+    case T_INT:
+        if (nargs_check(vm, "int", nargs, 0, 2) < 0) {
+            return NULL_HANDLE;
+        }
+        if (nargs == 0) {
+            return m_int(M, 0);
+        }
+        if (nargs == 2) {
+            int64_t base;
+            if (TYPE(args[0]) != T_STR) {
+                vm_raise(vm, EXC_TypeError, "int() can't convert non-string with explicit base");
+                return NULL_HANDLE;
+            }
+            if (!m_int_fits(M, args[1], &base) || base == 1 || base < 0 || base > 36) {
+                vm_raise(vm, EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
+                return NULL_HANDLE;
+            }
+            return int_from_str(vm, args[0], (int)base);
+        }
+        if (TYPE(args[0]) == T_INT) {
+            m_incref(M, args[0]);
+            return args[0];
+        }
+        if (TYPE(args[0]) == T_BOOL) {
+            return m_int(M, m_obj(M, args[0])->u.i.size != 0);
+        }
+        if (TYPE(args[0]) == T_STR) {
+            return int_from_str(vm, args[0], 10);
+        }
+        vm_raise(vm, EXC_TypeError, "int() argument must be a string, a bytes-like object or "
+                 "a real number, not '%s'", type_name(vm, args[0]));
+        return NULL_HANDLE;
+    case T_STR:
+        if (nargs_check(vm, "str", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        if (nargs == 0) {
+            return m_str(M, "", 0);
+        }
+        return op_str_object(vm, args[0]);
+    case T_BOOL:
+        if (nargs_check(vm, "bool", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        if (nargs == 0) {
+            return m_bool(M, 0);
+        }
+        {
+            int r = op_truth(vm, args[0]);
+            return r < 0 ? NULL_HANDLE : m_bool(M, r);
+        }
+    case T_LIST: {
+        if (nargs_check(vm, "list", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        Handle l = new_list_fresh(vm);
+        if (nargs == 1 && list_extend(vm, l, args[0]) < 0) {
+            m_decref(M, l);
+            return NULL_HANDLE;
+        }
+        return l;
+    }
+    case T_TUPLE:
+        if (nargs_check(vm, "tuple", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        if (nargs == 0) {
+            return m_tuple_new(M, 0);
+        }
+        return make_tuple_from(vm, args[0]);
+    case T_DICT: {
+        if (nargs_check(vm, "dict", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        /* dict_new: PyType_GenericAlloc (no free list), then untracked. */
+        Handle d = m_alloc_fresh(M, T_DICT, 16 + 48);
+        m_obj(M, d)->u.d = xcalloc(1, sizeof(Dict));
+        if (nargs == 1 && dict_update(vm, d, args[0]) < 0) {
+            m_decref(M, d);
+            return NULL_HANDLE;
+        }
+        return d;
+    }
+    case T_SET:
+        if (nargs_check(vm, "set", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        return make_set_from(vm, nargs ? args[0] : NULL_HANDLE);
+    case T_RANGE:
+        return make_range(vm, args, nargs);
+    case T_TYPE:
+        if (nargs != 1) {
+            vm_raise(vm, EXC_TypeError, "type() takes 1 or 3 arguments");
+            return NULL_HANDLE;
+        }
+        {
+            const Object *o = m_obj(M, args[0]);
+            Handle r = o->type == T_INSTANCE ? o->u.inst.cls
+                       : o->type == T_CLASS ? vm->types[T_TYPE] : vm->types[o->type];
+            m_incref(M, r);
+            return r;
+        }
+    case T_WEAKREF: {
+        if (nargs_check(vm, "ref", nargs, 1, 2) < 0) {
+            return NULL_HANDLE;
+        }
+        Handle obj = args[0];
+        Handle cb = nargs == 2 && TYPE(args[1]) != T_NONE ? args[1] : NULL_HANDLE;
+        if (TYPE(obj) != T_INSTANCE) {
+            vm_raise(vm, EXC_TypeError, "cannot create weak reference to '%s' object",
+                     type_name(vm, obj));
+            return NULL_HANDLE;
+        }
+        Handle head = m_obj(M, obj)->u.inst.weaklist;
+        /* The basic ref (no callback) heads the list and is shared. */
+        Handle basic = NULL_HANDLE;
+        if (head != NULL_HANDLE && m_obj(M, head)->u.wr.callback == NULL_HANDLE) {
+            basic = head;
+        }
+        if (cb == NULL_HANDLE && basic != NULL_HANDLE) {
+            m_incref(M, basic);
+            return basic;
+        }
+        Handle w = m_alloc(M, T_WEAKREF, 16 + 64);
+        Object *wo = m_obj(M, w);
+        wo->u.wr.referent = obj;
+        if (cb != NULL_HANDLE) {
+            m_incref(M, cb);
+            m_store(M, w, 0, cb);
+        }
+        m_track(M, w);
+        /* insert_head, or insert_after the basic ref. */
+        Handle prev = cb == NULL_HANDLE ? NULL_HANDLE : basic;
+        Handle next = prev == NULL_HANDLE ? m_obj(M, obj)->u.inst.weaklist
+                                          : m_obj(M, prev)->u.wr.next;
+        wo = m_obj(M, w);
+        wo->u.wr.prev = prev;
+        wo->u.wr.next = next;
+        if (next != NULL_HANDLE) {
+            m_obj(M, next)->u.wr.prev = w;
+        }
+        if (prev == NULL_HANDLE) {
+            m_obj(M, obj)->u.inst.weaklist = w;
+        } else {
+            m_obj(M, prev)->u.wr.next = w;
+        }
+        return w;
+    }
+    case T_NONE: {
+        /* object(): 16 bytes, no GC header. */
+        if (nargs_check(vm, "object", nargs, 0, 0) < 0) {
+            return NULL_HANDLE;
+        }
+        vm_raise(vm, EXC_NotImplementedError, "object() is not supported");
+        return NULL_HANDLE;
+    }
+    default:
+        vm_raise(vm, EXC_TypeError, "cannot create '%s' instances", type_info[t].pyname);
+        return NULL_HANDLE;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Weak references.                                                   */
+
+static void
+call_weakref_callback(Vm *vm, Handle ref, Handle cb)
+{
+    Handle r = vm_call(vm, cb, NULL_HANDLE, &ref, 1);
+
+    if (r == NULL_HANDLE) {
+        StrBuf sb;
+        sb_init(&sb);
+        op_repr(vm, cb, &sb);
+        fflush(vm->out);
+        fprintf(stderr, "Exception ignored in: %s\n", sb.s);
+        vm_print_exception(vm, stderr);
+        vm->exc = EXC_NONE;
+        sb_done(&sb);
+    } else {
+        m_decref(M, r);
+    }
+}
+
+/* PyObject_ClearWeakRefs */
+static void
+clear_weakrefs_hook(void *ctx, Machine *m, Handle obj)
+{
+    Vm *vm = ctx;
+    uint32_t count = 0;
+
+    for (Handle w = m_obj(m, obj)->u.inst.weaklist; w != NULL_HANDLE;
+         w = m_obj(m, w)->u.wr.next) {
+        count++;
+    }
+    if (count == 1) {
+        Handle w = m_obj(m, obj)->u.inst.weaklist;
+        Handle cb = m_store(m, w, 0, NULL_HANDLE);
+        m_weakref_unlink(m, w);
+        if (cb != NULL_HANDLE) {
+            if (m_obj(m, w)->refcnt > 0) {
+                call_weakref_callback(vm, w, cb);
+            }
+            m_decref(m, cb);
+        }
+        return;
+    }
+    Handle tuple = m_tuple_new(m, count * 2);
+    Handle w = m_obj(m, obj)->u.inst.weaklist;
+    for (uint32_t i = 0; i < count; i++) {
+        Handle next = m_obj(m, w)->u.wr.next;
+        Handle cb = m_store(m, w, 0, NULL_HANDLE);
+        if (m_obj(m, w)->refcnt > 0) {
+            m_incref(m, w);
+            m_store(m, tuple, i * 2, w);
+            if (cb != NULL_HANDLE) {
+                m_store(m, tuple, i * 2 + 1, cb);
+            }
+        } else if (cb != NULL_HANDLE) {
+            m_decref(m, cb);
+        }
+        m_weakref_unlink(m, w);
+        w = next;
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        Handle cb = m_obj(m, tuple)->u.t.items[i * 2 + 1];
+        if (cb != NULL_HANDLE) {
+            call_weakref_callback(vm, m_obj(m, tuple)->u.t.items[i * 2], cb);
+        }
+    }
+    m_decref(m, tuple);
+}
+
+void
+weakref_clear(Vm *vm, Handle obj)
+{
+    clear_weakrefs_hook(vm, M, obj);
+}
+
+/* ------------------------------------------------------------------ */
+/* Built-in functions and methods.                                    */
+
+static int
+write_text(Vm *vm, const char *s, size_t n)
+{
+    m_write(M, s, n);
+    if (vm->out != NULL) {
+        fwrite(s, 1, n, vm->out);
+    }
+    return 0;
+}
+
+static Handle
+do_print(Vm *vm, const Handle *args, uint32_t nargs)
+{
+    StrBuf sb;
+
+    sb_init(&sb);
+    for (uint32_t i = 0; i < nargs; i++) {
+        if (i > 0) {
+            write_text(vm, " ", 1);
+        }
+        sb_clear(&sb);
+        if (TYPE(args[i]) == T_STR) {
+            const Object *o = m_obj(M, args[i]);
+            write_text(vm, o->u.s.utf8, o->u.s.nbytes);
+            continue;
+        }
+        /* PyObject_Str makes a temporary str. */
+        if (op_str(vm, args[i], &sb) < 0) {
+            sb_done(&sb);
+            return NULL_HANDLE;
+        }
+        Handle tmp = new_str(vm, sb.s, sb.len);
+        write_text(vm, sb.s, sb.len);
+        m_decref(M, tmp);
+    }
+    write_text(vm, "\n", 1);
+    sb_done(&sb);
+    return m_none(M);
+}
+
+static int
+dict_update(Vm *vm, Handle d, Handle src)
+{
+    if (TYPE(src) == T_DICT) {
+        const Dict *s = m_obj(M, src)->u.d;
+        if (s->split) {
+            Handle it = op_iter(vm, src);
+            Handle k;
+            while (op_next(vm, it, &k) == 1) {
+                m_dict_setitem(M, d, k, m_dict_getitem(M, src, k));
+                m_decref(M, k);
+            }
+            m_decref(M, it);
+            return 0;
+        }
+        for (uint32_t e = 0; e < s->nentries; e++) {
+            s = m_obj(M, src)->u.d;
+            if (s->entries[2 * e] != NULL_HANDLE) {
+                m_dict_setitem(M, d, s->entries[2 * e], s->entries[2 * e + 1]);
+            }
+        }
+        return 0;
+    }
+    Handle it = op_iter(vm, src);
+    if (it == NULL_HANDLE) {
+        return -1;
+    }
+    Handle item;
+    int r;
+    uint32_t n = 0;
+    while ((r = op_next(vm, it, &item)) == 1) {
+        const Object *o = m_obj(M, item);
+        uint32_t len = o->type == T_TUPLE ? o->u.t.len : o->type == T_LIST ? o->u.l.len : 0;
+        if ((o->type != T_TUPLE && o->type != T_LIST) || len != 2) {
+            if (o->type != T_TUPLE && o->type != T_LIST) {
+                vm_raise(vm, EXC_TypeError, "cannot convert dictionary update sequence element "
+                         "#%u to a sequence", n);
+            } else {
+                vm_raise(vm, EXC_ValueError, "dictionary update sequence element #%u has length "
+                         "%u; 2 is required", n, len);
+            }
+            m_decref(M, item);
+            r = -1;
+            break;
+        }
+        Handle k = o->type == T_TUPLE ? o->u.t.items[0] : o->u.l.items[0];
+        Handle v = o->type == T_TUPLE ? o->u.t.items[1] : o->u.l.items[1];
+        if (op_hashable(vm, k) < 0) {
+            m_decref(M, item);
+            r = -1;
+            break;
+        }
+        m_dict_setitem(M, d, k, v);
+        m_decref(M, item);
+        n++;
+    }
+    m_decref(M, it);
+    return r < 0 ? -1 : 0;
+}
+
+static Handle
+minmax(Vm *vm, const Handle *args, uint32_t nargs, int want_max)
+{
+    const char *name = want_max ? "max" : "min";
+
+    if (nargs == 0) {
+        vm_raise(vm, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
+        return NULL_HANDLE;
+    }
+    Handle best = NULL_HANDLE;
+    if (nargs > 1) {
+        for (uint32_t i = 0; i < nargs; i++) {
+            if (best == NULL_HANDLE) {
+                best = args[i];
+                continue;
+            }
+            int r = op_compare(vm, want_max ? 4 : 0, args[i], best);
+            if (r < 0) {
+                return NULL_HANDLE;
+            }
+            if (r) {
+                best = args[i];
+            }
+        }
+        m_incref(M, best);
+        return best;
+    }
+    Handle it = op_iter(vm, args[0]);
+    if (it == NULL_HANDLE) {
+        return NULL_HANDLE;
+    }
+    Handle v;
+    int r;
+    while ((r = op_next(vm, it, &v)) == 1) {
+        if (best == NULL_HANDLE) {
+            best = v;
+            continue;
+        }
+        int c = op_compare(vm, want_max ? 4 : 0, v, best);
+        if (c < 0) {
+            m_decref(M, v);
+            r = -1;
+            break;
+        }
+        if (c) {
+            m_decref(M, best);
+            best = v;
+        } else {
+            m_decref(M, v);
+        }
+    }
+    m_decref(M, it);
+    if (r < 0) {
+        if (best) {
+            m_decref(M, best);
+        }
+        return NULL_HANDLE;
+    }
+    if (best == NULL_HANDLE) {
+        vm_raise(vm, EXC_ValueError, "%s() arg is an empty sequence", name);
+    }
+    return best;
+}
+
+static Handle
+str_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
+{
+    const Object *s = m_obj(M, self);
+    StrBuf sb;
+
+    sb_init(&sb);
+    Handle r = NULL_HANDLE;
+    switch (id) {
+    case BI_STR_UPPER:
+    case BI_STR_LOWER:
+        if (nargs_check(vm, id == BI_STR_UPPER ? "upper" : "lower", nargs, 0, 0) < 0) {
+            break;
+        }
+        for (uint32_t i = 0; i < s->u.s.nbytes; i++) {
+            char ch = s->u.s.utf8[i];
+            if (id == BI_STR_UPPER && ch >= 'a' && ch <= 'z') {
+                ch = (char)(ch - 32);
+            } else if (id == BI_STR_LOWER && ch >= 'A' && ch <= 'Z') {
+                ch = (char)(ch + 32);
+            }
+            sb_putc(&sb, ch);
+        }
+        r = new_str(vm, sb.s, sb.len);
+        break;
+    case BI_STR_JOIN: {
+        if (nargs_check(vm, "join", nargs, 1, 1) < 0) {
+            break;
+        }
+        Handle it = op_iter(vm, args[0]);
+        if (it == NULL_HANDLE) {
+            break;
+        }
+        Handle v;
+        int rc, n = 0;
+        while ((rc = op_next(vm, it, &v)) == 1) {
+            if (TYPE(v) != T_STR) {
+                vm_raise(vm, EXC_TypeError, "sequence item %d: expected str instance, %s found",
+                         n, type_name(vm, v));
+                m_decref(M, v);
+                rc = -1;
+                break;
+            }
+            if (n++ > 0) {
+                sb_put(&sb, m_obj(M, self)->u.s.utf8, m_obj(M, self)->u.s.nbytes);
+            }
+            sb_put(&sb, m_obj(M, v)->u.s.utf8, m_obj(M, v)->u.s.nbytes);
+            m_decref(M, v);
+        }
+        m_decref(M, it);
+        if (rc == 0) {
+            r = new_str(vm, sb.s, sb.len);
+        }
+        break;
+    }
+    case BI_STR_SPLIT: {
+        if (nargs_check(vm, "split", nargs, 0, 1) < 0) {
+            break;
+        }
+        Handle l = m_list_new(M, 0);
+        const char *p = s->u.s.utf8, *end = p + s->u.s.nbytes;
+        if (nargs == 0 || TYPE(args[0]) == T_NONE) {
+            while (p < end) {
+                while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'
+                                   || *p == '\f' || *p == '\v')) {
+                    p++;
+                }
+                const char *q = p;
+                while (q < end && !(*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'
+                                    || *q == '\f' || *q == '\v')) {
+                    q++;
+                }
+                if (q > p) {
+                    m_list_append(M, l, new_str(vm, p, (size_t)(q - p)));
+                }
+                p = q;
+            }
+        } else {
+            const Object *sep = m_obj(M, args[0]);
+            if (sep->type != T_STR || sep->u.s.nbytes == 0) {
+                m_decref(M, l);
+                vm_raise(vm, sep->type != T_STR ? EXC_TypeError : EXC_ValueError,
+                         sep->type != T_STR ? "must be str or None, not %s" : "empty separator",
+                         type_name(vm, args[0]));
+                break;
+            }
+            for (;;) {
+                const char *q = p;
+                while (q + sep->u.s.nbytes <= end
+                       && memcmp(q, sep->u.s.utf8, sep->u.s.nbytes) != 0) {
+                    q++;
+                }
+                if (q + sep->u.s.nbytes > end) {
+                    m_list_append(M, l, new_str(vm, p, (size_t)(end - p)));
+                    break;
+                }
+                m_list_append(M, l, new_str(vm, p, (size_t)(q - p)));
+                p = q + sep->u.s.nbytes;
+            }
+        }
+        r = l;
+        break;
+    }
+    case BI_STR_REPLACE: {
+        if (nargs_check(vm, "replace", nargs, 2, 2) < 0) {
+            break;
+        }
+        const Object *a = m_obj(M, args[0]), *b = m_obj(M, args[1]);
+        if (a->type != T_STR || b->type != T_STR) {
+            vm_raise(vm, EXC_TypeError, "replace() argument must be str, not %s",
+                     type_name(vm, a->type != T_STR ? args[0] : args[1]));
+            break;
+        }
+        const char *p = s->u.s.utf8, *end = p + s->u.s.nbytes;
+        while (p < end) {
+            if (a->u.s.nbytes > 0 && p + a->u.s.nbytes <= end
+                && memcmp(p, a->u.s.utf8, a->u.s.nbytes) == 0) {
+                sb_put(&sb, b->u.s.utf8, b->u.s.nbytes);
+                p += a->u.s.nbytes;
+            } else {
+                sb_putc(&sb, *p++);
+            }
+        }
+        r = new_str(vm, sb.s, sb.len);
+        break;
+    }
+    case BI_STR_STARTSWITH:
+    case BI_STR_ENDSWITH: {
+        if (nargs_check(vm, id == BI_STR_STARTSWITH ? "startswith" : "endswith", nargs, 1, 1)
+            < 0) {
+            break;
+        }
+        const Object *a = m_obj(M, args[0]);
+        if (a->type != T_STR) {
+            vm_raise(vm, EXC_TypeError, "%s first arg must be str or a tuple of str, not %s",
+                     id == BI_STR_STARTSWITH ? "startswith" : "endswith", type_name(vm, args[0]));
+            break;
+        }
+        int ok = a->u.s.nbytes <= s->u.s.nbytes
+                 && memcmp(id == BI_STR_STARTSWITH ? s->u.s.utf8
+                           : s->u.s.utf8 + s->u.s.nbytes - a->u.s.nbytes,
+                           a->u.s.utf8, a->u.s.nbytes) == 0;
+        r = m_bool(M, ok);
+        break;
+    }
+    case BI_STR_STRIP: {
+        const char *p = s->u.s.utf8, *end = p + s->u.s.nbytes;
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) {
+            p++;
+        }
+        while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'
+                           || end[-1] == '\r')) {
+            end--;
+        }
+        r = new_str(vm, p, (size_t)(end - p));
+        break;
+    }
+    case BI_STR_FIND:
+    case BI_STR_COUNT: {
+        if (nargs_check(vm, id == BI_STR_FIND ? "find" : "count", nargs, 1, 1) < 0) {
+            break;
+        }
+        const Object *a = m_obj(M, args[0]);
+        if (a->type != T_STR) {
+            vm_raise(vm, EXC_TypeError, "must be str, not %s", type_name(vm, args[0]));
+            break;
+        }
+        int64_t found = -1, count = 0;
+        for (uint32_t i = 0; i + a->u.s.nbytes <= s->u.s.nbytes;) {
+            if (memcmp(s->u.s.utf8 + i, a->u.s.utf8, a->u.s.nbytes) == 0) {
+                if (found < 0) {
+                    found = (int64_t)utf8_length(s->u.s.utf8, i);
+                }
+                count++;
+                i += a->u.s.nbytes ? a->u.s.nbytes : 1;
+            } else {
+                i++;
+            }
+        }
+        r = m_int(M, id == BI_STR_FIND ? found : count);
+        break;
+    }
+    default:
+        vm_raise(vm, EXC_NotImplementedError, "str method");
+        break;
+    }
+    sb_done(&sb);
+    return r;
+}
+
+static int64_t
+list_find(Vm *vm, Handle list, Handle v)
+{
+    for (uint32_t i = 0; i < m_obj(M, list)->u.l.len; i++) {
+        int r = op_equal(vm, m_obj(M, list)->u.l.items[i], v);
+        if (r < 0) {
+            return -2;
+        }
+        if (r) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* Remove item i of a list (list_ass_slice): later items move down, the
+ * list shrinks, then the item is released. Returns the item (owned). */
+static Handle
+list_take(Vm *vm, Handle list, uint32_t i)
+{
+    uint32_t n = m_obj(M, list)->u.l.len;
+    Handle gone = m_store(M, list, i, NULL_HANDLE);
+
+    for (uint32_t k = i; k + 1 < n; k++) {
+        Handle x = m_store(M, list, k + 1, NULL_HANDLE);
+        m_store(M, list, k, x);
+    }
+    m_list_resize(M, list, n - 1);
+    return gone;
+}
+
+static Handle
+list_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
+{
+    switch (id) {
+    case BI_LIST_APPEND:
+        if (nargs_check(vm, "append", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        m_incref(M, args[0]);
+        m_list_append(M, self, args[0]);
+        return m_none(M);
+    case BI_LIST_POP: {
+        if (nargs_check(vm, "pop", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        int64_t n = m_obj(M, self)->u.l.len, i = n - 1;
+        if (n == 0) {
+            vm_raise(vm, EXC_IndexError, "pop from empty list");
+            return NULL_HANDLE;
+        }
+        if (nargs == 1) {
+            int rc = index_of(vm, args[0], n, "list", &i);
+            if (rc < 0) {
+                return NULL_HANDLE;
+            }
+            if (rc > 0) {
+                vm_raise(vm, EXC_IndexError, "pop index out of range");
+                return NULL_HANDLE;
+            }
+        }
+        if (i == n - 1) {
+            Handle v = m_store(M, self, (uint32_t)i, NULL_HANDLE);
+            m_list_resize(M, self, (uint32_t)(n - 1));
+            return v;
+        }
+        return list_take(vm, self, (uint32_t)i);
+    }
+    case BI_LIST_INSERT: {
+        if (nargs_check(vm, "insert", nargs, 2, 2) < 0) {
+            return NULL_HANDLE;
+        }
+        int64_t n = m_obj(M, self)->u.l.len, where;
+        if (!is_int(vm, args[0]) || !m_int_fits(M, args[0], &where)) {
+            vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
+                     type_name(vm, args[0]));
+            return NULL_HANDLE;
+        }
+        if (where < 0) {
+            where += n;
+            if (where < 0) {
+                where = 0;
+            }
+        }
+        if (where > n) {
+            where = n;
+        }
+        m_list_resize(M, self, (uint32_t)n + 1);
+        for (int64_t k = n; k > where; k--) {
+            Handle x = m_store(M, self, (uint32_t)k - 1, NULL_HANDLE);
+            m_store(M, self, (uint32_t)k, x);
+        }
+        m_incref(M, args[1]);
+        m_store(M, self, (uint32_t)where, args[1]);
+        return m_none(M);
+    }
+    case BI_LIST_REMOVE: {
+        if (nargs_check(vm, "remove", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        int64_t i = list_find(vm, self, args[0]);
+        if (i == -2) {
+            return NULL_HANDLE;
+        }
+        if (i < 0) {
+            vm_raise(vm, EXC_ValueError, "list.remove(x): x not in list");
+            return NULL_HANDLE;
+        }
+        m_decref(M, list_take(vm, self, (uint32_t)i));
+        return m_none(M);
+    }
+    case BI_LIST_EXTEND:
+        if (nargs_check(vm, "extend", nargs, 1, 1) < 0 || list_extend(vm, self, args[0]) < 0) {
+            return NULL_HANDLE;
+        }
+        return m_none(M);
+    case BI_LIST_INDEX:
+    case BI_LIST_COUNT: {
+        if (nargs_check(vm, id == BI_LIST_INDEX ? "index" : "count", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        int64_t count = 0, first = -1;
+        for (uint32_t i = 0; i < m_obj(M, self)->u.l.len; i++) {
+            int r = op_equal(vm, m_obj(M, self)->u.l.items[i], args[0]);
+            if (r < 0) {
+                return NULL_HANDLE;
+            }
+            if (r) {
+                if (first < 0) {
+                    first = i;
+                }
+                count++;
+            }
+        }
+        if (id == BI_LIST_COUNT) {
+            return m_int(M, count);
+        }
+        if (first < 0) {
+            StrBuf sb;
+            sb_init(&sb);
+            op_repr(vm, args[0], &sb);
+            vm_raise(vm, EXC_ValueError, "%s is not in list", sb.s);
+            sb_done(&sb);
+            return NULL_HANDLE;
+        }
+        return m_int(M, first);
+    }
+    case BI_LIST_CLEAR: {
+        if (nargs_check(vm, "clear", nargs, 0, 0) < 0) {
+            return NULL_HANDLE;
+        }
+        /* _list_clear: the list is emptied first, then the items are
+         * released from the last to the first. */
+        Object *o = m_obj(M, self);
+        uint32_t n = o->u.l.len;
+        Handle *items = xmalloc((n + 1) * sizeof *items);
+        for (uint32_t i = 0; i < n; i++) {
+            items[i] = m_store(M, self, i, NULL_HANDLE);
+        }
+        o = m_obj(M, self);
+        if (o->u.l.items_addr != 0) {
+            m_storage_free(M, self, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr);
+        }
+        o = m_obj(M, self);
+        o->u.l.items_addr = 0;
+        o->u.l.len = 0;
+        o->u.l.cap = 0;
+        for (uint32_t i = n; i-- > 0;) {
+            if (items[i] != NULL_HANDLE) {
+                m_decref(M, items[i]);
+            }
+        }
+        free(items);
+        return m_none(M);
+    }
+    case BI_LIST_COPY: {
+        if (nargs_check(vm, "copy", nargs, 0, 0) < 0) {
+            return NULL_HANDLE;
+        }
+        uint32_t n = m_obj(M, self)->u.l.len;
+        Handle l = m_list_new(M, n);
+        for (uint32_t i = 0; i < n; i++) {
+            Handle x = m_obj(M, self)->u.l.items[i];
+            m_incref(M, x);
+            m_store(M, l, i, x);
+        }
+        return l;
+    }
+    case BI_LIST_REVERSE: {
+        uint32_t n = m_obj(M, self)->u.l.len;
+        for (uint32_t i = 0; i < n / 2; i++) {
+            Handle a = m_store(M, self, i, NULL_HANDLE);
+            Handle b = m_store(M, self, n - 1 - i, a);
+            m_store(M, self, i, b);
+        }
+        return m_none(M);
+    }
+    default:
+        vm_raise(vm, EXC_NotImplementedError, "list method");
+        return NULL_HANDLE;
+    }
+}
+
+static Handle
+dict_view(Vm *vm, ObjType t, Handle d)
+{
+    Handle v = m_alloc(M, t, 16 + 24);
+
+    m_incref(M, d);
+    m_store(M, v, 0, d);
+    m_track(M, v);
+    return v;
+}
+
+static Handle
+dict_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
+{
+    Handle v;
+
+    switch (id) {
+    case BI_DICT_GET:
+        if (nargs_check(vm, "get", nargs, 1, 2) < 0 || op_hashable(vm, args[0]) < 0) {
+            return NULL_HANDLE;
+        }
+        v = m_dict_getitem(M, self, args[0]);
+        if (v == NULL_HANDLE) {
+            v = nargs == 2 ? args[1] : M->none;
+        }
+        m_incref(M, v);
+        return v;
+    case BI_DICT_KEYS:
+        return dict_view(vm, T_DICTKEYS, self);
+    case BI_DICT_VALUES:
+        return dict_view(vm, T_DICTVALUES, self);
+    case BI_DICT_ITEMS:
+        return dict_view(vm, T_DICTITEMS, self);
+    case BI_DICT_POP:
+        if (nargs_check(vm, "pop", nargs, 1, 2) < 0 || op_hashable(vm, args[0]) < 0) {
+            return NULL_HANDLE;
+        }
+        v = m_dict_getitem(M, self, args[0]);
+        if (v == NULL_HANDLE) {
+            if (nargs == 2) {
+                m_incref(M, args[1]);
+                return args[1];
+            }
+            StrBuf sb;
+            sb_init(&sb);
+            op_repr(vm, args[0], &sb);
+            vm_raise(vm, EXC_KeyError, "%s", sb.s);
+            sb_done(&sb);
+            return NULL_HANDLE;
+        }
+        m_incref(M, v);
+        m_dict_delitem(M, self, args[0]);
+        return v;
+    case BI_DICT_SETDEFAULT:
+        if (nargs_check(vm, "setdefault", nargs, 1, 2) < 0 || op_hashable(vm, args[0]) < 0) {
+            return NULL_HANDLE;
+        }
+        v = m_dict_getitem(M, self, args[0]);
+        if (v == NULL_HANDLE) {
+            v = nargs == 2 ? args[1] : M->none;
+            m_dict_setitem(M, self, args[0], v);
+        }
+        m_incref(M, v);
+        return v;
+    case BI_DICT_UPDATE:
+        if (nargs_check(vm, "update", nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        if (nargs == 1 && dict_update(vm, self, args[0]) < 0) {
+            return NULL_HANDLE;
+        }
+        return m_none(M);
+    case BI_DICT_CLEAR:
+        m_dict_clear(M, self);
+        return m_none(M);
+    case BI_DICT_COPY: {
+        Handle d = m_dict_new(M);
+        dict_update(vm, d, self);
+        return d;
+    }
+    default:
+        vm_raise(vm, EXC_NotImplementedError, "dict method");
+        return NULL_HANDLE;
+    }
+}
+
+Handle
+builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
+{
+    const Object *f = m_obj(M, fn);
+    int id = (int)f->u.builtin.id;
+
+    if (self == NULL_HANDLE && f->u.builtin.self != NULL_HANDLE) {
+        self = f->u.builtin.self;          /* a bound built-in method */
+    }
+    int where = builtin_info[id].where;
+    if (where < T_COUNT && self == NULL_HANDLE) {
+        /* list.append(l, x) style: the first argument is self. */
+        if (nargs == 0) {
+            vm_raise(vm, EXC_TypeError, "descriptor '%s' needs an argument",
+                     builtin_info[id].name);
+            return NULL_HANDLE;
+        }
+        self = args[0];
+        args++;
+        nargs--;
+    }
+    if (where < T_COUNT) {
+        ObjType t = TYPE(self) == T_BOOL ? T_INT : TYPE(self);
+        if ((int)t != where) {
+            vm_raise(vm, EXC_TypeError, "descriptor '%s' requires a '%s' object but received "
+                     "a '%s'", builtin_info[id].name, type_info[where].pyname,
+                     type_name(vm, self));
+            return NULL_HANDLE;
+        }
+        switch (where) {
+        case T_LIST:
+            return list_method(vm, id, self, args, nargs);
+        case T_DICT:
+            return dict_method(vm, id, self, args, nargs);
+        case T_STR:
+            return str_method(vm, id, self, args, nargs);
+        case T_SET:
+            if (nargs_check(vm, builtin_info[id].name, nargs, 1, 1) < 0
+                || op_hashable(vm, args[0]) < 0) {
+                return NULL_HANDLE;
+            }
+            if (id == BI_SET_ADD) {
+                m_set_add(M, self, args[0]);
+                return m_none(M);
+            }
+            vm_raise(vm, EXC_NotImplementedError, "set.%s is not supported",
+                     builtin_info[id].name);
+            return NULL_HANDLE;
+        case T_TUPLE: {
+            if (nargs_check(vm, builtin_info[id].name, nargs, 1, 1) < 0) {
+                return NULL_HANDLE;
+            }
+            int64_t count = 0, first = -1;
+            for (uint32_t i = 0; i < m_obj(M, self)->u.t.len; i++) {
+                int r = op_equal(vm, m_obj(M, self)->u.t.items[i], args[0]);
+                if (r < 0) {
+                    return NULL_HANDLE;
+                }
+                if (r) {
+                    first = first < 0 ? i : first;
+                    count++;
+                }
+            }
+            if (id == BI_TUPLE_COUNT) {
+                return m_int(M, count);
+            }
+            if (first < 0) {
+                vm_raise(vm, EXC_ValueError, "tuple.index(x): x not in tuple");
+                return NULL_HANDLE;
+            }
+            return m_int(M, first);
+        }
+        case T_INT: {
+            BigInt b;
+            int_view(M, self, &b);
+            return m_int(M, (int64_t)bi_bit_length(&b));
+        }
+        default:
+            break;
+        }
+    }
+    switch (id) {
+    case BI_PRINT:
+        return do_print(vm, args, nargs);
+    case BI_LEN: {
+        if (nargs_check(vm, "len", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        int64_t n = op_len(vm, args[0]);
+        return n < 0 ? NULL_HANDLE : int_of_size(vm, n);
+    }
+    case BI_REPR:
+        if (nargs_check(vm, "repr", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        {
+            StrBuf sb;
+            sb_init(&sb);
+            Handle r = op_repr(vm, args[0], &sb) < 0 ? NULL_HANDLE : new_str(vm, sb.s, sb.len);
+            sb_done(&sb);
+            return r;
+        }
+    case BI_ID: {
+        if (nargs_check(vm, "id", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        BigInt b;
+        bi_init(&b);
+        bi_from_u64(&b, m_obj(M, args[0])->addr);
+        return int_from_bigint(vm, &b);
+    }
+    case BI_ISINSTANCE: {
+        if (nargs_check(vm, "isinstance", nargs, 2, 2) < 0) {
+            return NULL_HANDLE;
+        }
+        Handle x = args[0], t = args[1];
+        const Object *to = m_obj(M, t);
+        uint32_t nt = to->type == T_TUPLE ? to->u.t.len : 1;
+        for (uint32_t i = 0; i < nt; i++) {
+            Handle ty = to->type == T_TUPLE ? m_obj(M, t)->u.t.items[i] : t;
+            ObjType k = TYPE(ty);
+            if (k == T_CLASS) {
+                if (TYPE(x) == T_INSTANCE && m_obj(M, x)->u.inst.cls == ty) {
+                    return m_bool(M, 1);
+                }
+            } else if (k == T_TYPE) {
+                ObjType want = (ObjType)m_obj(M, ty)->u.builtin.id;
+                ObjType have = TYPE(x);
+                if (have == want || (want == T_INT && have == T_BOOL)
+                    || (want == T_TYPE && (have == T_TYPE || have == T_CLASS))) {
+                    return m_bool(M, 1);
+                }
+            } else {
+                vm_raise(vm, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types,"
+                         " or a union");
+                return NULL_HANDLE;
+            }
+        }
+        return m_bool(M, 0);
+    }
+    case BI_ABS: {
+        if (nargs_check(vm, "abs", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        if (!is_int(vm, args[0])) {
+            vm_raise(vm, EXC_TypeError, "bad operand type for abs(): '%s'", type_name(vm, args[0]));
+            return NULL_HANDLE;
+        }
+        BigInt a, r;
+        int_view(M, args[0], &a);
+        if (a.size >= 0 && TYPE(args[0]) == T_INT) {
+            m_incref(M, args[0]);
+            return args[0];
+        }
+        bi_init(&r);
+        bi_abs(&r, &a);
+        return int_from_bigint(vm, &r);
+    }
+    case BI_MIN:
+    case BI_MAX:
+        return minmax(vm, args, nargs, id == BI_MAX);
+    case BI_SUM: {
+        if (nargs_check(vm, "sum", nargs, 1, 2) < 0) {
+            return NULL_HANDLE;
+        }
+        Handle acc = nargs == 2 ? (m_incref(M, args[1]), args[1]) : m_int(M, 0);
+        Handle it = op_iter(vm, args[0]);
+        if (it == NULL_HANDLE) {
+            m_decref(M, acc);
+            return NULL_HANDLE;
+        }
+        Handle v;
+        int r;
+        while ((r = op_next(vm, it, &v)) == 1) {
+            Handle s = op_binary(vm, OP_ADD, acc, v);
+            m_decref(M, v);
+            m_decref(M, acc);
+            if (s == NULL_HANDLE) {
+                r = -1;
+                acc = NULL_HANDLE;
+                break;
+            }
+            acc = s;
+        }
+        m_decref(M, it);
+        if (r < 0) {
+            if (acc) {
+                m_decref(M, acc);
+            }
+            return NULL_HANDLE;
+        }
+        return acc;
+    }
+    case BI_BUILD_CLASS:
+        return build_class(vm, args, nargs);
+    case BI_GETREFCOUNT:
+        if (nargs_check(vm, "getrefcount", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        return m_int(M, m_obj(M, args[0])->refcnt);
+    case BI_GETSIZEOF:
+        if (nargs_check(vm, "getsizeof", nargs, 1, 2) < 0) {
+            return NULL_HANDLE;
+        }
+        return m_int(M, (int64_t)m_sizeof(M, args[0]));
+    case BI_INTERN:
+        if (nargs_check(vm, "intern", nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        m_incref(M, args[0]);
+        return args[0];
+    default:
+        vm_raise(vm, EXC_NotImplementedError, "built-in %s", builtin_info[id].name);
+        return NULL_HANDLE;
+    }
+}
+
+void builtins_hooks(Vm *vm);
+
+void
+builtins_hooks(Vm *vm)
+{
+    M->hooks.clear_weakrefs = clear_weakrefs_hook;
+}

@@ -1,0 +1,1478 @@
+/*
+ * ops.c: the object protocol of the subset: str() and repr(), truth,
+ * arithmetic, comparison, attributes, items, iteration (Objects/
+ * abstract.c, object.c and the types' slots in CPython 3.11).
+ *
+ * Every object these functions create or free goes through the
+ * machine's constructors and primitives, so a student sees, for
+ * example, the new int that `a + b' allocates and the list iterator a
+ * for loop holds.
+ */
+#include <config.h>
+
+#include <assert.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/unicode.h"
+#include "core/xalloc.h"
+#include "py/vmint.h"
+
+/* ------------------------------------------------------------------ */
+/* ints                                                               */
+
+void
+int_view(const Machine *m, Handle h, BigInt *v)
+{
+    const Object *o = m_obj(m, h);
+    int32_t n = o->u.i.size < 0 ? -o->u.i.size : o->u.i.size;
+
+    v->size = o->u.i.size;
+    v->d = n <= 1 ? (uint32_t *)&o->u.i.digit0 : o->u.i.digits;
+}
+
+Handle
+int_from_bigint(Vm *vm, BigInt *b)
+{
+    Handle h = m_int_from_digits(M, b->size < 0 ? -1 : 1, b->d, bi_ndigits(b));
+
+    bi_done(b);
+    return h;
+}
+
+int
+is_int(const Vm *vm, Handle h)
+{
+    ObjType t = TYPE(h);
+
+    return t == T_INT || t == T_BOOL;
+}
+
+Handle
+new_str(Vm *vm, const char *s, size_t n)
+{
+    return m_str(M, s, n);
+}
+
+const char *
+type_name(const Vm *vm, Handle h)
+{
+    return m_type_name(M, h);
+}
+
+/* ------------------------------------------------------------------ */
+/* repr and str                                                       */
+
+/* Py_ReprEnter: objects being printed, to print [...] for cycles. */
+static Handle repr_stack[256];
+static int repr_depth;
+
+static int
+repr_enter(Handle h)
+{
+    for (int i = 0; i < repr_depth; i++) {
+        if (repr_stack[i] == h) {
+            return 1;
+        }
+    }
+    if (repr_depth < 256) {
+        repr_stack[repr_depth++] = h;
+    }
+    return 0;
+}
+
+static void
+repr_leave(void)
+{
+    if (repr_depth > 0) {
+        repr_depth--;
+    }
+}
+
+static int
+int_text(Vm *vm, Handle h, StrBuf *out)
+{
+    BigInt v;
+
+    int_view(M, h, &v);
+    if (bi_to_decimal_limited(&v, out, BI_MAX_STR_DIGITS) == BI_ELIMIT) {
+        vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string "
+                 "conversion; use sys.set_int_max_str_digits() to increase the limit",
+                 BI_MAX_STR_DIGITS);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+qualified_name(Vm *vm, Handle cls, StrBuf *out)
+{
+    const ClassVal *c = m_obj(M, cls)->u.c;
+    Handle mod = m_dict_getitem(M, c->dict, vm->str_module);
+
+    if (mod != NULL_HANDLE && TYPE(mod) == T_STR) {
+        sb_puts(out, m_obj(M, mod)->u.s.utf8);
+        sb_putc(out, '.');
+    }
+    sb_puts(out, m_obj(M, c->name)->u.s.utf8);
+}
+
+int
+op_repr(Vm *vm, Handle h, StrBuf *out)
+{
+    const Object *o = m_obj(M, h);
+    int rc = 0;
+
+    switch ((ObjType)o->type) {
+    case T_NONE:
+        sb_puts(out, "None");
+        return 0;
+    case T_BOOL:
+        sb_puts(out, o->u.i.size ? "True" : "False");
+        return 0;
+    case T_INT:
+        return int_text(vm, h, out);
+    case T_STR:
+        uni_repr(o->u.s.utf8, o->u.s.nbytes, out);
+        return 0;
+    case T_LIST:
+    case T_TUPLE: {
+        int is_list = o->type == T_LIST;
+        uint32_t n = is_list ? o->u.l.len : o->u.t.len;
+        if (n == 0) {
+            sb_puts(out, is_list ? "[]" : "()");
+            return 0;
+        }
+        if (repr_enter(h)) {
+            sb_puts(out, is_list ? "[...]" : "(...)");
+            return 0;
+        }
+        sb_putc(out, is_list ? '[' : '(');
+        for (uint32_t i = 0; i < n && rc == 0; i++) {
+            o = m_obj(M, h);
+            uint32_t len = is_list ? o->u.l.len : o->u.t.len;
+            if (i >= len) {
+                break;
+            }
+            if (i > 0) {
+                sb_puts(out, ", ");
+            }
+            rc = op_repr(vm, is_list ? o->u.l.items[i] : o->u.t.items[i], out);
+        }
+        if (!is_list && n == 1) {
+            sb_putc(out, ',');
+        }
+        sb_putc(out, is_list ? ']' : ')');
+        repr_leave();
+        return rc;
+    }
+    case T_DICT: {
+        const Dict *d = o->u.d;
+        if (d->used == 0) {
+            sb_puts(out, "{}");
+            return 0;
+        }
+        if (repr_enter(h)) {
+            sb_puts(out, "{...}");
+            return 0;
+        }
+        sb_putc(out, '{');
+        int first = 1;
+        if (d->split) {
+            const ClassVal *c = m_obj(M, d->cls)->u.c;
+            for (uint32_t k = 0; k < d->values->norder && rc == 0; k++) {
+                uint32_t ix = d->values->order[k];
+                if (!first) {
+                    sb_puts(out, ", ");
+                }
+                first = 0;
+                rc = op_repr(vm, c->keys[ix], out);
+                sb_puts(out, ": ");
+                if (rc == 0) {
+                    rc = op_repr(vm, d->values->slot[ix], out);
+                }
+            }
+        } else {
+            for (uint32_t e = 0; e < m_obj(M, h)->u.d->nentries && rc == 0; e++) {
+                d = m_obj(M, h)->u.d;
+                Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
+                if (k == NULL_HANDLE) {
+                    continue;
+                }
+                if (!first) {
+                    sb_puts(out, ", ");
+                }
+                first = 0;
+                rc = op_repr(vm, k, out);
+                sb_puts(out, ": ");
+                if (rc == 0) {
+                    rc = op_repr(vm, v, out);
+                }
+            }
+        }
+        sb_putc(out, '}');
+        repr_leave();
+        return rc;
+    }
+    case T_SET: {
+        const SetVal *s = o->u.set;
+        if (s->used == 0) {
+            sb_puts(out, "set()");
+            return 0;
+        }
+        if (repr_enter(h)) {
+            sb_puts(out, "set(...)");
+            return 0;
+        }
+        sb_putc(out, '{');
+        int first = 1;
+        for (uint32_t i = 0; i <= m_obj(M, h)->u.set->mask && rc == 0; i++) {
+            Handle k = m_obj(M, h)->u.set->table[i];
+            if (k == NULL_HANDLE || k == SET_DUMMY) {
+                continue;
+            }
+            if (!first) {
+                sb_puts(out, ", ");
+            }
+            first = 0;
+            rc = op_repr(vm, k, out);
+        }
+        sb_putc(out, '}');
+        repr_leave();
+        return rc;
+    }
+    case T_INSTANCE:
+        sb_putc(out, '<');
+        qualified_name(vm, o->u.inst.cls, out);
+        sb_printf(out, " object at 0x%" PRIx64 ">", o->addr);
+        return 0;
+    case T_CLASS:
+        sb_puts(out, "<class '");
+        qualified_name(vm, h, out);
+        sb_puts(out, "'>");
+        return 0;
+    case T_TYPE:
+        sb_printf(out, "<class '%s'>", type_info[o->u.builtin.id].pyname);
+        return 0;
+    case T_FUNCTION:
+        sb_printf(out, "<function %s at 0x%" PRIx64 ">",
+                  m_obj(M, o->u.f->qualname)->u.s.utf8, o->addr);
+        return 0;
+    case T_METHOD: {
+        Handle f = o->u.meth.func;
+        sb_printf(out, "<bound method %s of ", m_obj(M, m_obj(M, f)->u.f->qualname)->u.s.utf8);
+        rc = op_repr(vm, o->u.meth.self, out);
+        sb_putc(out, '>');
+        return rc;
+    }
+    case T_BUILTIN:
+        if (o->u.builtin.self != NULL_HANDLE && TYPE(o->u.builtin.self) != T_MODULE) {
+            sb_printf(out, "<built-in method %s of %s object at 0x%" PRIx64 ">",
+                      builtin_info[o->u.builtin.id].name, type_name(vm, o->u.builtin.self),
+                      m_obj(M, o->u.builtin.self)->addr);
+        } else {
+            sb_printf(out, "<built-in function %s>", builtin_info[o->u.builtin.id].name);
+        }
+        return 0;
+    case T_MODULE:
+        sb_printf(out, "<module '%s' (built-in)>", m_obj(M, o->u.mod.name)->u.s.utf8);
+        return 0;
+    case T_RANGE: {
+        sb_puts(out, "range(");
+        rc = op_repr(vm, o->u.range.start, out);
+        sb_puts(out, ", ");
+        if (rc == 0) {
+            rc = op_repr(vm, m_obj(M, h)->u.range.stop, out);
+        }
+        o = m_obj(M, h);
+        int64_t step;
+        if (rc == 0 && !(m_int_fits(M, o->u.range.step, &step) && step == 1)) {
+            sb_puts(out, ", ");
+            rc = op_repr(vm, o->u.range.step, out);
+        }
+        sb_putc(out, ')');
+        return rc;
+    }
+    case T_WEAKREF:
+        if (o->u.wr.referent == NULL_HANDLE) {
+            sb_printf(out, "<weakref at 0x%" PRIx64 "; dead>", o->addr);
+        } else {
+            sb_printf(out, "<weakref at 0x%" PRIx64 "; to '%s' at 0x%" PRIx64 ">", o->addr,
+                      type_name(vm, o->u.wr.referent), m_obj(M, o->u.wr.referent)->addr);
+        }
+        return 0;
+    case T_DICTKEYS:
+    case T_DICTVALUES:
+    case T_DICTITEMS: {
+        sb_printf(out, "%s([", type_info[o->type].pyname);
+        Handle d = o->u.it.seq;
+        ObjType vt = (ObjType)o->type;
+        int first = 1;
+        for (uint32_t e = 0; e < m_obj(M, d)->u.d->nentries && rc == 0; e++) {
+            const Dict *dd = m_obj(M, d)->u.d;
+            if (dd->split) {
+                break;
+            }
+            Handle k = dd->entries[2 * e], v = dd->entries[2 * e + 1];
+            if (k == NULL_HANDLE) {
+                continue;
+            }
+            if (!first) {
+                sb_puts(out, ", ");
+            }
+            first = 0;
+            if (vt == T_DICTITEMS) {
+                sb_putc(out, '(');
+                rc = op_repr(vm, k, out);
+                sb_puts(out, ", ");
+                if (rc == 0) {
+                    rc = op_repr(vm, v, out);
+                }
+                sb_putc(out, ')');
+            } else {
+                rc = op_repr(vm, vt == T_DICTKEYS ? k : v, out);
+            }
+        }
+        sb_puts(out, "])");
+        return rc;
+    }
+    default:
+        sb_printf(out, "<%s object at 0x%" PRIx64 ">", type_name(vm, h), o->addr);
+        return 0;
+    }
+}
+
+int
+op_str(Vm *vm, Handle h, StrBuf *out)
+{
+    const Object *o = m_obj(M, h);
+
+    if (o->type == T_STR) {
+        sb_put(out, o->u.s.utf8, o->u.s.nbytes);
+        return 0;
+    }
+    return op_repr(vm, h, out);
+}
+
+Handle
+op_str_object(Vm *vm, Handle h)
+{
+    if (TYPE(h) == T_STR) {
+        m_incref(M, h);
+        return h;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    if (op_repr(vm, h, &sb) < 0) {
+        sb_done(&sb);
+        return NULL_HANDLE;
+    }
+    Handle r = new_str(vm, sb.s, sb.len);
+    sb_done(&sb);
+    return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* truth, equality, comparison                                        */
+
+int64_t
+op_len(Vm *vm, Handle h)
+{
+    const Object *o = m_obj(M, h);
+
+    switch ((ObjType)o->type) {
+    case T_STR: return o->u.s.len;
+    case T_LIST: return o->u.l.len;
+    case T_TUPLE: return o->u.t.len;
+    case T_DICT: return o->u.d->used;
+    case T_SET: return o->u.set->used;
+    case T_RANGE: return o->u.range.len;
+    case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
+        return m_obj(M, o->u.it.seq)->u.d->used;
+    default:
+        vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(vm, h));
+        return -1;
+    }
+}
+
+int
+op_truth(Vm *vm, Handle h)
+{
+    const Object *o = m_obj(M, h);
+
+    switch ((ObjType)o->type) {
+    case T_NONE: return 0;
+    case T_BOOL: case T_INT: return o->u.i.size != 0;
+    case T_STR: case T_LIST: case T_TUPLE: case T_DICT: case T_SET: case T_RANGE:
+    case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
+        return op_len(vm, h) != 0;
+    default:
+        return 1;
+    }
+}
+
+int
+op_equal(Vm *vm, Handle a, Handle b)
+{
+    if (a == b) {
+        return 1;
+    }
+    const Object *x = m_obj(M, a), *y = m_obj(M, b);
+    if (is_int(vm, a) && is_int(vm, b)) {
+        return m_key_eq(M, a, b);
+    }
+    if (x->type != y->type) {
+        return 0;
+    }
+    switch ((ObjType)x->type) {
+    case T_STR:
+        return m_key_eq(M, a, b);
+    case T_LIST:
+    case T_TUPLE: {
+        int is_list = x->type == T_LIST;
+        uint32_t n = is_list ? x->u.l.len : x->u.t.len;
+        if (n != (is_list ? y->u.l.len : y->u.t.len)) {
+            return 0;
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            x = m_obj(M, a);
+            y = m_obj(M, b);
+            if (i >= (is_list ? x->u.l.len : x->u.t.len)
+                || i >= (is_list ? y->u.l.len : y->u.t.len)) {
+                return 0;
+            }
+            int r = op_equal(vm, is_list ? x->u.l.items[i] : x->u.t.items[i],
+                             is_list ? y->u.l.items[i] : y->u.t.items[i]);
+            if (r <= 0) {
+                return r;
+            }
+        }
+        return 1;
+    }
+    case T_DICT: {
+        if (x->u.d->used != y->u.d->used) {
+            return 0;
+        }
+        const Dict *d = x->u.d;
+        for (uint32_t e = 0; e < d->nentries && !d->split; e++) {
+            Handle k = d->entries[2 * e];
+            if (k == NULL_HANDLE) {
+                continue;
+            }
+            Handle w = m_dict_getitem(M, b, k);
+            if (w == NULL_HANDLE) {
+                return 0;
+            }
+            int r = op_equal(vm, d->entries[2 * e + 1], w);
+            if (r <= 0) {
+                return r;
+            }
+        }
+        return 1;
+    }
+    case T_SET: {
+        const SetVal *s = x->u.set;
+        if (s->used != y->u.set->used) {
+            return 0;
+        }
+        for (uint32_t i = 0; i <= s->mask; i++) {
+            Handle k = s->table[i];
+            if (k != NULL_HANDLE && k != SET_DUMMY && op_contains(vm, b, k) != 1) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    case T_RANGE:
+        return op_equal(vm, x->u.range.start, y->u.range.start) == 1
+               && op_equal(vm, x->u.range.stop, y->u.range.stop) == 1
+               && op_equal(vm, x->u.range.step, y->u.range.step) == 1;
+    default:
+        return 0;
+    }
+}
+
+static const char *const cmp_text[] = {"<", "<=", "==", "!=", ">", ">="};
+
+static int
+cmp_result(int c, int op)
+{
+    switch (op) {
+    case 0: return c < 0;
+    case 1: return c <= 0;
+    case 2: return c == 0;
+    case 3: return c != 0;
+    case 4: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* Three-way comparison for ordering; -2 with TypeError if unordered. */
+static int
+order(Vm *vm, int op, Handle a, Handle b, int *out)
+{
+    const Object *x = m_obj(M, a), *y = m_obj(M, b);
+
+    if (is_int(vm, a) && is_int(vm, b)) {
+        BigInt p, q;
+        int_view(M, a, &p);
+        int_view(M, b, &q);
+        *out = bi_cmp(&p, &q);
+        return 0;
+    }
+    if (x->type == T_STR && y->type == T_STR) {
+        size_t n = x->u.s.nbytes < y->u.s.nbytes ? x->u.s.nbytes : y->u.s.nbytes;
+        int c = memcmp(x->u.s.utf8, y->u.s.utf8, n);
+        *out = c != 0 ? (c < 0 ? -1 : 1)
+               : (x->u.s.nbytes < y->u.s.nbytes ? -1 : x->u.s.nbytes > y->u.s.nbytes);
+        return 0;
+    }
+    if (x->type == y->type && (x->type == T_LIST || x->type == T_TUPLE)) {
+        int is_list = x->type == T_LIST;
+        for (uint32_t i = 0;; i++) {
+            x = m_obj(M, a);
+            y = m_obj(M, b);
+            uint32_t nx = is_list ? x->u.l.len : x->u.t.len;
+            uint32_t ny = is_list ? y->u.l.len : y->u.t.len;
+            if (i >= nx || i >= ny) {
+                *out = nx < ny ? -1 : nx > ny;
+                return 0;
+            }
+            Handle p = is_list ? x->u.l.items[i] : x->u.t.items[i];
+            Handle q = is_list ? y->u.l.items[i] : y->u.t.items[i];
+            int e = op_equal(vm, p, q);
+            if (e < 0) {
+                return -1;
+            }
+            if (!e) {
+                return order(vm, op, p, q, out);
+            }
+        }
+    }
+    vm_raise(vm, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+             cmp_text[op], type_name(vm, a), type_name(vm, b));
+    return -1;
+}
+
+int
+op_compare(Vm *vm, int op, Handle a, Handle b)
+{
+    if (op == 2 || op == 3) {
+        int e = op_equal(vm, a, b);
+        if (e < 0) {
+            return -1;
+        }
+        return op == 2 ? e : !e;
+    }
+    int c;
+    if (order(vm, op, a, b, &c) < 0) {
+        return -1;
+    }
+    return cmp_result(c, op);
+}
+
+int
+op_hashable(Vm *vm, Handle h)
+{
+    ObjType t = TYPE(h);
+
+    if (t == T_LIST || t == T_DICT || t == T_SET) {
+        vm_raise(vm, EXC_TypeError, "unhashable type: '%s'", type_name(vm, h));
+        return -1;
+    }
+    if (t == T_TUPLE) {
+        const Object *o = m_obj(M, h);
+        for (uint32_t i = 0; i < o->u.t.len; i++) {
+            if (op_hashable(vm, o->u.t.items[i]) < 0) {
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+int
+op_contains(Vm *vm, Handle container, Handle item)
+{
+    const Object *o = m_obj(M, container);
+
+    switch ((ObjType)o->type) {
+    case T_LIST:
+    case T_TUPLE: {
+        int is_list = o->type == T_LIST;
+        for (uint32_t i = 0;; i++) {
+            o = m_obj(M, container);
+            if (i >= (is_list ? o->u.l.len : o->u.t.len)) {
+                return 0;
+            }
+            int r = op_equal(vm, is_list ? o->u.l.items[i] : o->u.t.items[i], item);
+            if (r != 0) {
+                return r;
+            }
+        }
+    }
+    case T_DICT:
+    case T_DICTKEYS:
+        if (op_hashable(vm, item) < 0) {
+            return -1;
+        }
+        return m_dict_getitem(M, o->type == T_DICT ? container : o->u.it.seq, item)
+               != NULL_HANDLE;
+    case T_SET: {
+        if (op_hashable(vm, item) < 0) {
+            return -1;
+        }
+        const SetVal *s = o->u.set;
+        for (uint32_t i = 0; i <= s->mask; i++) {
+            Handle k = s->table[i];
+            if (k != NULL_HANDLE && k != SET_DUMMY && m_key_eq(M, k, item)) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    case T_STR: {
+        const Object *x = m_obj(M, item);
+        if (x->type != T_STR) {
+            vm_raise(vm, EXC_TypeError, "'in <string>' requires string as left operand, not %s",
+                     type_name(vm, item));
+            return -1;
+        }
+        if (x->u.s.nbytes == 0) {
+            return 1;
+        }
+        for (uint32_t i = 0; i + x->u.s.nbytes <= o->u.s.nbytes; i++) {
+            if (memcmp(o->u.s.utf8 + i, x->u.s.utf8, x->u.s.nbytes) == 0) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    case T_RANGE: {
+        if (!is_int(vm, item)) {
+            return 0;
+        }
+        int64_t v, start, stop, step;
+        if (!m_int_fits(M, item, &v) || !m_int_fits(M, o->u.range.start, &start)
+            || !m_int_fits(M, o->u.range.stop, &stop) || !m_int_fits(M, o->u.range.step, &step)) {
+            return 0;
+        }
+        if (step > 0 ? (v < start || v >= stop) : (v > start || v <= stop)) {
+            return 0;
+        }
+        return (v - start) % step == 0;
+    }
+    default:
+        vm_raise(vm, EXC_TypeError, "argument of type '%s' is not iterable",
+                 type_name(vm, container));
+        return -1;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* arithmetic                                                         */
+
+static Handle
+binop_error(Vm *vm, unsigned op, Handle a, Handle b)
+{
+    vm_raise(vm, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
+             binop_text[op % OP_NBINOPS], op >= OP_NBINOPS ? "=" : "",
+             type_name(vm, a), type_name(vm, b));
+    return NULL_HANDLE;
+}
+
+/* list_new_prealloc: a list of exactly n slots, length 0. */
+static Handle
+list_prealloc(Vm *vm, uint32_t n)
+{
+    Handle l = m_list_new(M, n);
+
+    m_obj(M, l)->u.l.len = 0;
+    return l;
+}
+
+static Handle
+seq_repeat(Vm *vm, Handle seq, Handle count)
+{
+    int64_t n;
+    const Object *o = m_obj(M, seq);
+
+    if (!m_int_fits(M, count, &n)) {
+        vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return NULL_HANDLE;
+    }
+    if (n < 0) {
+        n = 0;
+    }
+    if (o->type == T_STR) {
+        if (n > 0 && (uint64_t)o->u.s.nbytes * (uint64_t)n > (UINT64_C(1) << 30)) {
+            vm_raise(vm, EXC_MemoryError, "%s", "");
+            return NULL_HANDLE;
+        }
+        StrBuf sb;
+        sb_init(&sb);
+        for (int64_t i = 0; i < n; i++) {
+            sb_put(&sb, o->u.s.utf8, o->u.s.nbytes);
+        }
+        Handle r = new_str(vm, sb.s, sb.len);
+        sb_done(&sb);
+        return r;
+    }
+    uint32_t len = o->type == T_LIST ? o->u.l.len : o->u.t.len;
+    if ((uint64_t)len * (uint64_t)n > (UINT64_C(1) << 28)) {
+        vm_raise(vm, EXC_MemoryError, "%s", "");
+        return NULL_HANDLE;
+    }
+    uint32_t total = (uint32_t)(len * n);
+    if (o->type == T_TUPLE) {
+        if (n == 1) {
+            m_incref(M, seq);
+            return seq;
+        }
+        Handle t = m_tuple_new(M, total);
+        for (uint32_t i = 0; i < total; i++) {
+            Handle x = m_obj(M, seq)->u.t.items[i % len];
+            m_incref(M, x);
+            m_store(M, t, i, x);
+        }
+        return t;
+    }
+    Handle l = list_prealloc(vm, total);
+    for (uint32_t i = 0; i < total; i++) {
+        Handle x = m_obj(M, seq)->u.l.items[i % len];
+        m_incref(M, x);
+        m_store(M, l, i, x);
+    }
+    m_obj(M, l)->u.l.len = total;
+    return l;
+}
+
+static Handle
+seq_concat(Vm *vm, Handle a, Handle b)
+{
+    const Object *x = m_obj(M, a), *y = m_obj(M, b);
+
+    if (x->type == T_STR) {
+        StrBuf sb;
+        sb_init(&sb);
+        sb_put(&sb, x->u.s.utf8, x->u.s.nbytes);
+        sb_put(&sb, y->u.s.utf8, y->u.s.nbytes);
+        Handle r = new_str(vm, sb.s, sb.len);
+        sb_done(&sb);
+        return r;
+    }
+    int is_list = x->type == T_LIST;
+    uint32_t na = is_list ? x->u.l.len : x->u.t.len, nb = is_list ? y->u.l.len : y->u.t.len;
+    Handle r;
+    if (is_list) {
+        r = list_prealloc(vm, na + nb);
+    } else {
+        if (nb == 0) {
+            m_incref(M, a);
+            return a;
+        }
+        if (na == 0) {
+            m_incref(M, b);
+            return b;
+        }
+        r = m_tuple_new(M, na + nb);
+    }
+    for (uint32_t i = 0; i < na + nb; i++) {
+        const Object *src = m_obj(M, i < na ? a : b);
+        uint32_t k = i < na ? i : i - na;
+        Handle v = is_list ? src->u.l.items[k] : src->u.t.items[k];
+        m_incref(M, v);
+        m_store(M, r, i, v);
+    }
+    if (is_list) {
+        m_obj(M, r)->u.l.len = na + nb;
+    }
+    return r;
+}
+
+
+Handle
+op_binary(Vm *vm, unsigned op, Handle a, Handle b)
+{
+    unsigned base = op % OP_NBINOPS;
+    int inplace = op >= OP_NBINOPS;
+
+    if (is_int(vm, a) && is_int(vm, b)) {
+        BigInt x, y, r;
+        int rc = 0;
+        int_view(M, a, &x);
+        int_view(M, b, &y);
+        bi_init(&r);
+        switch (base) {
+        case OP_ADD: bi_add(&r, &x, &y); break;
+        case OP_SUB: bi_sub(&r, &x, &y); break;
+        case OP_MUL: bi_mul(&r, &x, &y); break;
+        case OP_FLOORDIV:
+        case OP_MOD:
+            if (y.size == 0) {
+                vm_raise(vm, EXC_ZeroDivisionError, "integer division or modulo by zero");
+                return NULL_HANDLE;
+            }
+            rc = base == OP_MOD ? bi_mod(&r, &x, &y) : bi_floordiv(&r, &x, &y);
+            break;
+        case OP_POW:
+            if (y.size < 0) {
+                vm_raise(vm, EXC_NotImplementedError,
+                         "negative exponents give floats, which the subset does not have");
+                return NULL_HANDLE;
+            }
+            rc = bi_pow(&r, &x, &y);
+            break;
+        case OP_LSHIFT:
+        case OP_RSHIFT:
+            if (y.size < 0) {
+                vm_raise(vm, EXC_ValueError, "negative shift count");
+                return NULL_HANDLE;
+            }
+            rc = base == OP_LSHIFT ? bi_lshift(&r, &x, &y) : bi_rshift(&r, &x, &y);
+            break;
+        case OP_AND: bi_and(&r, &x, &y); break;
+        case OP_OR: bi_or(&r, &x, &y); break;
+        case OP_XOR: bi_xor(&r, &x, &y); break;
+        case OP_DIV:
+            vm_raise(vm, EXC_NotImplementedError, "true division gives floats, which the "
+                     "subset does not have; use //");
+            return NULL_HANDLE;
+        default:
+            return binop_error(vm, op, a, b);
+        }
+        if (rc == BI_EOVERFLOW) {
+            bi_done(&r);
+            vm_raise(vm, EXC_MemoryError, "%s", "");
+            return NULL_HANDLE;
+        }
+        if (rc != 0) {
+            bi_done(&r);
+            vm_raise(vm, EXC_ValueError, "invalid operand");
+            return NULL_HANDLE;
+        }
+        if (TYPE(a) == T_BOOL && TYPE(b) == T_BOOL
+            && (base == OP_AND || base == OP_OR || base == OP_XOR)) {
+            int v = r.size != 0;
+            bi_done(&r);
+            return m_bool(M, v);
+        }
+        return int_from_bigint(vm, &r);
+    }
+    ObjType ta = TYPE(a), tb = TYPE(b);
+    if (base == OP_ADD) {
+        if (ta == tb && (ta == T_STR || ta == T_TUPLE)) {
+            return seq_concat(vm, a, b);
+        }
+        if (ta == T_LIST && inplace) {
+            if (list_extend(vm, a, b) < 0) {
+                return NULL_HANDLE;
+            }
+            m_incref(M, a);
+            return a;
+        }
+        if (ta == T_LIST && tb == T_LIST) {
+            return seq_concat(vm, a, b);
+        }
+        if (ta == T_STR || ta == T_LIST || ta == T_TUPLE) {
+            vm_raise(vm, EXC_TypeError, "can only concatenate %s (not \"%s\") to %s",
+                     type_info[ta].pyname, type_name(vm, b), type_info[ta].pyname);
+            return NULL_HANDLE;
+        }
+    }
+    if (base == OP_MUL) {
+        if ((ta == T_STR || ta == T_LIST || ta == T_TUPLE) && is_int(vm, b)) {
+            if (ta == T_LIST && inplace) {
+                Handle r = seq_repeat(vm, a, b);
+                if (r == NULL_HANDLE) {
+                    return NULL_HANDLE;
+                }
+                /* list_inplace_repeat: a's items replaced in place. */
+                uint32_t n = m_obj(M, r)->u.l.len;
+                uint32_t old = m_obj(M, a)->u.l.len;
+                Handle *keep = xmalloc((old + 1) * sizeof *keep);
+                for (uint32_t i = 0; i < old; i++) {
+                    keep[i] = m_store(M, a, i, NULL_HANDLE);
+                }
+                m_list_resize(M, a, n);
+                for (uint32_t i = 0; i < n; i++) {
+                    Handle x = m_store(M, r, i, NULL_HANDLE);
+                    m_store(M, a, i, x);
+                }
+                m_obj(M, r)->u.l.len = 0;
+                m_decref(M, r);
+                for (uint32_t i = 0; i < old; i++) {
+                    m_decref(M, keep[i]);
+                }
+                free(keep);
+                m_incref(M, a);
+                return a;
+            }
+            return seq_repeat(vm, a, b);
+        }
+        if ((tb == T_STR || tb == T_LIST || tb == T_TUPLE) && is_int(vm, a)) {
+            return seq_repeat(vm, b, a);
+        }
+    }
+    if (base == OP_MOD && ta == T_STR) {
+        vm_raise(vm, EXC_NotImplementedError, "%%-formatting of strings is not supported");
+        return NULL_HANDLE;
+    }
+    return binop_error(vm, op, a, b);
+}
+
+Handle
+op_unary(Vm *vm, int op, Handle a)
+{
+    static const char *const text[] = {"-", "+", "not", "~"};
+
+    if (!is_int(vm, a)) {
+        vm_raise(vm, EXC_TypeError, "bad operand type for unary %s: '%s'", text[op],
+                 type_name(vm, a));
+        return NULL_HANDLE;
+    }
+    BigInt x, r;
+    int_view(M, a, &x);
+    bi_init(&r);
+    if (op == 0) {
+        bi_neg(&r, &x);
+    } else if (op == 1) {
+        bi_copy(&r, &x);
+    } else {
+        bi_invert(&r, &x);
+    }
+    return int_from_bigint(vm, &r);
+}
+
+/* ------------------------------------------------------------------ */
+/* items                                                              */
+
+int
+index_of(Vm *vm, Handle key, int64_t len, const char *what, int64_t *out)
+{
+    int64_t i;
+
+    if (!is_int(vm, key)) {
+        vm_raise(vm, EXC_TypeError, "%s indices must be integers or slices, not %s", what,
+                 type_name(vm, key));
+        return -1;
+    }
+    if (!m_int_fits(M, key, &i)) {
+        vm_raise(vm, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
+    if (i < 0) {
+        i += len;
+    }
+    if (i < 0 || i >= len) {
+        return 1;
+    }
+    *out = i;
+    return 0;
+}
+
+static void
+key_error(Vm *vm, Handle key)
+{
+    StrBuf sb;
+
+    sb_init(&sb);
+    op_repr(vm, key, &sb);
+    vm_raise(vm, EXC_KeyError, "%s", sb.s);
+    sb_done(&sb);
+}
+
+Handle
+op_getitem(Vm *vm, Handle obj, Handle key)
+{
+    const Object *o = m_obj(M, obj);
+    int64_t i;
+    int rc;
+
+    switch ((ObjType)o->type) {
+    case T_LIST:
+        rc = index_of(vm, key, o->u.l.len, "list", &i);
+        if (rc < 0) {
+            return NULL_HANDLE;
+        }
+        if (rc > 0) {
+            vm_raise(vm, EXC_IndexError, "list index out of range");
+            return NULL_HANDLE;
+        }
+        m_incref(M, o->u.l.items[i]);
+        return o->u.l.items[i];
+    case T_TUPLE:
+        rc = index_of(vm, key, o->u.t.len, "tuple", &i);
+        if (rc < 0) {
+            return NULL_HANDLE;
+        }
+        if (rc > 0) {
+            vm_raise(vm, EXC_IndexError, "tuple index out of range");
+            return NULL_HANDLE;
+        }
+        m_incref(M, o->u.t.items[i]);
+        return o->u.t.items[i];
+    case T_STR: {
+        rc = index_of(vm, key, o->u.s.len, "string", &i);
+        if (rc < 0) {
+            return NULL_HANDLE;
+        }
+        if (rc > 0) {
+            vm_raise(vm, EXC_IndexError, "string index out of range");
+            return NULL_HANDLE;
+        }
+        size_t pos = 0;
+        uint32_t cp = 0;
+        for (int64_t k = 0; k <= i; k++) {
+            utf8_decode(o->u.s.utf8, o->u.s.nbytes, &pos, &cp);
+        }
+        char buf[4];
+        size_t n = utf8_encode(cp, buf);
+        return new_str(vm, buf, n);
+    }
+    case T_DICT: {
+        if (op_hashable(vm, key) < 0) {
+            return NULL_HANDLE;
+        }
+        Handle v = m_dict_getitem(M, obj, key);
+        if (v == NULL_HANDLE) {
+            key_error(vm, key);
+            return NULL_HANDLE;
+        }
+        m_incref(M, v);
+        return v;
+    }
+    case T_RANGE: {
+        int64_t start, step;
+        rc = index_of(vm, key, o->u.range.len, "range", &i);
+        if (rc < 0) {
+            return NULL_HANDLE;
+        }
+        if (rc > 0) {
+            vm_raise(vm, EXC_IndexError, "range object index out of range");
+            return NULL_HANDLE;
+        }
+        m_int_fits(M, o->u.range.start, &start);
+        m_int_fits(M, o->u.range.step, &step);
+        return m_int(M, start + i * step);
+    }
+    default:
+        if (o->type == T_CLASS || o->type == T_TYPE) {
+            vm_raise(vm, EXC_TypeError, "type '%s' is not subscriptable", type_name(vm, obj));
+        } else {
+            vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(vm, obj));
+        }
+        return NULL_HANDLE;
+    }
+}
+
+int
+op_setitem(Vm *vm, Handle obj, Handle key, Handle v)
+{
+    const Object *o = m_obj(M, obj);
+    int64_t i;
+    int rc;
+
+    switch ((ObjType)o->type) {
+    case T_LIST:
+        rc = index_of(vm, key, o->u.l.len, "list", &i);
+        if (rc < 0) {
+            return -1;
+        }
+        if (rc > 0) {
+            vm_raise(vm, EXC_IndexError, v ? "list assignment index out of range"
+                     : "list assignment index out of range");
+            return -1;
+        }
+        if (v != NULL_HANDLE) {
+            m_incref(M, v);
+            m_list_set(M, obj, (uint32_t)i, v);
+            return 0;
+        }
+        {
+            /* list_ass_slice: items after i move down, then the list
+             * shrinks, then the removed item is released. */
+            uint32_t n = o->u.l.len;
+            Handle gone = m_store(M, obj, (uint32_t)i, NULL_HANDLE);
+            for (uint32_t k = (uint32_t)i; k + 1 < n; k++) {
+                Handle x = m_store(M, obj, k + 1, NULL_HANDLE);
+                m_store(M, obj, k, x);
+            }
+            m_list_resize(M, obj, n - 1);
+            m_decref(M, gone);
+        }
+        return 0;
+    case T_DICT:
+        if (op_hashable(vm, key) < 0) {
+            return -1;
+        }
+        if (v == NULL_HANDLE) {
+            if (m_dict_delitem(M, obj, key) < 0) {
+                key_error(vm, key);
+                return -1;
+            }
+            return 0;
+        }
+        m_dict_setitem(M, obj, key, v);
+        return 0;
+    default:
+        if (v == NULL_HANDLE) {
+            vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion",
+                     type_name(vm, obj));
+        } else {
+            vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment",
+                     type_name(vm, obj));
+        }
+        return -1;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* attributes                                                         */
+
+Handle
+class_lookup(Vm *vm, Handle cls, Handle name)
+{
+    return m_dict_getitem(M, m_obj(M, cls)->u.c->dict, name);
+}
+
+static Handle
+bound_method(Vm *vm, Handle func, Handle self)
+{
+    Handle b = m_alloc(M, T_METHOD, 16 + 48);
+
+    m_incref(M, func);
+    m_store(M, b, 0, func);
+    m_incref(M, self);
+    m_store(M, b, 1, self);
+    m_track(M, b);
+    return b;
+}
+
+static void
+attr_error(Vm *vm, Handle obj, Handle name)
+{
+    const char *n = m_obj(M, name)->u.s.utf8;
+    ObjType t = TYPE(obj);
+
+    if (t == T_MODULE) {
+        vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'",
+                 m_obj(M, m_obj(M, obj)->u.mod.name)->u.s.utf8, n);
+    } else if (t == T_CLASS) {
+        vm_raise(vm, EXC_AttributeError, "type object '%s' has no attribute '%s'",
+                 m_obj(M, m_obj(M, obj)->u.c->name)->u.s.utf8, n);
+    } else {
+        vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute '%s'",
+                 type_name(vm, obj), n);
+    }
+}
+
+Handle
+op_getattr(Vm *vm, Handle obj, Handle name)
+{
+    const Object *o = m_obj(M, obj);
+    Handle v;
+
+    switch ((ObjType)o->type) {
+    case T_INSTANCE:
+        if (strcmp(m_obj(M, name)->u.s.utf8, "__dict__") == 0) {
+            v = m_inst_dict(M, obj);
+            m_incref(M, v);
+            return v;
+        }
+        if (strcmp(m_obj(M, name)->u.s.utf8, "__class__") == 0) {
+            v = o->u.inst.cls;
+            m_incref(M, v);
+            return v;
+        }
+        v = m_inst_getattr(M, obj, name);
+        if (v != NULL_HANDLE) {
+            m_incref(M, v);
+            return v;
+        }
+        v = class_lookup(vm, o->u.inst.cls, name);
+        if (v != NULL_HANDLE) {
+            if (TYPE(v) == T_FUNCTION) {
+                return bound_method(vm, v, obj);
+            }
+            m_incref(M, v);
+            return v;
+        }
+        break;
+    case T_CLASS:
+        if (strcmp(m_obj(M, name)->u.s.utf8, "__name__") == 0) {
+            v = o->u.c->name;
+            m_incref(M, v);
+            return v;
+        }
+        v = class_lookup(vm, obj, name);
+        if (v != NULL_HANDLE) {
+            m_incref(M, v);
+            return v;
+        }
+        break;
+    case T_MODULE:
+        return module_getattr(vm, obj, name);
+    case T_FUNCTION:
+        if (strcmp(m_obj(M, name)->u.s.utf8, "__name__") == 0) {
+            v = o->u.f->name;
+            m_incref(M, v);
+            return v;
+        }
+        break;
+    default:
+        v = builtin_method(vm, obj, name);
+        if (v != NULL_HANDLE) {
+            /* A bound built-in method object. */
+            Handle b = m_alloc(M, T_BUILTIN, 16 + 56);
+            m_obj(M, b)->u.builtin.id = m_obj(M, v)->u.builtin.id;
+            m_incref(M, obj);
+            m_store(M, b, 0, obj);
+            m_track(M, b);
+            return b;
+        }
+        break;
+    }
+    attr_error(vm, obj, name);
+    return NULL_HANDLE;
+}
+
+int
+op_setattr(Vm *vm, Handle obj, Handle name, Handle v)
+{
+    ObjType t = TYPE(obj);
+
+    if (t == T_INSTANCE) {
+        if (m_inst_setattr(M, obj, name, v) < 0) {
+            attr_error(vm, obj, name);
+            return -1;
+        }
+        return 0;
+    }
+    if (t == T_CLASS) {
+        Handle d = m_obj(M, obj)->u.c->dict;
+        if (v == NULL_HANDLE) {
+            if (m_dict_delitem(M, d, name) < 0) {
+                attr_error(vm, obj, name);
+                return -1;
+            }
+            return 0;
+        }
+        m_dict_setitem(M, d, name, v);
+        return 0;
+    }
+    if (v == NULL_HANDLE || builtin_method(vm, obj, name) == NULL_HANDLE) {
+        attr_error(vm, obj, name);
+    } else {
+        vm_raise(vm, EXC_AttributeError, "'%s' object attribute '%s' is read-only",
+                 type_name(vm, obj), m_obj(M, name)->u.s.utf8);
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* iteration                                                          */
+
+static Handle
+make_iter(Vm *vm, ObjType t, Handle seq, size_t nbytes)
+{
+    Handle it = m_alloc(M, t, nbytes);
+
+    m_store(M, it, 0, seq);           /* the caller's reference moves */
+    if (type_info[t].gc) {
+        m_track(M, it);
+    }
+    return it;
+}
+
+Handle
+op_iter(Vm *vm, Handle obj)
+{
+    const Object *o = m_obj(M, obj);
+
+    switch ((ObjType)o->type) {
+    case T_LIST:
+        m_incref(M, obj);
+        return make_iter(vm, T_LISTITER, obj, 48);
+    case T_TUPLE:
+        m_incref(M, obj);
+        return make_iter(vm, T_TUPLEITER, obj, 48);
+    case T_STR:
+        m_incref(M, obj);
+        return make_iter(vm, T_STRITER, obj, 48);
+    case T_DICT:
+    case T_DICTKEYS:
+    case T_DICTVALUES:
+    case T_DICTITEMS: {
+        Handle d = o->type == T_DICT ? obj : o->u.it.seq;
+        ObjType t = o->type == T_DICTVALUES ? T_DICTVALITER
+                    : o->type == T_DICTITEMS ? T_DICTITEMITER : T_DICTITER;
+        m_incref(M, d);
+        Handle it = make_iter(vm, t, d, 72);
+        m_obj(M, it)->u.it.stop = m_obj(M, d)->u.d->used;
+        if (t == T_DICTITEMITER) {
+            /* dictiter_new: the result tuple, reused while only the
+             * iterator holds it. */
+            Handle r = m_tuple_new(M, 2);
+            m_store(M, r, 0, m_none(M));
+            m_store(M, r, 1, m_none(M));
+            m_store(M, it, 1, r);
+        }
+        return it;
+    }
+    case T_RANGE: {
+        /* range_iter: a non-GC rangeiterobject of C longs. */
+        int64_t start, stop, step;
+        if (!m_int_fits(M, o->u.range.start, &start) || !m_int_fits(M, o->u.range.stop, &stop)
+            || !m_int_fits(M, o->u.range.step, &step)) {
+            vm_raise(vm, EXC_OverflowError, "range too large for the simulator");
+            return NULL_HANDLE;
+        }
+        Handle it = m_alloc(M, T_RANGEITER, 48);
+        Object *io = m_obj(M, it);
+        io->u.it.index = start;
+        io->u.it.step = step;
+        io->u.it.stop = m_obj(M, obj)->u.range.len;
+        return it;
+    }
+    case T_LISTITER: case T_TUPLEITER: case T_STRITER: case T_RANGEITER:
+    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER:
+        m_incref(M, obj);
+        return obj;
+    default:
+        vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(vm, obj));
+        return NULL_HANDLE;
+    }
+}
+
+/* Drop the iterator's reference to its sequence (at exhaustion). */
+static void
+iter_release(Vm *vm, Handle it)
+{
+    Handle seq = m_store(M, it, 0, NULL_HANDLE);
+
+    if (seq != NULL_HANDLE) {
+        m_decref(M, seq);
+    }
+}
+
+int
+op_next(Vm *vm, Handle it, Handle *out)
+{
+    Object *o = m_obj(M, it);
+    Handle seq = o->u.it.seq;
+
+    switch ((ObjType)o->type) {
+    case T_LISTITER:
+    case T_TUPLEITER: {
+        if (seq == NULL_HANDLE) {
+            return 0;
+        }
+        const Object *s = m_obj(M, seq);
+        uint32_t len = s->type == T_LIST ? s->u.l.len : s->u.t.len;
+        if ((uint64_t)o->u.it.index < len) {
+            Handle v = s->type == T_LIST ? s->u.l.items[o->u.it.index]
+                                         : s->u.t.items[o->u.it.index];
+            o->u.it.index++;
+            m_incref(M, v);
+            *out = v;
+            return 1;
+        }
+        iter_release(vm, it);
+        return 0;
+    }
+    case T_STRITER: {
+        if (seq == NULL_HANDLE) {
+            return 0;
+        }
+        const Object *s = m_obj(M, seq);
+        if ((uint64_t)o->u.it.index < s->u.s.nbytes) {
+            size_t pos = (size_t)o->u.it.index;
+            uint32_t cp;
+            utf8_decode(s->u.s.utf8, s->u.s.nbytes, &pos, &cp);
+            char buf[4];
+            size_t n = utf8_encode(cp, buf);
+            o->u.it.index = (int64_t)pos;
+            *out = new_str(vm, buf, n);
+            return 1;
+        }
+        iter_release(vm, it);
+        return 0;
+    }
+    case T_RANGEITER:
+        if (o->u.it.stop > 0) {
+            int64_t v = o->u.it.index;
+            o->u.it.index += o->u.it.step;
+            o->u.it.stop--;
+            *out = m_int(M, v);
+            return 1;
+        }
+        return 0;
+    case T_DICTITER:
+    case T_DICTVALITER:
+    case T_DICTITEMITER: {
+        if (seq == NULL_HANDLE) {
+            return 0;
+        }
+        const Dict *d = m_obj(M, seq)->u.d;
+        if ((int64_t)d->used != o->u.it.stop) {
+            o->u.it.stop = -1;
+            vm_raise(vm, EXC_TypeError, "dictionary changed size during iteration");
+            return -1;
+        }
+        Handle k = NULL_HANDLE, v = NULL_HANDLE;
+        if (d->split) {
+            const Values *vals = d->values;
+            const ClassVal *c = m_obj(M, d->cls)->u.c;
+            if ((uint64_t)o->u.it.index < vals->norder) {
+                uint32_t ix = vals->order[o->u.it.index++];
+                k = c->keys[ix];
+                v = vals->slot[ix];
+            }
+        } else {
+            while ((uint64_t)o->u.it.index < d->nentries) {
+                uint32_t e = (uint32_t)o->u.it.index++;
+                if (d->entries[2 * e] != NULL_HANDLE) {
+                    k = d->entries[2 * e];
+                    v = d->entries[2 * e + 1];
+                    break;
+                }
+            }
+        }
+        if (k == NULL_HANDLE) {
+            iter_release(vm, it);
+            return 0;
+        }
+        if (o->type == T_DICTITER) {
+            m_incref(M, k);
+            *out = k;
+        } else if (o->type == T_DICTVALITER) {
+            m_incref(M, v);
+            *out = v;
+        } else {
+            Handle r = o->u.it.extra;
+            m_incref(M, k);
+            m_incref(M, v);
+            if (m_obj(M, r)->refcnt == 1) {
+                /* Reuse the result tuple. */
+                m_incref(M, r);
+                Handle ok = m_store(M, r, 0, k), ov = m_store(M, r, 1, v);
+                m_decref(M, ok);
+                m_decref(M, ov);
+                *out = r;
+            } else {
+                Handle t = m_tuple_new(M, 2);
+                m_store(M, t, 0, k);
+                m_store(M, t, 1, v);
+                *out = t;
+            }
+        }
+        return 1;
+    }
+    default:
+        vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(vm, it));
+        return -1;
+    }
+}

@@ -1,0 +1,1289 @@
+/*
+ * parser.c: recursive descent parser for the Python subset, producing
+ * the AST of ast.h.
+ *
+ * The grammar is CPython 3.11's (Grammar/python.gram) cut down to the
+ * subset.  Constructs outside the subset are recognised where that is
+ * cheap and reported by name ("lambda is not supported"), so a student
+ * learns what is missing instead of reading "invalid syntax".
+ *
+ * Precedence, loosest first:
+ *   or, and, not, comparisons (in, not in, is, is not, <, ...), |, ^, &,
+ *   << >>, + -, * / // % @, unary + - ~, **, primary (call, attribute,
+ *   subscript), atom.
+ */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "py/ast.h"
+#include "py/lex.h"
+
+const char *const binop_text[OP_NBINOPS] = {
+#define X(id, text) text,
+    BINOPS(X)
+#undef X
+};
+
+/* A bump arena for nodes, lists and strings. */
+typedef struct Chunk {
+    struct Chunk *next;
+    size_t used, size;
+    char data[];
+} Chunk;
+
+struct Ast {
+    Lexer *lx;
+    Chunk *chunks;
+    NodeList body;
+    NodeList literals;
+    size_t lit_cap;
+};
+
+typedef struct Parser {
+    Ast *ast;
+    const Lexer *lx;
+    size_t pos, ntok;
+    AstError *err;
+    jmp_buf fail;
+} Parser;
+
+static void *
+arena_alloc(Ast *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (a->chunks == NULL || a->chunks->used + n > a->chunks->size) {
+        size_t size = n > 65536 ? n : 65536;
+        Chunk *c = xmalloc(sizeof *c + size);
+        c->next = a->chunks;
+        c->used = 0;
+        c->size = size;
+        a->chunks = c;
+    }
+    void *p = a->chunks->data + a->chunks->used;
+    a->chunks->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+static char *
+arena_strndup(Ast *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens and errors.                                                 */
+
+static const Token *
+peek(const Parser *p)
+{
+    return lex_token(p->lx, p->pos);
+}
+
+static const Token *
+peek2(const Parser *p)
+{
+    size_t i = p->pos + 1 < p->ntok ? p->pos + 1 : p->ntok - 1;
+
+    return lex_token(p->lx, i);
+}
+
+static int
+at(const Parser *p, TokKind k)
+{
+    return peek(p)->kind == k;
+}
+
+static const Token *
+next(Parser *p)
+{
+    const Token *t = peek(p);
+
+    if (p->pos + 1 < p->ntok) {
+        p->pos++;
+    }
+    return t;
+}
+
+static void __attribute__((noreturn, format(printf, 3, 4)))
+error_at(Parser *p, const Token *t, const char *fmt, ...)
+{
+    va_list ap;
+
+    p->err->line = t->line;
+    p->err->col = t->col;
+    va_start(ap, fmt);
+    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+    va_end(ap);
+    longjmp(p->fail, 1);
+}
+
+static void __attribute__((noreturn))
+invalid_syntax(Parser *p, const Token *t)
+{
+    if (t->kind == TK_INDENT) {
+        error_at(p, t, "unexpected indent");
+    }
+    if (t->kind == TK_FLOAT) {
+        error_at(p, t, "float literals are not supported");
+    }
+    error_at(p, t, "invalid syntax");
+}
+
+static int
+accept(Parser *p, TokKind k)
+{
+    if (at(p, k)) {
+        next(p);
+        return 1;
+    }
+    return 0;
+}
+
+static const Token *
+expect(Parser *p, TokKind k)
+{
+    if (!at(p, k)) {
+        const Token *t = peek(p);
+        if (k == TK_COLON && t->kind == TK_NEWLINE) {
+            error_at(p, t, "expected ':'");
+        }
+        if (k == TK_INDENT) {
+            error_at(p, t, "expected an indented block");
+        }
+        if (k == TK_NEWLINE || k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE
+            || k == TK_COLON || k == TK_EQUAL) {
+            invalid_syntax(p, t);
+        }
+        error_at(p, t, "expected '%s'", tok_text[k]);
+    }
+    return next(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Node construction.                                                 */
+
+static Node *
+node(Parser *p, NodeKind kind, const Token *start)
+{
+    Node *n = arena_alloc(p->ast, sizeof *n);
+
+    n->kind = kind;
+    n->line = start->line;
+    n->col = start->col;
+    n->end_line = start->end_line;
+    n->end_col = start->end_col;
+    return n;
+}
+
+static void
+finish(Parser *p, Node *n)
+{
+    const Token *last = lex_token(p->lx, p->pos ? p->pos - 1 : 0);
+
+    n->end_line = last->end_line;
+    n->end_col = last->end_col;
+}
+
+/* Lists grow in the arena (so an error's longjmp leaks nothing), then
+ * become NodeLists. */
+typedef struct Vec {
+    Node **v;
+    size_t n, cap;
+} Vec;
+
+static Ast *cur_ast;            /* the arena Vecs grow in */
+
+static void
+vpush(Vec *v, Node *x)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 8;
+        Node **nv = arena_alloc(cur_ast, cap * sizeof *nv);
+        if (v->n) {
+            memcpy(nv, v->v, v->n * sizeof *nv);
+        }
+        v->v = nv;
+        v->cap = cap;
+    }
+    v->v[v->n++] = x;
+}
+
+static NodeList
+vfinish(Parser *p, Vec *v)
+{
+    NodeList l;
+
+    (void)p;
+    l.n = v->n;
+    l.v = v->v;
+    return l;
+}
+
+static void
+add_literal(Parser *p, Node *n)
+{
+    Ast *a = p->ast;
+
+    a->literals.v = xgrow(a->literals.v, &a->lit_cap, a->literals.n + 1, sizeof *a->literals.v);
+    a->literals.v[a->literals.n++] = n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expressions.                                                       */
+
+static Node *expression(Parser *p);
+static Node *disjunction(Parser *p);
+static Node *bitor(Parser *p);
+
+static int
+starts_expression(TokKind k)
+{
+    switch (k) {
+    case TK_NAME: case TK_INT: case TK_FLOAT: case TK_STRING: case TK_LPAR:
+    case TK_LSQB: case TK_LBRACE: case TK_MINUS: case TK_PLUS: case TK_TILDE:
+    case TK_NOT: case TK_NONE: case TK_TRUE: case TK_FALSE: case TK_LAMBDA:
+    case TK_ELLIPSIS: case TK_AWAIT: case TK_YIELD:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void __attribute__((noreturn))
+comprehension_error(Parser *p, const Token *t, const char *what)
+{
+    error_at(p, t, "%s comprehensions are not supported", what);
+}
+
+/* Elements of a display until the closing token; stops with a
+ * comprehension error at 'for'.  *trailing is set when the last element
+ * was followed by a comma. */
+static NodeList
+elements(Parser *p, TokKind close, const char *what, int *trailing)
+{
+    Vec v = {0};
+
+    *trailing = 0;
+    while (!at(p, close)) {
+        if (at(p, TK_STAR)) {
+            error_at(p, peek(p), "starred expressions are not supported");
+        }
+        vpush(&v, expression(p));
+        if (at(p, TK_FOR) || at(p, TK_ASYNC)) {
+            comprehension_error(p, peek(p), what);
+        }
+        if (!accept(p, TK_COMMA)) {
+            *trailing = 0;
+            break;
+        }
+        *trailing = 1;
+    }
+    return vfinish(p, &v);
+}
+
+static Node *
+atom(Parser *p)
+{
+    const Token *t = peek(p);
+    Node *n;
+    int trailing;
+
+    switch (t->kind) {
+    case TK_NAME:
+        next(p);
+        n = node(p, N_NAME, t);
+        n->u.name.id = arena_strndup(p->ast, t->text, t->len);
+        return n;
+    case TK_INT:
+        next(p);
+        n = node(p, N_CONST, t);
+        n->u.cnst.kind = C_INT;
+        n->u.cnst.text = arena_strndup(p->ast, t->text, t->len);
+        n->u.cnst.len = t->len;
+        add_literal(p, n);
+        return n;
+    case TK_STRING: {
+        /* Adjacent string literals are one constant. */
+        size_t len = 0, cap = 64;
+        char *buf = xmalloc(cap);
+        n = node(p, N_CONST, t);
+        while (at(p, TK_STRING)) {
+            const Token *s = next(p);
+            buf = xgrow(buf, &cap, len + s->len + 1, 1);
+            memcpy(buf + len, s->text, s->len);
+            len += s->len;
+        }
+        n->u.cnst.kind = C_STR;
+        n->u.cnst.text = arena_strndup(p->ast, buf, len);
+        n->u.cnst.len = len;
+        free(buf);
+        finish(p, n);
+        add_literal(p, n);
+        return n;
+    }
+    case TK_NONE:
+    case TK_TRUE:
+    case TK_FALSE:
+        next(p);
+        n = node(p, N_CONST, t);
+        n->u.cnst.kind = t->kind == TK_NONE ? C_NONE : t->kind == TK_TRUE ? C_TRUE : C_FALSE;
+        return n;
+    case TK_LPAR:
+        next(p);
+        if (accept(p, TK_RPAR)) {
+            n = node(p, N_TUPLE, t);
+            finish(p, n);
+            return n;
+        }
+        if (at(p, TK_YIELD)) {
+            error_at(p, peek(p), "yield is not supported");
+        }
+        {
+            Node *first = expression(p);
+            if (at(p, TK_FOR)) {
+                error_at(p, peek(p), "generator expressions are not supported");
+            }
+            if (accept(p, TK_RPAR)) {
+                return first;            /* parenthesised expression */
+            }
+            if (!at(p, TK_COMMA)) {
+                invalid_syntax(p, peek(p));
+            }
+            Vec v = {0};
+            vpush(&v, first);
+            while (accept(p, TK_COMMA) && !at(p, TK_RPAR)) {
+                vpush(&v, expression(p));
+            }
+            expect(p, TK_RPAR);
+            n = node(p, N_TUPLE, t);
+            n->u.seq.elts = vfinish(p, &v);
+            finish(p, n);
+            return n;
+        }
+    case TK_LSQB:
+        next(p);
+        n = node(p, N_LIST, t);
+        n->u.seq.elts = elements(p, TK_RSQB, "list", &trailing);
+        expect(p, TK_RSQB);
+        finish(p, n);
+        return n;
+    case TK_LBRACE: {
+        next(p);
+        if (accept(p, TK_RBRACE)) {
+            n = node(p, N_DICT, t);
+            finish(p, n);
+            return n;
+        }
+        if (at(p, TK_DOUBLESTAR)) {
+            error_at(p, peek(p), "dict unpacking (**) is not supported");
+        }
+        Node *first = expression(p);
+        if (accept(p, TK_COLON)) {
+            Vec keys = {0}, vals = {0};
+            vpush(&keys, first);
+            vpush(&vals, expression(p));
+            if (at(p, TK_FOR)) {
+                comprehension_error(p, peek(p), "dict");
+            }
+            while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
+                vpush(&keys, expression(p));
+                expect(p, TK_COLON);
+                vpush(&vals, expression(p));
+            }
+            expect(p, TK_RBRACE);
+            n = node(p, N_DICT, t);
+            n->u.dict.keys = vfinish(p, &keys);
+            n->u.dict.values = vfinish(p, &vals);
+            finish(p, n);
+            return n;
+        }
+        if (at(p, TK_FOR)) {
+            comprehension_error(p, peek(p), "set");
+        }
+        Vec v = {0};
+        vpush(&v, first);
+        while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
+            vpush(&v, expression(p));
+        }
+        expect(p, TK_RBRACE);
+        n = node(p, N_SET, t);
+        n->u.seq.elts = vfinish(p, &v);
+        finish(p, n);
+        return n;
+    }
+    case TK_FLOAT:
+        error_at(p, t, "float literals are not supported");
+    case TK_ELLIPSIS:
+        error_at(p, t, "Ellipsis (...) is not supported");
+    case TK_LAMBDA:
+        error_at(p, t, "lambda is not supported");
+    case TK_YIELD:
+        error_at(p, t, "yield is not supported");
+    case TK_AWAIT:
+        error_at(p, t, "await is not supported");
+    default:
+        invalid_syntax(p, t);
+    }
+}
+
+static Node *
+primary(Parser *p)
+{
+    const Token *start = peek(p);
+    Node *n = atom(p);
+
+    for (;;) {
+        const Token *t = peek(p);
+        if (t->kind == TK_DOT) {
+            next(p);
+            const Token *name = peek(p);
+            if (name->kind != TK_NAME) {
+                invalid_syntax(p, name);
+            }
+            next(p);
+            Node *a = node(p, N_ATTR, start);
+            a->u.attr.value = n;
+            a->u.attr.attr = arena_strndup(p->ast, name->text, name->len);
+            finish(p, a);
+            n = a;
+        } else if (t->kind == TK_LPAR) {
+            next(p);
+            Vec args = {0};
+            while (!at(p, TK_RPAR)) {
+                if (at(p, TK_STAR) || at(p, TK_DOUBLESTAR)) {
+                    error_at(p, peek(p), "argument unpacking (* and **) is not supported");
+                }
+                if (at(p, TK_NAME) && peek2(p)->kind == TK_EQUAL) {
+                    error_at(p, peek(p), "keyword arguments are not supported");
+                }
+                vpush(&args, expression(p));
+                if (at(p, TK_FOR)) {
+                    error_at(p, peek(p), "generator expressions are not supported");
+                }
+                if (!accept(p, TK_COMMA)) {
+                    break;
+                }
+            }
+            expect(p, TK_RPAR);
+            Node *c = node(p, N_CALL, start);
+            c->u.call.func = n;
+            c->u.call.args = vfinish(p, &args);
+            finish(p, c);
+            n = c;
+        } else if (t->kind == TK_LSQB) {
+            next(p);
+            if (at(p, TK_COLON)) {
+                error_at(p, peek(p), "slices are not supported");
+            }
+            Node *idx = expression(p);
+            if (at(p, TK_COLON)) {
+                error_at(p, peek(p), "slices are not supported");
+            }
+            if (at(p, TK_COMMA)) {
+                Vec v = {0};
+                vpush(&v, idx);
+                while (accept(p, TK_COMMA) && !at(p, TK_RSQB)) {
+                    vpush(&v, expression(p));
+                }
+                Node *tup = node(p, N_TUPLE, t);
+                tup->u.seq.elts = vfinish(p, &v);
+                idx = tup;
+            }
+            expect(p, TK_RSQB);
+            Node *s = node(p, N_SUBSCR, start);
+            s->u.subscr.value = n;
+            s->u.subscr.index = idx;
+            finish(p, s);
+            n = s;
+        } else {
+            return n;
+        }
+    }
+}
+
+static Node *factor(Parser *p);
+
+static Node *
+power(Parser *p)
+{
+    const Token *start = peek(p);
+
+    if (at(p, TK_AWAIT)) {
+        error_at(p, start, "await is not supported");
+    }
+    Node *n = primary(p);
+    if (accept(p, TK_DOUBLESTAR)) {
+        Node *b = node(p, N_BINOP, start);
+        b->u.binop.op = OP_POW;
+        b->u.binop.left = n;
+        b->u.binop.right = factor(p);
+        finish(p, b);
+        return b;
+    }
+    return n;
+}
+
+static Node *
+factor(Parser *p)
+{
+    const Token *t = peek(p);
+    UnaryOp op;
+
+    switch (t->kind) {
+    case TK_MINUS: op = U_NEG; break;
+    case TK_PLUS: op = U_POS; break;
+    case TK_TILDE: op = U_INVERT; break;
+    default: return power(p);
+    }
+    next(p);
+    Node *n = node(p, N_UNARY, t);
+    n->u.unary.op = op;
+    n->u.unary.operand = factor(p);
+    finish(p, n);
+    return n;
+}
+
+/* One level of left-associative binary operators. */
+static Node *
+binary(Parser *p, Node *(*sub)(Parser *), const TokKind *toks, const BinOp *ops, int n)
+{
+    const Token *start = peek(p);
+    Node *left = sub(p);
+
+    for (;;) {
+        int i;
+        for (i = 0; i < n && !at(p, toks[i]); i++) {
+        }
+        if (i == n) {
+            return left;
+        }
+        next(p);
+        Node *b = node(p, N_BINOP, start);
+        b->u.binop.op = ops[i];
+        b->u.binop.left = left;
+        b->u.binop.right = sub(p);
+        finish(p, b);
+        left = b;
+    }
+}
+
+static Node *
+term(Parser *p)
+{
+    static const TokKind t[] = {TK_STAR, TK_SLASH, TK_DOUBLESLASH, TK_PERCENT, TK_AT};
+    static const BinOp o[] = {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_MATMUL};
+    return binary(p, factor, t, o, 5);
+}
+
+static Node *
+sum(Parser *p)
+{
+    static const TokKind t[] = {TK_PLUS, TK_MINUS};
+    static const BinOp o[] = {OP_ADD, OP_SUB};
+    return binary(p, term, t, o, 2);
+}
+
+static Node *
+shift(Parser *p)
+{
+    static const TokKind t[] = {TK_LSHIFT, TK_RSHIFT};
+    static const BinOp o[] = {OP_LSHIFT, OP_RSHIFT};
+    return binary(p, sum, t, o, 2);
+}
+
+static Node *
+bitand(Parser *p)
+{
+    static const TokKind t[] = {TK_AMPER};
+    static const BinOp o[] = {OP_AND};
+    return binary(p, shift, t, o, 1);
+}
+
+static Node *
+bitxor(Parser *p)
+{
+    static const TokKind t[] = {TK_CIRCUMFLEX};
+    static const BinOp o[] = {OP_XOR};
+    return binary(p, bitand, t, o, 1);
+}
+
+static Node *
+bitor(Parser *p)
+{
+    static const TokKind t[] = {TK_VBAR};
+    static const BinOp o[] = {OP_OR};
+    return binary(p, bitxor, t, o, 1);
+}
+
+static int
+compare_op(Parser *p, CmpOp *op)
+{
+    switch (peek(p)->kind) {
+    case TK_LESS: *op = CMP_LT; break;
+    case TK_LESSEQUAL: *op = CMP_LE; break;
+    case TK_EQEQUAL: *op = CMP_EQ; break;
+    case TK_NOTEQUAL: *op = CMP_NE; break;
+    case TK_GREATER: *op = CMP_GT; break;
+    case TK_GREATEREQUAL: *op = CMP_GE; break;
+    case TK_IN: *op = CMP_IN; break;
+    case TK_IS:
+        next(p);
+        *op = accept(p, TK_NOT) ? CMP_ISNOT : CMP_IS;
+        return 1;
+    case TK_NOT:
+        if (peek2(p)->kind != TK_IN) {
+            return 0;
+        }
+        next(p);
+        *op = CMP_NOTIN;
+        break;
+    default:
+        return 0;
+    }
+    next(p);
+    return 1;
+}
+
+static Node *
+comparison(Parser *p)
+{
+    const Token *start = peek(p);
+    Node *left = bitor(p);
+    CmpOp op;
+
+    if (!compare_op(p, &op)) {
+        return left;
+    }
+    Vec comps = {0};
+    CmpOp ops[64];
+    size_t n = 0;
+    do {
+        if (n == 64) {
+            error_at(p, peek(p), "too many comparisons in one chain");
+        }
+        ops[n++] = op;
+        vpush(&comps, bitor(p));
+    } while (compare_op(p, &op));
+    Node *c = node(p, N_COMPARE, start);
+    c->u.compare.left = left;
+    c->u.compare.ops = arena_alloc(p->ast, n * sizeof *ops);
+    memcpy(c->u.compare.ops, ops, n * sizeof *ops);
+    c->u.compare.comparators = vfinish(p, &comps);
+    finish(p, c);
+    return c;
+}
+
+static Node *
+inversion(Parser *p)
+{
+    const Token *t = peek(p);
+
+    if (accept(p, TK_NOT)) {
+        Node *n = node(p, N_UNARY, t);
+        n->u.unary.op = U_NOT;
+        n->u.unary.operand = inversion(p);
+        finish(p, n);
+        return n;
+    }
+    return comparison(p);
+}
+
+static Node *
+boolop(Parser *p, TokKind tk, BoolOpKind kind, Node *(*sub)(Parser *))
+{
+    const Token *start = peek(p);
+    Node *first = sub(p);
+
+    if (!at(p, tk)) {
+        return first;
+    }
+    Vec v = {0};
+    vpush(&v, first);
+    while (accept(p, tk)) {
+        vpush(&v, sub(p));
+    }
+    Node *n = node(p, N_BOOLOP, start);
+    n->u.boolop.op = kind;
+    n->u.boolop.values = vfinish(p, &v);
+    finish(p, n);
+    return n;
+}
+
+static Node *
+conjunction(Parser *p)
+{
+    return boolop(p, TK_AND, B_AND, inversion);
+}
+
+static Node *
+disjunction(Parser *p)
+{
+    return boolop(p, TK_OR, B_OR, conjunction);
+}
+
+static Node *
+expression(Parser *p)
+{
+    if (at(p, TK_LAMBDA)) {
+        error_at(p, peek(p), "lambda is not supported");
+    }
+    Node *n = disjunction(p);
+    if (at(p, TK_IF)) {
+        error_at(p, peek(p), "conditional expressions (x if c else y) are not supported");
+    }
+    if (at(p, TK_COLONEQUAL)) {
+        error_at(p, peek(p), "assignment expressions (:=) are not supported");
+    }
+    return n;
+}
+
+/* expression (',' expression)* [','] as a tuple when there is a comma. */
+static Node *
+testlist(Parser *p)
+{
+    const Token *start = peek(p);
+
+    if (at(p, TK_STAR)) {
+        error_at(p, start, "starred expressions are not supported");
+    }
+    Node *first = expression(p);
+    if (!at(p, TK_COMMA)) {
+        return first;
+    }
+    Vec v = {0};
+    vpush(&v, first);
+    while (accept(p, TK_COMMA)) {
+        if (!starts_expression(peek(p)->kind)) {
+            if (at(p, TK_STAR)) {
+                error_at(p, peek(p), "starred expressions are not supported");
+            }
+            break;
+        }
+        vpush(&v, expression(p));
+    }
+    Node *t = node(p, N_TUPLE, start);
+    t->u.seq.elts = vfinish(p, &v);
+    finish(p, t);
+    return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements.                                                        */
+
+static NodeList block(Parser *p);
+static void statement(Parser *p, Vec *out);
+
+static const char *
+target_error(const Node *n)
+{
+    switch (n->kind) {
+    case N_CALL: return "function call";
+    case N_CONST: return "literal";
+    case N_BINOP: return "expression";
+    case N_UNARY: return "expression";
+    case N_BOOLOP: return "expression";
+    case N_COMPARE: return "comparison";
+    case N_DICT: return "dict literal";
+    case N_SET: return "set display";
+    default: return NULL;
+    }
+}
+
+/* Check an assignment (or del, or for) target. */
+static void
+check_target(Parser *p, Node *n, const char *verb)
+{
+    const char *what = target_error(n);
+
+    if (what != NULL) {
+        p->err->line = n->line;
+        p->err->col = n->col;
+        if (strcmp(verb, "delete") == 0) {
+            snprintf(p->err->msg, sizeof p->err->msg, "cannot delete %s", what);
+        } else if (strcmp(what, "literal") == 0 || strcmp(what, "function call") == 0
+                   || strcmp(what, "comparison") == 0 || strcmp(what, "dict literal") == 0
+                   || strcmp(what, "set display") == 0) {
+            snprintf(p->err->msg, sizeof p->err->msg,
+                     "cannot %s %s here. Maybe you meant '==' instead of '='?", verb, what);
+        } else {
+            snprintf(p->err->msg, sizeof p->err->msg, "cannot %s %s", verb, what);
+        }
+        longjmp(p->fail, 1);
+    }
+    if (n->kind == N_TUPLE || n->kind == N_LIST) {
+        for (size_t i = 0; i < n->u.seq.elts.n; i++) {
+            check_target(p, n->u.seq.elts.v[i], verb);
+        }
+    }
+}
+
+static BinOp
+aug_op(TokKind k, int *ok)
+{
+    *ok = 1;
+    switch (k) {
+    case TK_PLUSEQUAL: return OP_ADD;
+    case TK_MINEQUAL: return OP_SUB;
+    case TK_STAREQUAL: return OP_MUL;
+    case TK_SLASHEQUAL: return OP_DIV;
+    case TK_DOUBLESLASHEQUAL: return OP_FLOORDIV;
+    case TK_PERCENTEQUAL: return OP_MOD;
+    case TK_DOUBLESTAREQUAL: return OP_POW;
+    case TK_AMPEREQUAL: return OP_AND;
+    case TK_VBAREQUAL: return OP_OR;
+    case TK_CIRCUMFLEXEQUAL: return OP_XOR;
+    case TK_LSHIFTEQUAL: return OP_LSHIFT;
+    case TK_RSHIFTEQUAL: return OP_RSHIFT;
+    case TK_ATEQUAL: return OP_MATMUL;
+    default: *ok = 0; return OP_ADD;
+    }
+}
+
+static const char **
+name_list(Parser *p, size_t *n)
+{
+    const char *names[256];
+    size_t k = 0;
+
+    do {
+        const Token *t = peek(p);
+        if (t->kind != TK_NAME) {
+            invalid_syntax(p, t);
+        }
+        if (k == 256) {
+            error_at(p, t, "too many names");
+        }
+        next(p);
+        names[k++] = arena_strndup(p->ast, t->text, t->len);
+    } while (accept(p, TK_COMMA));
+    const char **v = arena_alloc(p->ast, k * sizeof *v);
+    memcpy(v, names, k * sizeof *v);
+    *n = k;
+    return v;
+}
+
+static Node *
+small_statement(Parser *p)
+{
+    const Token *t = peek(p);
+    Node *n;
+
+    switch (t->kind) {
+    case TK_PASS:
+        next(p);
+        return node(p, N_PASS, t);
+    case TK_BREAK:
+        next(p);
+        return node(p, N_BREAK, t);
+    case TK_CONTINUE:
+        next(p);
+        return node(p, N_CONTINUE, t);
+    case TK_RETURN:
+        next(p);
+        n = node(p, N_RETURN, t);
+        if (!at(p, TK_NEWLINE) && !at(p, TK_SEMI)) {
+            n->u.expr.value = testlist(p);
+        }
+        finish(p, n);
+        return n;
+    case TK_GLOBAL:
+        next(p);
+        n = node(p, N_GLOBAL, t);
+        n->u.global.names = name_list(p, &n->u.global.n);
+        finish(p, n);
+        return n;
+    case TK_NONLOCAL:
+        error_at(p, t, "nonlocal is not supported");
+    case TK_DEL: {
+        next(p);
+        n = node(p, N_DEL, t);
+        Vec v = {0};
+        do {
+            if (at(p, TK_NEWLINE) || at(p, TK_SEMI)) {
+                break;
+            }
+            Node *x = bitor(p);
+            vpush(&v, x);
+        } while (accept(p, TK_COMMA));
+        if (v.n == 0) {
+            invalid_syntax(p, peek(p));
+        }
+        n->u.del.targets = vfinish(p, &v);
+        for (size_t i = 0; i < n->u.del.targets.n; i++) {
+            check_target(p, n->u.del.targets.v[i], "delete");
+        }
+        finish(p, n);
+        return n;
+    }
+    case TK_ASSERT:
+        next(p);
+        n = node(p, N_ASSERT, t);
+        n->u.assrt.test = expression(p);
+        if (accept(p, TK_COMMA)) {
+            n->u.assrt.msg = expression(p);
+        }
+        finish(p, n);
+        return n;
+    case TK_IMPORT: {
+        next(p);
+        n = node(p, N_IMPORT, t);
+        const Token *first = peek(p);
+        n->u.import.names = name_list(p, &n->u.import.n);
+        for (size_t i = 0; i < n->u.import.n; i++) {
+            const char *m = n->u.import.names[i];
+            if (strcmp(m, "sys") != 0 && strcmp(m, "gc") != 0 && strcmp(m, "weakref") != 0) {
+                error_at(p, first, "only 'import sys', 'import gc' and 'import weakref' are "
+                         "supported, not module '%s'", m);
+            }
+        }
+        if (at(p, TK_DOT)) {
+            error_at(p, peek(p), "only 'import sys', 'import gc' and 'import weakref' are "
+                     "supported");
+        }
+        if (at(p, TK_AS)) {
+            error_at(p, peek(p), "'import ... as' is not supported");
+        }
+        finish(p, n);
+        return n;
+    }
+    case TK_FROM:
+        error_at(p, t, "'from ... import' is not supported; use 'import sys'");
+    case TK_RAISE:
+        error_at(p, t, "raise is not supported");
+    case TK_YIELD:
+        error_at(p, t, "yield is not supported");
+    default:
+        break;
+    }
+    /* Expression statement, assignment or augmented assignment. */
+    Node *first = testlist(p);
+    int ok;
+    BinOp op = aug_op(peek(p)->kind, &ok);
+    if (ok) {
+        if (first->kind != N_NAME && first->kind != N_ATTR && first->kind != N_SUBSCR) {
+            p->err->line = first->line;
+            p->err->col = first->col;
+            snprintf(p->err->msg, sizeof p->err->msg,
+                     "'%s' is an illegal expression for augmented assignment",
+                     first->kind == N_TUPLE ? "tuple" : first->kind == N_LIST ? "list"
+                     : first->kind == N_CALL ? "function call" : "expression");
+            longjmp(p->fail, 1);
+        }
+        next(p);
+        n = node(p, N_AUGASSIGN, t);
+        n->u.aug.target = first;
+        n->u.aug.op = op;
+        n->u.aug.value = testlist(p);
+        finish(p, n);
+        return n;
+    }
+    if (at(p, TK_COLON)) {
+        error_at(p, peek(p), "annotations are not supported");
+    }
+    if (!at(p, TK_EQUAL)) {
+        n = node(p, N_EXPR, t);
+        n->u.expr.value = first;
+        finish(p, n);
+        return n;
+    }
+    Vec targets = {0};
+    Node *value = first;
+    while (accept(p, TK_EQUAL)) {
+        check_target(p, value, "assign to");
+        vpush(&targets, value);
+        if (at(p, TK_YIELD)) {
+            error_at(p, peek(p), "yield is not supported");
+        }
+        value = testlist(p);
+    }
+    n = node(p, N_ASSIGN, t);
+    n->u.assign.targets = vfinish(p, &targets);
+    n->u.assign.value = value;
+    finish(p, n);
+    return n;
+}
+
+static void
+simple_statements(Parser *p, Vec *out)
+{
+    do {
+        if (at(p, TK_NEWLINE)) {
+            break;
+        }
+        vpush(out, small_statement(p));
+    } while (accept(p, TK_SEMI));
+    expect(p, TK_NEWLINE);
+}
+
+static NodeList
+block(Parser *p)
+{
+    Vec v = {0};
+
+    expect(p, TK_COLON);
+    if (!accept(p, TK_NEWLINE)) {
+        simple_statements(p, &v);
+        return vfinish(p, &v);
+    }
+    if (!at(p, TK_INDENT)) {
+        error_at(p, peek(p), "expected an indented block");
+    }
+    next(p);
+    while (!at(p, TK_DEDENT) && !at(p, TK_EOF)) {
+        statement(p, &v);
+    }
+    accept(p, TK_DEDENT);
+    return vfinish(p, &v);
+}
+
+static Node *
+if_statement(Parser *p, const Token *t)
+{
+    Node *n = node(p, N_IF, t);
+
+    next(p);
+    n->u.ifs.test = expression(p);
+    n->u.ifs.body = block(p);
+    if (at(p, TK_ELIF)) {
+        const Token *e = peek(p);
+        Node *elif = if_statement(p, e);
+        Vec v = {0};
+        vpush(&v, elif);
+        n->u.ifs.orelse = vfinish(p, &v);
+    } else if (at(p, TK_ELSE)) {
+        next(p);
+        n->u.ifs.orelse = block(p);
+    }
+    return n;
+}
+
+static void
+statement(Parser *p, Vec *out)
+{
+    const Token *t = peek(p);
+    Node *n;
+
+    switch (t->kind) {
+    case TK_IF:
+        vpush(out, if_statement(p, t));
+        return;
+    case TK_WHILE:
+        next(p);
+        n = node(p, N_WHILE, t);
+        n->u.ifs.test = expression(p);
+        n->u.ifs.body = block(p);
+        if (at(p, TK_ELSE)) {
+            error_at(p, peek(p), "'else' after a loop is not supported");
+        }
+        vpush(out, n);
+        return;
+    case TK_FOR: {
+        next(p);
+        n = node(p, N_FOR, t);
+        /* The target: a name, attribute, subscript or tuple of them. */
+        const Token *ts = peek(p);
+        Node *first = bitor(p);
+        if (at(p, TK_COMMA)) {
+            Vec v = {0};
+            vpush(&v, first);
+            while (accept(p, TK_COMMA) && !at(p, TK_IN)) {
+                vpush(&v, bitor(p));
+            }
+            Node *tup = node(p, N_TUPLE, ts);
+            tup->u.seq.elts = vfinish(p, &v);
+            first = tup;
+        }
+        check_target(p, first, "assign to");
+        n->u.fors.target = first;
+        expect(p, TK_IN);
+        n->u.fors.iter = testlist(p);
+        n->u.fors.body = block(p);
+        if (at(p, TK_ELSE)) {
+            error_at(p, peek(p), "'else' after a loop is not supported");
+        }
+        vpush(out, n);
+        return;
+    }
+    case TK_DEF: {
+        next(p);
+        n = node(p, N_DEF, t);
+        const Token *name = peek(p);
+        if (name->kind != TK_NAME) {
+            invalid_syntax(p, name);
+        }
+        next(p);
+        n->u.def.name = arena_strndup(p->ast, name->text, name->len);
+        expect(p, TK_LPAR);
+        const char *params[256];
+        size_t np = 0;
+        Vec defaults = {0};
+        while (!at(p, TK_RPAR)) {
+            const Token *pt = peek(p);
+            if (pt->kind == TK_STAR || pt->kind == TK_DOUBLESTAR || pt->kind == TK_SLASH) {
+                error_at(p, pt, "only positional parameters (with defaults) are supported");
+            }
+            if (pt->kind != TK_NAME) {
+                invalid_syntax(p, pt);
+            }
+            next(p);
+            for (size_t i = 0; i < np; i++) {
+                if (strlen(params[i]) == pt->len && memcmp(params[i], pt->text, pt->len) == 0) {
+                    error_at(p, pt, "duplicate argument '%s' in function definition",
+                             params[i]);
+                }
+            }
+            if (np == 255) {
+                error_at(p, pt, "too many parameters");
+            }
+            params[np++] = arena_strndup(p->ast, pt->text, pt->len);
+            if (at(p, TK_COLON)) {
+                error_at(p, peek(p), "annotations are not supported");
+            }
+            if (accept(p, TK_EQUAL)) {
+                vpush(&defaults, expression(p));
+            } else if (defaults.n > 0) {
+                error_at(p, pt, "non-default argument follows default argument");
+            }
+            if (!accept(p, TK_COMMA)) {
+                break;
+            }
+        }
+        expect(p, TK_RPAR);
+        if (at(p, TK_ARROW)) {
+            error_at(p, peek(p), "annotations are not supported");
+        }
+        n->u.def.params = arena_alloc(p->ast, (np ? np : 1) * sizeof(char *));
+        memcpy(n->u.def.params, params, np * sizeof(char *));
+        n->u.def.nparams = np;
+        n->u.def.defaults = vfinish(p, &defaults);
+        n->u.def.body = block(p);
+        vpush(out, n);
+        return;
+    }
+    case TK_CLASS: {
+        next(p);
+        n = node(p, N_CLASS, t);
+        const Token *name = peek(p);
+        if (name->kind != TK_NAME) {
+            invalid_syntax(p, name);
+        }
+        next(p);
+        n->u.cls.name = arena_strndup(p->ast, name->text, name->len);
+        if (accept(p, TK_LPAR)) {
+            if (!at(p, TK_RPAR)) {
+                error_at(p, peek(p), "base classes are not supported");
+            }
+            next(p);
+        }
+        n->u.cls.body = block(p);
+        vpush(out, n);
+        return;
+    }
+    case TK_TRY:
+        error_at(p, t, "try statements are not supported");
+    case TK_WITH:
+        error_at(p, t, "with statements are not supported");
+    case TK_ASYNC:
+        error_at(p, t, "async is not supported");
+    case TK_AT:
+        error_at(p, t, "decorators are not supported");
+    case TK_ELSE:
+    case TK_ELIF:
+    case TK_EXCEPT:
+    case TK_FINALLY:
+        invalid_syntax(p, t);
+    case TK_INDENT:
+        error_at(p, t, "unexpected indent");
+    default:
+        if (t->kind == TK_NAME && t->len == 5 && memcmp(t->text, "match", 5) == 0
+            && peek2(p)->kind != TK_EQUAL && peek2(p)->kind != TK_LPAR
+            && peek2(p)->kind != TK_DOT && peek2(p)->kind != TK_LSQB
+            && peek2(p)->kind != TK_NEWLINE) {
+            error_at(p, t, "match statements are not supported");
+        }
+        simple_statements(p, out);
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points.                                                      */
+
+Ast *
+ast_parse(const char *src, size_t n, AstError *err)
+{
+    LexError le;
+    Lexer *lx = lex_new(src, n, &le);
+
+    if (lx == NULL) {
+        err->line = le.line;
+        err->col = le.col;
+        snprintf(err->msg, sizeof err->msg, "%s", le.msg);
+        return NULL;
+    }
+    Ast *a = xcalloc(1, sizeof *a);
+    a->lx = lx;
+    cur_ast = a;
+    Parser *p = xcalloc(1, sizeof *p);
+    p->ast = a;
+    p->lx = lx;
+    p->ntok = lex_count(lx);
+    p->err = err;
+    Vec body = {0};
+    if (setjmp(p->fail)) {
+        free(p);
+        ast_free(a);
+        return NULL;
+    }
+    while (!at(p, TK_EOF)) {
+        statement(p, &body);
+    }
+    a->body = vfinish(p, &body);
+    free(p);
+    return a;
+}
+
+void
+ast_free(Ast *a)
+{
+    if (a == NULL) {
+        return;
+    }
+    while (a->chunks != NULL) {
+        Chunk *c = a->chunks;
+        a->chunks = c->next;
+        free(c);
+    }
+    free(a->literals.v);
+    lex_free(a->lx);
+    free(a);
+}
+
+const NodeList *
+ast_body(const Ast *a)
+{
+    return &a->body;
+}
+
+const NodeList *
+ast_literals(const Ast *a)
+{
+    return &a->literals;
+}
+
+const char *
+ast_line(const Ast *a, int line, size_t *len)
+{
+    return lex_line(a->lx, line, len);
+}

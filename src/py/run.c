@@ -1,0 +1,76 @@
+/*
+ * run.c: `pymemsim run FILE'.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "py/compile.h"
+#include "py/run.h"
+#include "py/vm.h"
+
+static char *
+read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+
+    if (fp == NULL) {
+        return NULL;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        sb_put(&sb, buf, n);
+    }
+    int err = ferror(fp);
+    fclose(fp);
+    if (err) {
+        sb_done(&sb);
+        return NULL;
+    }
+    *len = sb.len;
+    return sb_take(&sb);
+}
+
+int
+run_file(const char *path, FILE *out)
+{
+    size_t len;
+    char *src = read_file(path, &len);
+
+    if (src == NULL) {
+        fprintf(stderr, "pymemsim: %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    Machine m;
+    machine_init(&m);
+    Vm vm;
+    vm_init(&vm, &m, out);
+    CompileError ce;
+    Program *prog = program_compile(&m, path, src, len, &ce);
+    free(src);
+    if (prog == NULL) {
+        fprintf(stderr, "pymemsim: %s:%d:%d: %s\n", path, ce.line, ce.col, ce.msg);
+        vm_done(&vm);
+        machine_done(&m);
+        return 2;
+    }
+    int status = 0;
+    if (vm_run_program(&vm, prog) < 0) {
+        fflush(out);
+        vm_print_exception(&vm, stderr);
+        status = 1;
+    }
+    fflush(out);
+    program_free(prog);
+    vm_done(&vm);
+    machine_done(&m);
+    return status;
+}

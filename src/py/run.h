@@ -1,0 +1,15 @@
+/*
+ * run.h: loading and running a program file (for `pymemsim run').
+ */
+#ifndef PYMEMSIM_PY_RUN_H
+#define PYMEMSIM_PY_RUN_H
+
+#include <stdio.h>
+
+/* Read FILE, compile it and run it, printing what it prints to out.
+ * Returns the exit status: 0, 1 for an uncaught exception (the
+ * traceback on stderr), 2 for unreadable or malformed input (the message
+ * `pymemsim: FILE:LINE:COL: ...' on stderr). */
+int run_file(const char *path, FILE *out);
+
+#endif

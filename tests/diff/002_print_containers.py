@@ -1,0 +1,15 @@
+# Inside containers, print() shows each element's repr: strings get quotes,
+# and the quote character is chosen so that it needs no escaping.
+print(['a', 'b', 'c'])
+print(('x', 1, None))
+print({'one': 1, 'two': [2, 'deux']})
+print([['nested', ['deeper']], ('t',), {}])
+print(["it's", 'say "hi"', 'both \' and "'])
+print(['tab\t', 'newline\n', 'backslash\\'])
+print([], (), {}, set())
+print((1,), (1, 2), [(1,)])
+print({1: 'one', 2: ('two', 'deux'), 3: []})
+print([True, False, None, 0, -1])
+print({3, 1, 2})
+print(['é', '€'])
+print({'key': {'inner': ['v', 1]}})
