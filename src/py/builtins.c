@@ -490,6 +490,18 @@ make_set_from(Vm *vm, Handle iterable)
     if (iterable == NULL_HANDLE) {
         return s;
     }
+    if (TYPE(iterable) == T_SET) {
+        /* set_merge: one resize, then the other's table order. */
+        const SetVal *o = m_obj(M, iterable)->u.set;
+        m_set_presize(M, s, o->used);
+        for (uint32_t i = 0; i <= m_obj(M, iterable)->u.set->mask; i++) {
+            Handle k = m_obj(M, iterable)->u.set->table[i];
+            if (k != NULL_HANDLE && k != SET_DUMMY) {
+                m_set_add(M, s, k);
+            }
+        }
+        return s;
+    }
     Handle it = op_iter(vm, iterable);
     if (it == NULL_HANDLE) {
         m_decref(M, s);

@@ -57,6 +57,12 @@
  *      line.  So the first kind C error is remembered and lexing goes on;
  *      a later kind A error replaces it, a kind B error does not.  The
  *      subset's own refusals (bytes, f-strings, \N{...}) are kind C too.
+ *   D. "unexpected indent": an INDENT where no block starts (the line
+ *      before does not end in ':').  CPython's parser reports it at once
+ *      without tokenizing further, so it wins over later errors, but not
+ *      over a kind C error found before it.  Checking it here spares the
+ *      parser an INDENT it could not use.  Blocks that are missing
+ *      ("expected an indented block") are left to the parser.
  *
  * A bad escape is reported where CPython reports it: at the token after
  * the run of adjacent strings, the last token the parser had read when it
@@ -540,6 +546,24 @@ fail_soft(Scan *sc, int line, int col, bool wants_next, const char *fmt, ...)
     sc->soft_wants_next = wants_next;
 }
 
+/* Kind D: an INDENT that does not follow a line ending in ':'.  CPython's
+ * parser stops there and reports it without reading further, unless it
+ * had already failed (a kind C error is pending). */
+static void
+unexpected_indent(Scan *sc)
+{
+    int line, col;
+
+    if (sc->failed || sc->have_soft) {
+        return;
+    }
+    where(sc, sc->pos, &line, &col);
+    sc->error.line = line;
+    sc->error.col = col - 1;
+    snprintf(sc->error.msg, sizeof sc->error.msg, "unexpected indent");
+    sc->failed = true;
+}
+
 /* The end of the text inside brackets: the innermost one is unclosed. */
 static void
 never_closed(Scan *sc)
@@ -849,7 +873,8 @@ verify_end(Scan *sc, int c, const char *kind)
     } else if (c == 'n') {
         r = lookahead(sc, "ot");
     }
-    if (!r && is_name_char(c)) {
+    /* A non-ASCII character ends the number and is read as a name. */
+    if (!r && c < 128 && is_name_char(c)) {
         backup(sc, c);
         fail_here(sc, "invalid %s literal", kind);
         return false;
@@ -1411,9 +1436,15 @@ nextline:
     }
     if (sc->pendin > 0) {
         size_t bol = sc->lx->lines[line_index(sc->lx, sc->pos)];
-        for (; sc->pendin > 0; sc->pendin--) {
-            emit(sc, TK_INDENT, bol, sc->pos, "", 0);
+        size_t nt = sc->lx->ntoks;
+        if (nt < 2 || sc->lx->toks[nt - 2].kind != TK_COLON) {
+            unexpected_indent(sc);
+            if (sc->failed) {
+                return false;
+            }
         }
+        sc->pendin--;
+        emit(sc, TK_INDENT, bol, sc->pos, "", 0);
     }
     for (; sc->pendin < 0; sc->pendin++) {
         emit(sc, TK_DEDENT, sc->pos, sc->pos, "", 0);

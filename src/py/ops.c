@@ -1322,6 +1322,12 @@ op_iter(Vm *vm, Handle obj)
         }
         return it;
     }
+    case T_SET: {
+        m_incref(M, obj);
+        Handle it = make_iter(vm, T_SETITER, obj, 64);
+        m_obj(M, it)->u.it.stop = m_obj(M, obj)->u.set->used;
+        return it;
+    }
     case T_RANGE: {
         /* range_iter: a non-GC rangeiterobject of C longs. */
         int64_t start, stop, step;
@@ -1338,7 +1344,7 @@ op_iter(Vm *vm, Handle obj)
         return it;
     }
     case T_LISTITER: case T_TUPLEITER: case T_STRITER: case T_RANGEITER:
-    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER:
+    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER:
         m_incref(M, obj);
         return obj;
     default:
@@ -1397,6 +1403,27 @@ op_next(Vm *vm, Handle it, Handle *out)
             o->u.it.index = (int64_t)pos;
             *out = new_str(vm, buf, n);
             return 1;
+        }
+        iter_release(vm, it);
+        return 0;
+    }
+    case T_SETITER: {
+        if (seq == NULL_HANDLE) {
+            return 0;
+        }
+        const SetVal *sv = m_obj(M, seq)->u.set;
+        if ((int64_t)sv->used != o->u.it.stop) {
+            o->u.it.stop = -1;
+            vm_raise(vm, EXC_RuntimeError, "Set changed size during iteration");
+            return -1;
+        }
+        while ((uint64_t)o->u.it.index <= sv->mask) {
+            Handle k = sv->table[o->u.it.index++];
+            if (k != NULL_HANDLE && k != SET_DUMMY) {
+                m_incref(M, k);
+                *out = k;
+                return 1;
+            }
         }
         iter_release(vm, it);
         return 0;

@@ -820,10 +820,12 @@ step(Vm *vm, uint32_t base, Handle *result)
         m_decref(M, b);
         return r < 0 ? -1 : 0;
     case OP_SET_UPDATE: {
+        /* The constant stands for a frozenset: set_merge presizes. */
         b = POP();
         a = PEEK(arg - 1);
         const Object *t = m_obj(M, b);
-        for (uint32_t i = 0; i < t->u.t.len; i++) {
+        m_set_presize(M, a, t->u.t.len);
+        for (uint32_t i = 0; i < m_obj(M, b)->u.t.len; i++) {
             m_set_add(M, a, m_obj(M, b)->u.t.items[i]);
         }
         m_decref(M, b);

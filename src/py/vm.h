@@ -20,6 +20,7 @@
     X(NameError) X(UnboundLocalError) X(TypeError) X(AttributeError) \
     X(IndexError) X(KeyError) X(ZeroDivisionError) X(ValueError) \
     X(AssertionError) X(RecursionError) X(MemoryError) X(OverflowError) \
+    X(RuntimeError) \
     X(NotImplementedError)
 
 typedef enum {

@@ -282,6 +282,8 @@ Handle m_dict_getitem(const Machine *m, Handle d, Handle k);  /* borrowed or 0 *
 void m_dict_clear(Machine *m, Handle d);
 Handle m_set_new(Machine *m);
 void m_set_add(Machine *m, Handle s, Handle k);       /* steals neither */
+/* set_merge's resize before merging a set of other_used keys. */
+void m_set_presize(Machine *m, Handle s, uint32_t other_used);
 Handle m_class_new(Machine *m, const char *name, Handle dict); /* steals dict */
 Handle m_instance_new(Machine *m, Handle cls);
 int m_inst_setattr(Machine *m, Handle inst, Handle name, Handle v); /* steals neither */

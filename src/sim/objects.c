@@ -361,7 +361,8 @@ m_list_resize(Machine *m, Handle list, uint32_t newsize)
         return;
     }
     size_t na = ((size_t)newsize + (newsize >> 3) + 6) & ~(size_t)3;
-    if ((size_t)newsize - o->u.l.len > na - newsize) {
+    /* Signed, as Py_ssize_t: shrinking never takes this branch. */
+    if ((int64_t)newsize - (int64_t)o->u.l.len > (int64_t)na - (int64_t)newsize) {
         na = ((size_t)newsize + 3) & ~(size_t)3;
     }
     if (newsize == 0) {
@@ -494,14 +495,19 @@ dict_keys_bytes(unsigned log2size, int unicode)
     return 32 + size * ix + (uint64_t)dict_usable_fraction((uint32_t)size) * (unicode ? 16 : 24);
 }
 
-/* calculate_log2_keysize: the smallest 2**k >= minsize, k >= 3. */
+/* calculate_log2_keysize, bit for bit: the bit length of
+ * ((minsize | 8) - 1) | 7.  For minsize 1..7 this gives 16, not 8, which
+ * is what CPython 3.11 does when a str-keyed dict of 1..5 keys meets its
+ * first non-str key. */
 static unsigned
 log2_keysize(uint64_t minsize)
 {
-    unsigned k = DICT_LOG_MINSIZE;
+    uint64_t x = ((minsize | DICT_MINSIZE) - 1) | (DICT_MINSIZE - 1);
+    unsigned k = 0;
 
-    while ((UINT64_C(1) << k) < minsize) {
+    while (x != 0) {
         k++;
+        x >>= 1;
     }
     return k;
 }
@@ -983,6 +989,17 @@ m_set_new(Machine *m)
     return h;
 }
 
+/* set_merge's one big resize before adding other_used keys. */
+void
+m_set_presize(Machine *m, Handle sh, uint32_t other_used)
+{
+    SetVal *s = m->objs[sh].u.set;
+
+    if ((uint64_t)(s->fill + other_used) * 5 >= (uint64_t)s->mask * 3) {
+        set_resize(m, sh, (uint64_t)(s->used + other_used) * 2);
+    }
+}
+
 /* set_add_entry() */
 void
 m_set_add(Machine *m, Handle sh, Handle k)
@@ -1361,6 +1378,7 @@ m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
     case T_DICTITER:
     case T_DICTVALITER:
     case T_DICTITEMITER:
+    case T_SETITER:
     case T_DICTKEYS:
     case T_DICTVALUES:
     case T_DICTITEMS:
