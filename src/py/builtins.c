@@ -727,9 +727,15 @@ type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
 static void
 call_weakref_callback(Vm *vm, Handle ref, Handle cb)
 {
-    Handle r = vm_call(vm, cb, NULL_HANDLE, &ref, 1);
+    uint32_t depth = M->nframes, saved = vm->catch_depth;
 
+    vm->catch_depth = depth;
+    Handle r = vm_call(vm, cb, NULL_HANDLE, &ref, 1);
+    vm->catch_depth = saved;
     if (r == NULL_HANDLE) {
+        while (M->nframes > depth) {
+            m_frame_pop(M);
+        }
         StrBuf sb;
         sb_init(&sb);
         op_repr(vm, cb, &sb);

@@ -144,6 +144,10 @@ typedef struct Scan {
     size_t *textoff;            /* per token: its text's offset in lx->texts */
     size_t textcap;
     size_t comment;             /* '#' of the current line, or NOPOS */
+    bool in_token;              /* tok->start is set */
+    size_t buf;                 /* tok->buf: where the current run of lines
+                                 * read within one token began */
+    size_t seen;                /* bytes read so far, backups aside */
 
     bool atbol;                 /* at the beginning of a line */
     int indent;                 /* top of the two indentation stacks */
@@ -585,6 +589,13 @@ nextc(Scan *sc)
         }
         return LEXEOF;
     }
+    if (sc->pos >= sc->seen) {
+        /* A line first read between tokens starts a new tok->buf. */
+        if (sc->pos > 0 && sc->s[sc->pos - 1] == '\n' && !sc->in_token) {
+            sc->buf = sc->pos;
+        }
+        sc->seen = sc->pos + 1;
+    }
     return (unsigned char)sc->s[sc->pos++];
 }
 
@@ -594,6 +605,19 @@ backup(Scan *sc, int c)
     if (c != LEXEOF) {
         assert(sc->pos > 0);
         sc->pos--;
+    }
+}
+
+/* A token starting at byte start was read: if a bad escape waits for
+ * its position, this is it, unless the token is another string. */
+static void
+token_read(Scan *sc, TokKind kind, size_t start)
+{
+    if (sc->have_soft && sc->soft_wants_next && kind != TK_STRING) {
+        /* CPython's NEWLINE token begins at the comment before it. */
+        size_t at = kind == TK_NEWLINE && sc->comment != NOPOS ? sc->comment : start;
+        where(sc, at, &sc->soft.line, &sc->soft.col);
+        sc->soft_wants_next = false;
     }
 }
 
@@ -623,13 +647,7 @@ emit(Scan *sc, TokKind kind, size_t start, size_t end, const char *text, size_t 
         sb_putc(&lx->texts, '\0');
     }
     lx->ntoks++;
-
-    if (sc->have_soft && sc->soft_wants_next && kind != TK_STRING) {
-        /* CPython's NEWLINE token begins at the comment before it. */
-        size_t at = kind == TK_NEWLINE && sc->comment != NOPOS ? sc->comment : start;
-        where(sc, at, &sc->soft.line, &sc->soft.col);
-        sc->soft_wants_next = false;
-    }
+    token_read(sc, kind, start);
 }
 
 /* After a backslash: it must end its line (tok_continuation_line). */
@@ -642,7 +660,11 @@ continuation(Scan *sc)
 
     if (c != '\n') {
         if (c != LEXEOF) {
-            where(sc, bs + 1, &line, &col);
+            /* CPython counts this column from tok->buf, which is the start
+             * of an earlier line if a string or a continuation brought
+             * the token run onto this one. */
+            where(sc, bs, &line, &col);
+            col = 1 + count_chars(sc->s + sc->buf, bs + 1 - sc->buf);
             fail_done(sc, line, col, "unexpected character after line continuation character");
         }
         return false;
@@ -1381,7 +1403,9 @@ operator(Scan *sc, size_t start, int c)
             fail(sc, line, col, "invalid non-printable character U+%04X", (unsigned)c);
             return false;
         }
-        /* '$', '?', '!' and '`': CPython's parser says "invalid syntax". */
+        /* '$', '?', '!' and '`' are tokens to CPython's tokenizer (OP),
+         * on which its parser says "invalid syntax". */
+        token_read(sc, TK_EOF, start);
         fail_soft(sc, line, col, false, "invalid syntax");
         return true;
     }
@@ -1431,6 +1455,7 @@ lex_one(Scan *sc)
 nextline:
     blank = false;
     sc->comment = NOPOS;
+    sc->in_token = false;
     if (sc->atbol && !indentation(sc, &blank)) {
         return false;
     }
@@ -1451,10 +1476,12 @@ nextline:
     }
 
 again:
+    sc->in_token = false;
     do {
         c = nextc(sc);
     } while (c == ' ' || c == '\t' || c == '\f');
     start = c == LEXEOF ? sc->pos : sc->pos - 1;
+    sc->in_token = true;
     if (c == '#') {
         sc->comment = start;
         while (c != LEXEOF && c != '\n') {

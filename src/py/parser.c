@@ -781,7 +781,7 @@ testlist(Parser *p)
 /* ------------------------------------------------------------------ */
 /* Statements.                                                        */
 
-static NodeList block(Parser *p);
+static NodeList block(Parser *p, const char *what, int line);
 static void statement(Parser *p, Vec *out);
 
 static const char *
@@ -1026,8 +1026,10 @@ simple_statements(Parser *p, Vec *out)
     expect(p, TK_NEWLINE);
 }
 
+/* The body of a compound statement: `what' names it for CPython's
+ * "expected an indented block after 'if' statement on line 2". */
 static NodeList
-block(Parser *p)
+block(Parser *p, const char *what, int line)
 {
     Vec v = {0};
 
@@ -1037,7 +1039,7 @@ block(Parser *p)
         return vfinish(p, &v);
     }
     if (!at(p, TK_INDENT)) {
-        error_at(p, peek(p), "expected an indented block");
+        error_at(p, peek(p), "expected an indented block after %s on line %d", what, line);
     }
     next(p);
     while (!at(p, TK_DEDENT) && !at(p, TK_EOF)) {
@@ -1051,19 +1053,20 @@ static Node *
 if_statement(Parser *p, const Token *t)
 {
     Node *n = node(p, N_IF, t);
+    int is_elif = t->kind == TK_ELIF;
 
     next(p);
     n->u.ifs.test = expression(p);
-    n->u.ifs.body = block(p);
+    n->u.ifs.body = block(p, is_elif ? "'elif' statement" : "'if' statement", t->line);
     if (at(p, TK_ELIF)) {
         const Token *e = peek(p);
-        Node *elif = if_statement(p, e);
+        Node *sub = if_statement(p, e);
         Vec v = {0};
-        vpush(&v, elif);
+        vpush(&v, sub);
         n->u.ifs.orelse = vfinish(p, &v);
     } else if (at(p, TK_ELSE)) {
-        next(p);
-        n->u.ifs.orelse = block(p);
+        const Token *e = next(p);
+        n->u.ifs.orelse = block(p, "'else' statement", e->line);
     }
     return n;
 }
@@ -1082,7 +1085,7 @@ statement(Parser *p, Vec *out)
         next(p);
         n = node(p, N_WHILE, t);
         n->u.ifs.test = expression(p);
-        n->u.ifs.body = block(p);
+        n->u.ifs.body = block(p, "'while' statement", t->line);
         if (at(p, TK_ELSE)) {
             error_at(p, peek(p), "'else' after a loop is not supported");
         }
@@ -1108,7 +1111,7 @@ statement(Parser *p, Vec *out)
         n->u.fors.target = first;
         expect(p, TK_IN);
         n->u.fors.iter = testlist(p);
-        n->u.fors.body = block(p);
+        n->u.fors.body = block(p, "'for' statement", t->line);
         if (at(p, TK_ELSE)) {
             error_at(p, peek(p), "'else' after a loop is not supported");
         }
@@ -1167,7 +1170,9 @@ statement(Parser *p, Vec *out)
         memcpy(n->u.def.params, params, np * sizeof(char *));
         n->u.def.nparams = np;
         n->u.def.defaults = vfinish(p, &defaults);
-        n->u.def.body = block(p);
+        char what[300];
+        snprintf(what, sizeof what, "function definition");
+        n->u.def.body = block(p, what, t->line);
         vpush(out, n);
         return;
     }
@@ -1186,7 +1191,7 @@ statement(Parser *p, Vec *out)
             }
             next(p);
         }
-        n->u.cls.body = block(p);
+        n->u.cls.body = block(p, "class definition", t->line);
         vpush(out, n);
         return;
     }

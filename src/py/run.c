@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,21 @@ run_file(const char *path, FILE *out)
     machine_init(&m);
     Vm vm;
     vm_init(&vm, &m, out);
+    /* Like CPython, name the script by its absolute path in tracebacks
+     * (the working directory and the path joined, not normalised). */
+    StrBuf abspath;
+    sb_init(&abspath);
+    if (path[0] != '/') {
+        char cwd[4096];
+        if (getcwd(cwd, sizeof cwd) != NULL) {
+            sb_puts(&abspath, cwd);
+            sb_putc(&abspath, '/');
+        }
+    }
+    sb_puts(&abspath, path);
     CompileError ce;
-    Program *prog = program_compile(&m, path, src, len, &ce);
+    Program *prog = program_compile(&m, abspath.s, src, len, &ce);
+    sb_done(&abspath);
     free(src);
     if (prog == NULL) {
         fprintf(stderr, "pymemsim: %s:%d:%d: %s\n", path, ce.line, ce.col, ce.msg);

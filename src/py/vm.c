@@ -46,7 +46,7 @@ static void
 capture_traceback(Vm *vm)
 {
     vm->ntb = 0;
-    for (uint32_t i = 0; i < M->nframes; i++) {
+    for (uint32_t i = vm->catch_depth; i < M->nframes; i++) {
         const Frame *f = &M->frames[i];
         if (f->code == NULL_HANDLE) {
             continue;
@@ -350,6 +350,9 @@ do_call(Vm *vm, uint32_t nargs)
             }
             Handle r = vm_call_function(vm, f, s, args, nargs);
             free(args);
+            if (r == NULL_HANDLE) {
+                return -1;
+            }
             for (uint32_t i = 0; i < nargs + 2; i++) {
                 Handle x = POP();
                 if (x != NULL_HANDLE) {
@@ -388,6 +391,11 @@ do_call(Vm *vm, uint32_t nargs)
     }
     Handle r = vm_call(vm, callable, self, args, nargs);
     free(args);
+    if (r == NULL_HANDLE) {
+        /* The frames of a failed nested call stay for the traceback, so
+         * this frame's stack is no longer the top: leave it alone. */
+        return -1;
+    }
     /* Release the arguments, then self or the callable. */
     for (uint32_t i = 0; i < nargs + 2; i++) {
         Handle x = POP();
@@ -579,8 +587,8 @@ step(Vm *vm, uint32_t base, Handle *result)
     case OP_LOAD_FAST:
         v = m_local(M, arg);
         if (v == NULL_HANDLE) {
-            vm_raise(vm, EXC_UnboundLocalError, "local variable '%s' referenced before "
-                     "assignment", code->varnames[arg]);
+            vm_raise(vm, EXC_UnboundLocalError, "cannot access local variable '%s' where it "
+                     "is not associated with a value", code->varnames[arg]);
             return -1;
         }
         m_incref(M, v);
@@ -594,8 +602,8 @@ step(Vm *vm, uint32_t base, Handle *result)
         return 0;
     case OP_DELETE_FAST:
         if (m_local(M, arg) == NULL_HANDLE) {
-            vm_raise(vm, EXC_UnboundLocalError, "local variable '%s' referenced before "
-                     "assignment", code->varnames[arg]);
+            vm_raise(vm, EXC_UnboundLocalError, "cannot access local variable '%s' where it "
+                     "is not associated with a value", code->varnames[arg]);
             return -1;
         }
         m_decref(M, m_bind(M, arg, NULL_HANDLE));
@@ -1014,9 +1022,11 @@ finalize_hook(void *ctx, Machine *m, Handle obj)
     if (vm->exc != EXC_NONE) {
         return;                          /* an exception is propagating */
     }
-    uint32_t depth = m->nframes;
+    uint32_t depth = m->nframes, saved = vm->catch_depth;
+    vm->catch_depth = depth;
     m_incref(m, del);
     Handle r = vm_call_function(vm, del, obj, NULL, 0);
+    vm->catch_depth = saved;
     if (r == NULL_HANDLE) {
         StrBuf sb;
         sb_init(&sb);

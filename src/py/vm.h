@@ -55,6 +55,8 @@ typedef struct Vm {
     uint64_t ninstr;           /* instructions executed */
     int recursion_limit;
     int nested;                /* C-level calls into Python code */
+    uint32_t catch_depth;      /* frames below this are not in tracebacks
+                                * (a finalizer or callback catches) */
 } Vm;
 
 /* Set up the VM and the built-in objects on m. */

@@ -1,0 +1,7 @@
+class Box:
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.w
+b = Box(1)
+print(b.get())

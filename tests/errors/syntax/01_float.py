@@ -1,0 +1,2 @@
+# error: 2:5: float literals are not supported
+x = 1.5

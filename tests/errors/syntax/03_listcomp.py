@@ -1,0 +1,2 @@
+# error: 2:8: list comprehensions are not supported
+y = [i for i in range(3)]

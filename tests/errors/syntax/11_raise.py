@@ -1,0 +1,2 @@
+# error: 2:1: raise is not supported
+raise ValueError

@@ -1,0 +1,2 @@
+# error: 2:5: invalid character '€' (U+20AC)
+x = €

@@ -1,0 +1,2 @@
+# error: 2:2: annotations are not supported
+x: int = 5

@@ -1,0 +1,2 @@
+# error: 2:5: bytes literals are not supported
+b = b"abc"
