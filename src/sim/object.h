@@ -65,6 +65,7 @@ typedef struct StrVal {
     char *utf8;                /* NUL-terminated UTF-8 text, owned */
     uint32_t len;              /* code points */
     uint32_t nbytes;           /* UTF-8 bytes */
+    uint64_t hash;             /* computed when the str is made */
     uint8_t kind;              /* 0 ASCII, 1 latin-1, 2 UCS-2, 4 UCS-4 */
 } StrVal;
 

@@ -24,6 +24,8 @@
 #include "core/xalloc.h"
 #include "sim/machine.h"
 
+_Static_assert(sizeof(Object) == 72, "an Object is 72 bytes on the host");
+
 const TypeInfo type_info[T_COUNT] = {
 #define X(id, pyname, gc, presize, basicsize) {pyname, gc, presize, basicsize},
 #include "sim/types.def"
@@ -207,6 +209,20 @@ str_nbytes(uint32_t len, uint8_t kind)
     return kind == 0 ? 48 + (size_t)len + 1 : 72 + ((size_t)len + 1) * kind;
 }
 
+/* CPython randomises str hashes per process; any fixed hash is as
+ * faithful.  FNV-1a, never -1. */
+static uint64_t
+str_hash(const char *s, size_t n)
+{
+    uint64_t x = UINT64_C(0xcbf29ce484222325);
+
+    for (size_t i = 0; i < n; i++) {
+        x ^= (unsigned char)s[i];
+        x *= UINT64_C(0x100000001b3);
+    }
+    return x == (uint64_t)-1 ? (uint64_t)-2 : x;
+}
+
 static void
 str_fill(Object *o, const char *utf8, size_t nbytes, uint32_t len, uint8_t kind)
 {
@@ -214,6 +230,7 @@ str_fill(Object *o, const char *utf8, size_t nbytes, uint32_t len, uint8_t kind)
     o->u.s.nbytes = (uint32_t)nbytes;
     o->u.s.len = len;
     o->u.s.kind = kind;
+    o->u.s.hash = str_hash(utf8, nbytes);
 }
 
 Handle
@@ -429,14 +446,7 @@ m_hash(const Machine *m, Handle h)
         return x;
     }
     if (o->type == T_STR) {
-        /* CPython randomises str hashes per process; any fixed hash is
-         * as faithful.  FNV-1a. */
-        uint64_t x = UINT64_C(0xcbf29ce484222325);
-        for (uint32_t i = 0; i < o->u.s.nbytes; i++) {
-            x ^= (unsigned char)o->u.s.utf8[i];
-            x *= UINT64_C(0x100000001b3);
-        }
-        return x == (uint64_t)-1 ? (uint64_t)-2 : x;
+        return o->u.s.hash;
     }
     /* object.__hash__: the address rotated by 4 bits. */
     uint64_t a = o->addr;
@@ -466,7 +476,7 @@ m_key_eq(const Machine *m, Handle a, Handle b)
         return 1;
     }
     if (x->type == T_STR && y->type == T_STR) {
-        return x->u.s.nbytes == y->u.s.nbytes
+        return x->u.s.hash == y->u.s.hash && x->u.s.nbytes == y->u.s.nbytes
                && memcmp(x->u.s.utf8, y->u.s.utf8, x->u.s.nbytes) == 0;
     }
     if (x->type == T_TUPLE && y->type == T_TUPLE) {
