@@ -129,7 +129,8 @@ struct Lexer {
 
 typedef struct Bracket {
     int c;                      /* '(', '[' or '{' */
-    int line, col;              /* where it was opened */
+    int line;                   /* where it was opened */
+    size_t pos;
 } Bracket;
 
 /* The state of one run of lex_new. */
@@ -444,6 +445,29 @@ line_chars(const Scan *sc, int line)
     return count_chars(sc->s + bol, lx->lines[line] - bol - 1);
 }
 
+/*
+ * The column CPython's parser reports for an error at a byte offset
+ * (1-based) in a line.  It turns bytes into characters by decoding that
+ * many bytes of a text (_PyPegen_raise_error_known_location): the error's
+ * own line, except when the error is on the line the tokenizer has reached,
+ * where the text starts at tok->buf, the first line of the current token
+ * run.  After a string or a continuation that joined lines, the column is
+ * then counted from an earlier line: it matches nothing on screen, but it
+ * is what CPython says.
+ */
+static int
+parser_col(const Scan *sc, int line, size_t nbytes)
+{
+    const Lexer *lx = sc->lx;
+    int reached = line_index(lx, sc->seen > 0 ? sc->seen - 1 : 0) + 1;
+    size_t from = line >= reached ? sc->buf : lx->lines[line - 1];
+
+    if (from + nbytes > lx->n) {
+        nbytes = lx->n - from;
+    }
+    return count_chars(sc->s + from, nbytes);
+}
+
 /* ---- errors ---------------------------------------------------------- */
 
 static void
@@ -493,6 +517,23 @@ fail_here(Scan *sc, const char *fmt, ...)
     sc->failed = true;
 }
 
+/* The innermost open bracket is unclosed (raise_unclosed_parentheses_error). */
+static void
+never_closed(Scan *sc)
+{
+    const Bracket *b = &sc->brackets[sc->level - 1];
+    size_t bol = sc->lx->lines[b->line - 1];
+    int col = parser_col(sc, b->line, b->pos - bol + 1);
+
+    if (sc->failed) {
+        return;
+    }
+    sc->error.line = b->line;
+    sc->error.col = col;
+    snprintf(sc->error.msg, sizeof sc->error.msg, "'%c' was never closed", b->c);
+    sc->failed = true;
+}
+
 /* A pending kind C error becomes the result: unless a bracket still open
  * was opened on an earlier line, in which case that one is reported. */
 static void
@@ -501,7 +542,7 @@ settle_soft(Scan *sc)
     const Bracket *b = sc->level > 0 ? &sc->brackets[sc->level - 1] : NULL;
 
     if (b != NULL && sc->soft.line > b->line) {
-        fail(sc, b->line, b->col, "'%c' was never closed", b->c);
+        never_closed(sc);
     } else {
         sc->error = sc->soft;
         sc->failed = true;
@@ -528,6 +569,20 @@ fail_done(Scan *sc, int line, int col, const char *fmt, ...)
     set_error(&sc->error, line, col, fmt, ap);
     va_end(ap);
     sc->failed = true;
+}
+
+/* The text ends inside brackets (E_EOF): kind B. */
+static void
+eof_in_brackets(Scan *sc)
+{
+    if (sc->failed) {
+        return;
+    }
+    if (sc->have_soft && !sc->soft_wants_next) {
+        settle_soft(sc);
+    } else {
+        never_closed(sc);
+    }
 }
 
 /* Kind C: remembered, lexing goes on.  With wants_next, line and col are
@@ -568,14 +623,6 @@ unexpected_indent(Scan *sc)
     sc->failed = true;
 }
 
-/* The end of the text inside brackets: the innermost one is unclosed. */
-static void
-never_closed(Scan *sc)
-{
-    const Bracket *b = &sc->brackets[sc->level - 1];
-
-    fail_done(sc, b->line, b->col, "'%c' was never closed", b->c);
-}
 
 /* ---- reading --------------------------------------------------------- */
 
@@ -616,7 +663,9 @@ token_read(Scan *sc, TokKind kind, size_t start)
     if (sc->have_soft && sc->soft_wants_next && kind != TK_STRING) {
         /* CPython's NEWLINE token begins at the comment before it. */
         size_t at = kind == TK_NEWLINE && sc->comment != NOPOS ? sc->comment : start;
-        where(sc, at, &sc->soft.line, &sc->soft.col);
+        int line = line_index(sc->lx, at) + 1;
+        sc->soft.line = line;
+        sc->soft.col = parser_col(sc, line, at - sc->lx->lines[line - 1] + 1);
         sc->soft_wants_next = false;
     }
 }
@@ -672,10 +721,12 @@ continuation(Scan *sc)
     c = nextc(sc);
     if (c == LEXEOF) {
         if (sc->level > 0) {
-            never_closed(sc);
+            eof_in_brackets(sc);
         } else {
             where(sc, bs, &line, &col);
-            fail_done(sc, line, line_chars(sc, line) + 1, "unexpected EOF while parsing");
+            size_t bol = sc->lx->lines[line - 1];
+            fail_done(sc, line, parser_col(sc, line, sc->lx->lines[line] - bol),
+                      "unexpected EOF while parsing");
         }
         return false;
     }
@@ -1418,7 +1469,7 @@ operator(Scan *sc, size_t start, int c)
         }
         sc->brackets[sc->level].c = c;
         sc->brackets[sc->level].line = line;
-        sc->brackets[sc->level].col = col;
+        sc->brackets[sc->level].pos = start;
         sc->level++;
     } else if (c == ')' || c == ']' || c == '}') {
         if (sc->level == 0) {
@@ -1495,7 +1546,7 @@ again:
             return false;
         }
         if (sc->level > 0) {
-            never_closed(sc);
+            eof_in_brackets(sc);
             return false;
         }
         emit(sc, TK_EOF, sc->pos, sc->pos, "", 0);

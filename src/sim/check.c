@@ -272,7 +272,7 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
     }
 
     /* Generation lists. */
-    for (int g = 0; g <= NGENERATIONS; g++) {
+    for (int g = 0; g < GC_NLISTS; g++) {
         const GcGen *gg = &m->gen[g];
         Handle prev = NULL_HANDLE;
         uint64_t n = 0;

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "sim/gc.h"
 #include "sim/machine.h"
 
 const char *const event_names[EV_COUNT] = {
@@ -48,6 +49,16 @@ emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b
         e.c = c;
         m->sink(m->sink_ctx, m, &e);
     }
+}
+
+void machine_emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b,
+                  uint64_t c);
+
+void
+machine_emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b,
+             uint64_t c)
+{
+    emit(m, kind, obj, slot, a, b, c);
 }
 
 void
@@ -161,6 +172,35 @@ freelist_push(FreeList *fl, uint64_t block)
     fl->blocks[fl->n++] = block;
 }
 
+/* clear_freelists: on a full collection the type free lists give their
+ * blocks back; a GC object's PyObject_GC_Del lowers the count. */
+void machine_clear_freelists(Machine *m);
+
+static void
+drain(Machine *m, FreeList *fl, int gc)
+{
+    while (fl->n > 0) {
+        uint64_t block = fl->blocks[--fl->n];
+        int64_t oldcount = m->gen[0].count;
+        heap_free(&m->heap, block);
+        if (gc && m->gen[0].count > 0) {
+            m->gen[0].count--;
+        }
+        emit(m, EV_FREE, NULL_HANDLE, 0, (int64_t)block, 0, (uint64_t)oldcount);
+    }
+}
+
+void
+machine_clear_freelists(Machine *m)
+{
+    for (int i = 0; i < TUPLE_FREELISTS; i++) {
+        drain(m, &m->tuple_free[i], 1);
+    }
+    drain(m, &m->list_free, 1);
+    drain(m, &m->dict_free, 1);
+    drain(m, &m->dict_keys_free, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Primitives.                                                        */
 
@@ -206,8 +246,10 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
         m->gen[0].count++;
     }
     emit(m, EV_ALLOC, h, reused, (int64_t)o->addr, (int64_t)nbytes, (uint64_t)oldcount);
-    if (type_info[t].gc && !reused && m->hooks.gc_alloc != NULL) {
-        m->hooks.gc_alloc(m->hooks.ctx, m);
+    /* _PyObject_GC_Link: a collection may run inside the allocation. */
+    if (type_info[t].gc && !reused && m->gen[0].count > m->gen[0].threshold && m->gc_enabled
+        && m->gen[0].threshold != 0 && !m->gc_collecting && !m->exception_pending) {
+        gc_collect_generations(m);
     }
     return h;
 }
@@ -391,8 +433,11 @@ storage_event(Machine *m, Handle obj, HeapRole role, uint64_t old, uint64_t addr
     }
 }
 
-static void
-gen_append(Machine *m, int g, Handle h)
+void machine_gen_append(Machine *m, int g, Handle h);
+void machine_gen_remove(Machine *m, Handle h);
+
+void
+machine_gen_append(Machine *m, int g, Handle h)
 {
     GcGen *gg = &m->gen[g];
     Object *o = &m->objs[h];
@@ -409,8 +454,8 @@ gen_append(Machine *m, int g, Handle h)
     o->gen = (int8_t)g;
 }
 
-static void
-gen_remove(Machine *m, Handle h)
+void
+machine_gen_remove(Machine *m, Handle h)
 {
     Object *o = &m->objs[h];
     GcGen *gg = &m->gen[o->gen];
@@ -440,7 +485,7 @@ m_track(Machine *m, Handle h)
         return;
     }
     o->flags |= OF_TRACKED;
-    gen_append(m, 0, h);
+    machine_gen_append(m, 0, h);
     emit(m, EV_TRACK, h, 0, 0, 0, 0);
 }
 
@@ -453,7 +498,7 @@ m_untrack(Machine *m, Handle h)
         return;
     }
     int g = o->gen;
-    gen_remove(m, h);
+    machine_gen_remove(m, h);
     m->objs[h].flags &= (uint8_t)~OF_TRACKED;
     emit(m, EV_UNTRACK, h, 0, g, 0, 0);
 }

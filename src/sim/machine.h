@@ -98,6 +98,9 @@ typedef struct MachineHooks {
     /* Clear the weak references to obj and call their callbacks
      * (PyObject_ClearWeakRefs), after its finalizer. */
     void (*clear_weakrefs)(void *ctx, Machine *m, Handle obj);
+    /* Call a weak reference's callback (the collector's
+     * handle_weakrefs); the VM reports errors. */
+    void (*weakref_callback)(void *ctx, Machine *m, Handle wr, Handle cb);
     /* Called after a GC object is allocated and counted: the collector
      * decides whether an automatic collection runs now. */
     void (*gc_alloc)(void *ctx, Machine *m);
@@ -156,9 +159,14 @@ struct Machine {
     uint32_t nroots, rootcap;
 
     /* Garbage collector state (the collector lives in sim/gc.c). */
-    GcGen gen[NGENERATIONS + 1];
+    GcGen gen[GC_NLISTS];      /* generations, permanent, working lists */
     int gc_enabled;
     int gc_collecting;
+    int gc_debug;              /* gc.set_debug flags */
+    int exception_pending;     /* set by the VM: no automatic collection */
+    int64_t long_lived_total, long_lived_pending;
+    Handle gc_garbage;         /* the gc.garbage list, or 0 */
+    uint64_t gc_collections[NGENERATIONS];
 
     /* Type free lists. */
     FreeList list_free, dict_free, dict_keys_free;
@@ -233,6 +241,11 @@ Handle m_bind(Machine *m, uint32_t slot, Handle v);   /* returns old (owned) */
 void m_push(Machine *m, Handle v);      /* steals v */
 Handle m_pop(Machine *m);               /* new reference to the caller */
 Handle m_peek(const Machine *m, uint32_t depth);      /* borrowed */
+/* The collector's primitives (sim/gc.c): move an object to the end of
+ * a list, append a whole list to another, set gc_refs. */
+void m_gc_move(Machine *m, Handle h, int list);
+void m_gc_merge(Machine *m, int from, int to);
+void m_gc_set_refs(Machine *m, Handle h, int32_t refs);
 /* Take a weak reference off its referent's list (clear_weakref). */
 void m_weakref_unlink(Machine *m, Handle wr);
 /* Generation counts (the collector and gc module). */

@@ -46,10 +46,17 @@ extern const TypeInfo type_info[T_COUNT];
 #define OF_FINALIZED   0x08    /* __del__ already ran (PEP 442) */
 #define OF_DYING       0x10    /* its deallocation has started */
 #define OF_INTERNED    0x20    /* str in the interned table */
+#define OF_COLLECTING  0x40    /* in the set a collection examines */
 
 #define GEN_NONE       (-1)
 #define GEN_PERMANENT  3
 #define NGENERATIONS   3
+/* The collector's working lists, after the generations. */
+#define GC_UNREACHABLE 4
+#define GC_WRCB        5      /* weakrefs whose callbacks will run */
+#define GC_SEEN        6      /* finalize_garbage's done list */
+#define GC_STILL       7      /* still unreachable after finalizers */
+#define GC_NLISTS      8
 
 /* int: sign and magnitude in 30-bit digits, least significant first. */
 #define INT_SHIFT      30
