@@ -305,3 +305,59 @@ uni_repr(const char *s, size_t n, StrBuf *out)
     }
     sb_putc(out, quote);
 }
+
+/* ------------------------------------------------------------------ */
+/* Case mapping.                                                      */
+
+#include "core/unicode_case.h"
+
+static const uint32_t *
+case_lookup(const uint32_t (*table)[4], size_t n, uint32_t cp)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (table[mid][0] < cp) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && table[lo][0] == cp ? table[lo] : NULL;
+}
+
+static void
+case_map(const uint32_t (*table)[4], size_t nt, const char *s, size_t n, StrBuf *out)
+{
+    size_t i = 0;
+    uint32_t cp;
+    char buf[4];
+
+    while (i < n) {
+        if (utf8_decode(s, n, &i, &cp) <= 0) {
+            sb_putc(out, s[i++]);
+            continue;
+        }
+        const uint32_t *row = case_lookup(table, nt, cp);
+        if (row == NULL) {
+            sb_put(out, buf, utf8_encode(cp, buf));
+            continue;
+        }
+        for (int k = 1; k < 4 && row[k] != 0; k++) {
+            sb_put(out, buf, utf8_encode(row[k], buf));
+        }
+    }
+}
+
+void
+uni_upper(const char *s, size_t n, StrBuf *out)
+{
+    case_map(case_upper, sizeof case_upper / sizeof *case_upper, s, n, out);
+}
+
+void
+uni_lower(const char *s, size_t n, StrBuf *out)
+{
+    case_map(case_lower, sizeof case_lower / sizeof *case_lower, s, n, out);
+}

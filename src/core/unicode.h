@@ -70,4 +70,9 @@ int uni_decimal(uint32_t cp);
  */
 void uni_repr(const char *s, size_t n, StrBuf *out);
 
+/* str.upper() / str.lower() of a string, appended to out (full Unicode
+ * case mappings, one character may become up to three). */
+void uni_upper(const char *s, size_t n, StrBuf *out);
+void uni_lower(const char *s, size_t n, StrBuf *out);
+
 #endif

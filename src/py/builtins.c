@@ -491,12 +491,15 @@ make_set_from(Vm *vm, Handle iterable)
         return s;
     }
     if (TYPE(iterable) == T_SET) {
-        /* set_merge: one resize, then the other's table order. */
-        const SetVal *o = m_obj(M, iterable)->u.set;
-        m_set_presize(M, s, o->used);
-        for (uint32_t i = 0; i <= m_obj(M, iterable)->u.set->mask; i++) {
-            Handle k = m_obj(M, iterable)->u.set->table[i];
-            if (k != NULL_HANDLE && k != SET_DUMMY) {
+        m_set_merge(M, s, iterable);
+        return s;
+    }
+    if (TYPE(iterable) == T_DICT && !m_obj(M, iterable)->u.d->split) {
+        /* set_update_internal: one resize for the dict's size. */
+        m_set_presize(M, s, m_obj(M, iterable)->u.d->used);
+        for (uint32_t e = 0; e < m_obj(M, iterable)->u.d->nentries; e++) {
+            Handle k = m_obj(M, iterable)->u.d->entries[2 * e];
+            if (k != NULL_HANDLE) {
                 m_set_add(M, s, k);
             }
         }
@@ -878,6 +881,16 @@ dict_update(Vm *vm, Handle d, Handle src)
     int r;
     uint32_t n = 0;
     while ((r = op_next(vm, it, &item)) == 1) {
+        if (TYPE(item) != T_TUPLE && TYPE(item) != T_LIST) {
+            /* Any iterable of two items is a pair (PySequence_Fast). */
+            Handle l = type_call(vm, vm->types[T_TUPLE], &item, 1);
+            if (l == NULL_HANDLE) {
+                vm->exc = EXC_NONE;
+            } else {
+                m_decref(M, item);
+                item = l;
+            }
+        }
         const Object *o = m_obj(M, item);
         uint32_t len = o->type == T_TUPLE ? o->u.t.len : o->type == T_LIST ? o->u.l.len : 0;
         if ((o->type != T_TUPLE && o->type != T_LIST) || len != 2) {
@@ -971,192 +984,451 @@ minmax(Vm *vm, const Handle *args, uint32_t nargs, int want_max)
     return best;
 }
 
+/* A str as code points, for the methods that index by character. */
+typedef struct Cps {
+    uint32_t *v;
+    size_t n;
+} Cps;
+
+static void
+cps_of(const Object *o, Cps *c)
+{
+    size_t i = 0;
+    uint32_t cp;
+
+    c->v = xmalloc((o->u.s.len + 1) * sizeof *c->v);
+    c->n = 0;
+    while (i < o->u.s.nbytes && utf8_decode(o->u.s.utf8, o->u.s.nbytes, &i, &cp) > 0) {
+        c->v[c->n++] = cp;
+    }
+}
+
+static Handle
+str_of_cps(Vm *vm, const uint32_t *v, size_t n)
+{
+    StrBuf sb;
+    char buf[4];
+
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        sb_put(&sb, buf, utf8_encode(v[i], buf));
+    }
+    Handle r = new_str(vm, sb.s, sb.len);
+    sb_done(&sb);
+    return r;
+}
+
+/* The str argument i, or an error naming the method. */
+static int
+str_arg(Vm *vm, const char *meth, const Handle *args, uint32_t i, Cps *out)
+{
+    if (TYPE(args[i]) != T_STR) {
+        vm_raise(vm, EXC_TypeError, "%s arg must be None or str", meth);
+        return -1;
+    }
+    cps_of(m_obj(M, args[i]), out);
+    return 0;
+}
+
+/* Slice bounds start and end as str methods take them (ADJUST_INDICES). */
+static int
+slice_bounds(Vm *vm, const Handle *args, uint32_t nargs, uint32_t first, size_t len,
+             int64_t *start, int64_t *end)
+{
+    *start = 0;
+    *end = (int64_t)len;
+    for (uint32_t k = first; k < nargs && k < first + 2; k++) {
+        int64_t v;
+        if (TYPE(args[k]) == T_NONE) {
+            continue;
+        }
+        if (!is_int(vm, args[k])) {
+            vm_raise(vm, EXC_TypeError, "slice indices must be integers or None or have an "
+                     "__index__ method");
+            return -1;
+        }
+        if (!m_int_fits(M, args[k], &v)) {
+            v = m_obj(M, args[k])->u.i.size < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+        }
+        *(k == first ? start : end) = v;
+    }
+    if (*end > (int64_t)len) {
+        *end = (int64_t)len;
+    } else if (*end < 0) {
+        *end += (int64_t)len;
+        if (*end < 0) {
+            *end = 0;
+        }
+    }
+    if (*start < 0) {
+        *start += (int64_t)len;
+        if (*start < 0) {
+            *start = 0;
+        }
+    }
+    return 0;
+}
+
+static int
+cps_match(const Cps *s, size_t at, const Cps *sub)
+{
+    if (at + sub->n > s->n) {
+        return 0;
+    }
+    for (size_t k = 0; k < sub->n; k++) {
+        if (s->v[at + k] != sub->v[k]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int
+in_chars(uint32_t cp, const Cps *chars)
+{
+    if (chars == NULL) {
+        return uni_isspace(cp);
+    }
+    for (size_t k = 0; k < chars->n; k++) {
+        if (chars->v[k] == cp) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A list as split() makes it: room for min(maxsplit + 1, 12) items. */
+static Handle
+split_list(Vm *vm, int64_t maxsplit)
+{
+    uint32_t pre = maxsplit >= 12 || maxsplit < 0 ? 12 : (uint32_t)maxsplit + 1;
+    Handle l = m_list_new(M, pre);
+
+    m_obj(M, l)->u.l.len = 0;
+    return l;
+}
+
+static void
+split_add(Vm *vm, Handle l, Handle item)
+{
+    Object *o = m_obj(M, l);
+
+    if (o->u.l.len < o->u.l.cap) {
+        m_store(M, l, o->u.l.len, item);
+        m_obj(M, l)->u.l.len++;
+    } else {
+        m_list_append(M, l, item);
+    }
+}
+
 static Handle
 str_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
 {
-    const Object *s = m_obj(M, self);
+    const Object *so = m_obj(M, self);
+    const char *name = builtin_info[id].name;
+    Cps s, a = {NULL, 0}, b = {NULL, 0};
+    Handle r = NULL_HANDLE;
     StrBuf sb;
 
     sb_init(&sb);
-    Handle r = NULL_HANDLE;
+    cps_of(so, &s);
     switch (id) {
     case BI_STR_UPPER:
     case BI_STR_LOWER:
-        if (nargs_check(vm, id == BI_STR_UPPER ? "upper" : "lower", nargs, 0, 0) < 0) {
+        if (nargs_check(vm, name, nargs, 0, 0) < 0) {
             break;
         }
-        for (uint32_t i = 0; i < s->u.s.nbytes; i++) {
-            char ch = s->u.s.utf8[i];
-            if (id == BI_STR_UPPER && ch >= 'a' && ch <= 'z') {
-                ch = (char)(ch - 32);
-            } else if (id == BI_STR_LOWER && ch >= 'A' && ch <= 'Z') {
-                ch = (char)(ch + 32);
-            }
-            sb_putc(&sb, ch);
+        if (id == BI_STR_UPPER) {
+            uni_upper(so->u.s.utf8, so->u.s.nbytes, &sb);
+        } else {
+            uni_lower(so->u.s.utf8, so->u.s.nbytes, &sb);
         }
         r = new_str(vm, sb.s, sb.len);
         break;
+    case BI_STR_STRIP: {
+        if (nargs_check(vm, name, nargs, 0, 1) < 0) {
+            break;
+        }
+        int have = nargs == 1 && TYPE(args[0]) != T_NONE;
+        if (have && str_arg(vm, "strip", args, 0, &a) < 0) {
+            break;
+        }
+        size_t i = 0, j = s.n;
+        while (i < j && in_chars(s.v[i], have ? &a : NULL)) {
+            i++;
+        }
+        while (j > i && in_chars(s.v[j - 1], have ? &a : NULL)) {
+            j--;
+        }
+        if (i == 0 && j == s.n) {
+            m_incref(M, self);
+            r = self;
+        } else {
+            r = str_of_cps(vm, s.v + i, j - i);
+        }
+        break;
+    }
     case BI_STR_JOIN: {
         if (nargs_check(vm, "join", nargs, 1, 1) < 0) {
             break;
         }
-        Handle it = op_iter(vm, args[0]);
-        if (it == NULL_HANDLE) {
-            break;
-        }
-        Handle v;
-        int rc, n = 0;
-        while ((rc = op_next(vm, it, &v)) == 1) {
-            if (TYPE(v) != T_STR) {
-                vm_raise(vm, EXC_TypeError, "sequence item %d: expected str instance, %s found",
-                         n, type_name(vm, v));
-                m_decref(M, v);
-                rc = -1;
+        /* PySequence_Fast: a list or tuple as it is, anything else
+         * copied into a new list first. */
+        Handle seq = args[0];
+        int made = 0;
+        if (TYPE(seq) != T_LIST && TYPE(seq) != T_TUPLE) {
+            seq = type_call(vm, vm->types[T_LIST], &args[0], 1);
+            if (seq == NULL_HANDLE) {
                 break;
             }
-            if (n++ > 0) {
+            made = 1;
+        }
+        const Object *q = m_obj(M, seq);
+        uint32_t n = q->type == T_LIST ? q->u.l.len : q->u.t.len;
+        int ok = 1;
+        for (uint32_t i = 0; i < n; i++) {
+            q = m_obj(M, seq);
+            Handle v = q->type == T_LIST ? q->u.l.items[i] : q->u.t.items[i];
+            if (TYPE(v) != T_STR) {
+                vm_raise(vm, EXC_TypeError, "sequence item %u: expected str instance, %s found",
+                         i, type_name(vm, v));
+                ok = 0;
+                break;
+            }
+            if (n == 1) {
+                m_incref(M, v);
+                r = v;
+                break;
+            }
+            if (i > 0) {
                 sb_put(&sb, m_obj(M, self)->u.s.utf8, m_obj(M, self)->u.s.nbytes);
             }
             sb_put(&sb, m_obj(M, v)->u.s.utf8, m_obj(M, v)->u.s.nbytes);
-            m_decref(M, v);
         }
-        m_decref(M, it);
-        if (rc == 0) {
+        if (ok && r == NULL_HANDLE) {
             r = new_str(vm, sb.s, sb.len);
+        }
+        if (made) {
+            m_decref(M, seq);
         }
         break;
     }
     case BI_STR_SPLIT: {
-        if (nargs_check(vm, "split", nargs, 0, 1) < 0) {
+        if (nargs_check(vm, "split", nargs, 0, 2) < 0) {
             break;
         }
-        Handle l = m_list_new(M, 0);
-        const char *p = s->u.s.utf8, *end = p + s->u.s.nbytes;
-        if (nargs == 0 || TYPE(args[0]) == T_NONE) {
-            while (p < end) {
-                while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'
-                                   || *p == '\f' || *p == '\v')) {
-                    p++;
-                }
-                const char *q = p;
-                while (q < end && !(*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'
-                                    || *q == '\f' || *q == '\v')) {
-                    q++;
-                }
-                if (q > p) {
-                    m_list_append(M, l, new_str(vm, p, (size_t)(q - p)));
-                }
-                p = q;
-            }
-        } else {
-            const Object *sep = m_obj(M, args[0]);
-            if (sep->type != T_STR || sep->u.s.nbytes == 0) {
-                m_decref(M, l);
-                vm_raise(vm, sep->type != T_STR ? EXC_TypeError : EXC_ValueError,
-                         sep->type != T_STR ? "must be str or None, not %s" : "empty separator",
-                         type_name(vm, args[0]));
+        int64_t maxsplit = -1;
+        if (nargs == 2) {
+            if (!is_int(vm, args[1]) || !m_int_fits(M, args[1], &maxsplit)) {
+                vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
+                         type_name(vm, args[1]));
                 break;
             }
-            for (;;) {
-                const char *q = p;
-                while (q + sep->u.s.nbytes <= end
-                       && memcmp(q, sep->u.s.utf8, sep->u.s.nbytes) != 0) {
-                    q++;
+        }
+        int ws = nargs == 0 || TYPE(args[0]) == T_NONE;
+        if (!ws) {
+            if (TYPE(args[0]) != T_STR) {
+                vm_raise(vm, EXC_TypeError, "must be str or None, not %s", type_name(vm, args[0]));
+                break;
+            }
+            cps_of(m_obj(M, args[0]), &a);
+            if (a.n == 0) {
+                vm_raise(vm, EXC_ValueError, "empty separator");
+                break;
+            }
+        }
+        if (maxsplit < 0) {
+            maxsplit = INT64_MAX;
+        }
+        Handle l = split_list(vm, maxsplit == INT64_MAX ? -1 : maxsplit);
+        int64_t count = 0;
+        size_t i = 0;
+        if (ws) {
+            while (i < s.n) {
+                while (i < s.n && uni_isspace(s.v[i])) {
+                    i++;
                 }
-                if (q + sep->u.s.nbytes > end) {
-                    m_list_append(M, l, new_str(vm, p, (size_t)(end - p)));
+                if (i == s.n) {
                     break;
                 }
-                m_list_append(M, l, new_str(vm, p, (size_t)(q - p)));
-                p = q + sep->u.s.nbytes;
+                size_t j = i;
+                if (count == maxsplit) {
+                    j = s.n;
+                    while (j > i && uni_isspace(s.v[j - 1])) {
+                        j--;
+                    }
+                } else {
+                    while (j < s.n && !uni_isspace(s.v[j])) {
+                        j++;
+                    }
+                }
+                if (i == 0 && j == s.n) {
+                    m_incref(M, self);
+                    split_add(vm, l, self);
+                } else {
+                    split_add(vm, l, str_of_cps(vm, s.v + i, j - i));
+                }
+                count++;
+                i = j;
+            }
+        } else {
+            size_t start = 0;
+            for (i = 0; i + a.n <= s.n && count < maxsplit;) {
+                if (cps_match(&s, i, &a)) {
+                    split_add(vm, l, str_of_cps(vm, s.v + start, i - start));
+                    count++;
+                    i += a.n;
+                    start = i;
+                } else {
+                    i++;
+                }
+            }
+            if (count == 0) {
+                m_incref(M, self);
+                split_add(vm, l, self);
+            } else {
+                split_add(vm, l, str_of_cps(vm, s.v + start, s.n - start));
             }
         }
         r = l;
         break;
     }
     case BI_STR_REPLACE: {
-        if (nargs_check(vm, "replace", nargs, 2, 2) < 0) {
+        if (nargs_check(vm, "replace", nargs, 2, 3) < 0) {
             break;
         }
-        const Object *a = m_obj(M, args[0]), *b = m_obj(M, args[1]);
-        if (a->type != T_STR || b->type != T_STR) {
-            vm_raise(vm, EXC_TypeError, "replace() argument must be str, not %s",
-                     type_name(vm, a->type != T_STR ? args[0] : args[1]));
+        if (TYPE(args[0]) != T_STR || TYPE(args[1]) != T_STR) {
+            vm_raise(vm, EXC_TypeError, "replace() argument %d must be str, not %s",
+                     TYPE(args[0]) != T_STR ? 1 : 2,
+                     type_name(vm, TYPE(args[0]) != T_STR ? args[0] : args[1]));
             break;
         }
-        const char *p = s->u.s.utf8, *end = p + s->u.s.nbytes;
-        while (p < end) {
-            if (a->u.s.nbytes > 0 && p + a->u.s.nbytes <= end
-                && memcmp(p, a->u.s.utf8, a->u.s.nbytes) == 0) {
-                sb_put(&sb, b->u.s.utf8, b->u.s.nbytes);
-                p += a->u.s.nbytes;
-            } else {
-                sb_putc(&sb, *p++);
+        int64_t maxcount = -1;
+        if (nargs == 3 && (!is_int(vm, args[2]) || !m_int_fits(M, args[2], &maxcount))) {
+            vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
+                     type_name(vm, args[2]));
+            break;
+        }
+        if (maxcount < 0) {
+            maxcount = INT64_MAX;
+        }
+        cps_of(m_obj(M, args[0]), &a);
+        cps_of(m_obj(M, args[1]), &b);
+        uint32_t *out = xmalloc((s.n * (b.n + 1) + b.n + 1) * sizeof *out);
+        size_t n = 0;
+        int64_t done = 0;
+        if (a.n == 0) {
+            for (size_t i = 0; i <= s.n; i++) {
+                if (done < maxcount) {
+                    memcpy(out + n, b.v, b.n * sizeof *out);
+                    n += b.n;
+                    done++;
+                }
+                if (i < s.n) {
+                    out[n++] = s.v[i];
+                }
+            }
+        } else {
+            for (size_t i = 0; i < s.n;) {
+                if (done < maxcount && cps_match(&s, i, &a)) {
+                    memcpy(out + n, b.v, b.n * sizeof *out);
+                    n += b.n;
+                    i += a.n;
+                    done++;
+                } else {
+                    out[n++] = s.v[i++];
+                }
             }
         }
-        r = new_str(vm, sb.s, sb.len);
+        if (done == 0) {
+            m_incref(M, self);
+            r = self;
+        } else {
+            r = str_of_cps(vm, out, n);
+        }
+        free(out);
         break;
     }
     case BI_STR_STARTSWITH:
     case BI_STR_ENDSWITH: {
-        if (nargs_check(vm, id == BI_STR_STARTSWITH ? "startswith" : "endswith", nargs, 1, 1)
-            < 0) {
+        if (nargs_check(vm, name, nargs, 1, 3) < 0) {
             break;
         }
-        const Object *a = m_obj(M, args[0]);
-        if (a->type != T_STR) {
-            vm_raise(vm, EXC_TypeError, "%s first arg must be str or a tuple of str, not %s",
-                     id == BI_STR_STARTSWITH ? "startswith" : "endswith", type_name(vm, args[0]));
+        int64_t start, end;
+        if (slice_bounds(vm, args, nargs, 1, s.n, &start, &end) < 0) {
             break;
         }
-        int ok = a->u.s.nbytes <= s->u.s.nbytes
-                 && memcmp(id == BI_STR_STARTSWITH ? s->u.s.utf8
-                           : s->u.s.utf8 + s->u.s.nbytes - a->u.s.nbytes,
-                           a->u.s.utf8, a->u.s.nbytes) == 0;
-        r = m_bool(M, ok);
-        break;
-    }
-    case BI_STR_STRIP: {
-        const char *p = s->u.s.utf8, *end = p + s->u.s.nbytes;
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) {
-            p++;
+        const Object *p = m_obj(M, args[0]);
+        uint32_t np = p->type == T_TUPLE ? p->u.t.len : 1;
+        int ok = 0, bad = 0;
+        for (uint32_t k = 0; k < np && !ok; k++) {
+            Handle x = p->type == T_TUPLE ? m_obj(M, args[0])->u.t.items[k] : args[0];
+            if (TYPE(x) != T_STR) {
+                if (p->type == T_TUPLE) {
+                    vm_raise(vm, EXC_TypeError, "tuple for %s must only contain str, not %s",
+                             name, type_name(vm, x));
+                } else {
+                    vm_raise(vm, EXC_TypeError, "%s first arg must be str or a tuple of str, "
+                             "not %s", name, type_name(vm, x));
+                }
+                bad = 1;
+                break;
+            }
+            Cps c;
+            cps_of(m_obj(M, x), &c);
+            if (start <= (int64_t)s.n && end - start >= (int64_t)c.n) {
+                size_t at = id == BI_STR_STARTSWITH ? (size_t)start : (size_t)(end - (int64_t)c.n);
+                Cps sl = {s.v, (size_t)end};
+                ok = cps_match(&sl, at, &c);
+            } else if (c.n == 0 && start <= (int64_t)s.n && end >= start) {
+                ok = 1;
+            }
+            free(c.v);
         }
-        while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'
-                           || end[-1] == '\r')) {
-            end--;
+        if (!bad) {
+            r = m_bool(M, ok);
         }
-        r = new_str(vm, p, (size_t)(end - p));
         break;
     }
     case BI_STR_FIND:
     case BI_STR_COUNT: {
-        if (nargs_check(vm, id == BI_STR_FIND ? "find" : "count", nargs, 1, 1) < 0) {
+        if (nargs_check(vm, name, nargs, 1, 3) < 0) {
             break;
         }
-        const Object *a = m_obj(M, args[0]);
-        if (a->type != T_STR) {
+        if (TYPE(args[0]) != T_STR) {
             vm_raise(vm, EXC_TypeError, "must be str, not %s", type_name(vm, args[0]));
             break;
         }
+        int64_t start, end;
+        if (slice_bounds(vm, args, nargs, 1, s.n, &start, &end) < 0) {
+            break;
+        }
+        cps_of(m_obj(M, args[0]), &a);
         int64_t found = -1, count = 0;
-        for (uint32_t i = 0; i + a->u.s.nbytes <= s->u.s.nbytes;) {
-            if (memcmp(s->u.s.utf8 + i, a->u.s.utf8, a->u.s.nbytes) == 0) {
-                if (found < 0) {
-                    found = (int64_t)utf8_length(s->u.s.utf8, i);
+        if (start <= (int64_t)s.n && end - start >= (int64_t)a.n) {
+            Cps sl = {s.v, (size_t)end};
+            for (int64_t i = start; i + (int64_t)a.n <= end;) {
+                if (cps_match(&sl, (size_t)i, &a)) {
+                    if (found < 0) {
+                        found = i;
+                    }
+                    count++;
+                    i += a.n ? (int64_t)a.n : 1;
+                } else {
+                    i++;
                 }
-                count++;
-                i += a->u.s.nbytes ? a->u.s.nbytes : 1;
-            } else {
-                i++;
             }
         }
         r = m_int(M, id == BI_STR_FIND ? found : count);
         break;
     }
     default:
-        vm_raise(vm, EXC_NotImplementedError, "str method");
+        vm_raise(vm, EXC_NotImplementedError, "str.%s", name);
         break;
     }
+    free(s.v);
+    free(a.v);
+    free(b.v);
     sb_done(&sb);
     return r;
 }
@@ -1279,11 +1551,15 @@ list_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
         return m_none(M);
     case BI_LIST_INDEX:
     case BI_LIST_COUNT: {
-        if (nargs_check(vm, id == BI_LIST_INDEX ? "index" : "count", nargs, 1, 1) < 0) {
+        if (nargs_check(vm, id == BI_LIST_INDEX ? "index" : "count", nargs, 1,
+                        id == BI_LIST_INDEX ? 3 : 1) < 0) {
             return NULL_HANDLE;
         }
-        int64_t count = 0, first = -1;
-        for (uint32_t i = 0; i < m_obj(M, self)->u.l.len; i++) {
+        int64_t count = 0, first = -1, lo = 0, hi = m_obj(M, self)->u.l.len;
+        if (nargs > 1 && slice_bounds(vm, args, nargs, 1, (size_t)hi, &lo, &hi) < 0) {
+            return NULL_HANDLE;
+        }
+        for (uint32_t i = (uint32_t)lo; i < m_obj(M, self)->u.l.len && (int64_t)i < hi; i++) {
             int r = op_equal(vm, m_obj(M, self)->u.l.items[i], args[0]);
             if (r < 0) {
                 return NULL_HANDLE;

@@ -297,6 +297,36 @@ fold_binop(Compiler *c, BinOp op, Handle l, Handle r)
         return h;
     }
     const Object *lo = m_obj(m, l), *ro = m_obj(m, r);
+    if (op == OP_ADD && lo->type == T_TUPLE && ro->type == T_TUPLE) {
+        uint32_t na = lo->u.t.len, nb = ro->u.t.len;
+        if ((size_t)na + nb > MAX_COLLECTION_SIZE) {
+            return NULL_HANDLE;
+        }
+        Handle t = m_tuple_new(m, na + nb);
+        for (uint32_t i = 0; i < na + nb; i++) {
+            Handle x = i < na ? m_obj(m, l)->u.t.items[i] : m_obj(m, r)->u.t.items[i - na];
+            m_incref(m, x);
+            m_store(m, t, i, x);
+        }
+        return t;
+    }
+    if (op == OP_MUL && (lo->type == T_TUPLE || ro->type == T_TUPLE)
+        && (is_int(m, l) || is_int(m, r))) {
+        Handle tu = lo->type == T_TUPLE ? l : r, k = tu == l ? r : l;
+        int64_t n;
+        uint32_t len = m_obj(m, tu)->u.t.len;
+        if (!m_int_fits(m, k, &n) || n < 0 || (n > 0 && len > MAX_COLLECTION_SIZE / n)) {
+            return NULL_HANDLE;
+        }
+        uint32_t total = (uint32_t)(len * n);
+        Handle t = m_tuple_new(m, total);
+        for (uint32_t i = 0; i < total; i++) {
+            Handle x = m_obj(m, tu)->u.t.items[i % len];
+            m_incref(m, x);
+            m_store(m, t, i, x);
+        }
+        return t;
+    }
     if (op == OP_ADD && lo->type == T_STR && ro->type == T_STR) {
         if ((size_t)lo->u.s.len + ro->u.s.len > MAX_STR_SIZE) {
             return NULL_HANDLE;
@@ -428,7 +458,8 @@ fold(Compiler *c, Node *n)
                               node_obj(c, n->u.binop.right));
         if (r != NULL_HANDLE) {
             n->kind = N_CONST;
-            n->u.cnst.kind = m_obj(c->m, r)->type == T_STR ? C_STR : C_INT;
+            ObjType rt = (ObjType)m_obj(c->m, r)->type;
+            n->u.cnst.kind = rt == T_STR ? C_STR : rt == T_TUPLE ? C_TUPLE : C_INT;
             set_const(c, n, r);
         }
         return;
@@ -512,6 +543,38 @@ fold(Compiler *c, Node *n)
     }
 }
 
+static int
+set_has(const Machine *m, Handle s, Handle k)
+{
+    const SetVal *sv = m_obj(m, s)->u.set;
+
+    for (uint32_t i = 0; i <= sv->mask; i++) {
+        Handle x = sv->table[i];
+        if (x != NULL_HANDLE && x != SET_DUMMY && m_obj(m, x)->type == m_obj(m, k)->type
+            && m_key_eq(m, x, k)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+sets_equal(const Machine *m, Handle a, Handle b)
+{
+    const SetVal *sa = m_obj(m, a)->u.set;
+
+    if (sa->used != m_obj(m, b)->u.set->used) {
+        return 0;
+    }
+    for (uint32_t i = 0; i <= sa->mask; i++) {
+        Handle x = sa->table[i];
+        if (x != NULL_HANDLE && x != SET_DUMMY && !set_has(m, b, x)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* The cached object equal to obj (same type and value). */
 static Handle
 cache_merge(Compiler *c, Handle obj)
@@ -526,6 +589,9 @@ cache_merge(Compiler *c, Handle obj)
         }
         if (m_obj(m, k)->type == o->type && m_key_eq(m, k, obj)) {
             return k;
+        }
+        if (o->type == T_SET && m_obj(m, k)->type == T_SET && sets_equal(m, k, obj)) {
+            return k;                    /* an equal frozenset: the first */
         }
     }
     hpush(&c->cache, obj);
@@ -548,6 +614,7 @@ stack_effect(Opcode op, uint32_t arg)
     case OP_BINARY_SUBSCR: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: case OP_RETURN_VALUE:
     case OP_DELETE_ATTR: case OP_LIST_EXTEND: case OP_SET_UPDATE: case OP_LIST_APPEND:
+    case OP_SET_ADD:
     case OP_DICT_UPDATE:
         return -1;
     case OP_PUSH_NULL: case OP_COPY: case OP_LOAD_CONST: case OP_LOAD_NAME:
@@ -806,7 +873,27 @@ display(Compiler *c, Node *n, Opcode build, Opcode extend, Opcode append)
 
     if (e->n > 2 && all_const(c, e)) {
         emit(c, build, 0);
-        load_const(c, const_tuple(c, e, n));
+        if (build == OP_BUILD_SET) {
+            /* The constant is a frozenset: SET_UPDATE merges its table.
+             * The constant cache (merge_consts_recursive) rebuilds the
+             * frozenset from the first one's table order. */
+            Handle first = m_set_new(c->m);
+            for (size_t i = 0; i < e->n; i++) {
+                m_set_add(c->m, first, node_obj(c, e->v[i]));
+            }
+            Handle fs = m_set_new(c->m);
+            for (uint32_t i = 0; i <= m_obj(c->m, first)->u.set->mask; i++) {
+                Handle k = m_obj(c->m, first)->u.set->table[i];
+                if (k != NULL_HANDLE && k != SET_DUMMY) {
+                    m_set_add(c->m, fs, k);
+                }
+            }
+            m_decref(c->m, first);
+            set_const(c, n, fs);
+            load_const(c, fs);
+        } else {
+            load_const(c, const_tuple(c, e, n));
+        }
         emit(c, extend, 1);
         return;
     }
@@ -1032,7 +1119,7 @@ expr(Compiler *c, Node *n)
         display(c, n, OP_BUILD_LIST, OP_LIST_EXTEND, OP_LIST_APPEND);
         break;
     case N_SET:
-        display(c, n, OP_BUILD_SET, OP_SET_UPDATE, OP_NOP);
+        display(c, n, OP_BUILD_SET, OP_SET_UPDATE, OP_SET_ADD);
         break;
     case N_TUPLE:
         for (size_t i = 0; i < n->u.seq.elts.n; i++) {

@@ -707,6 +707,10 @@ seq_repeat(Vm *vm, Handle seq, Handle count)
         n = 0;
     }
     if (o->type == T_STR) {
+        if (n == 1) {
+            m_incref(M, seq);               /* unicode_result_unchanged */
+            return seq;
+        }
         if (n > 0 && (uint64_t)o->u.s.nbytes * (uint64_t)n > (UINT64_C(1) << 30)) {
             vm_raise(vm, EXC_MemoryError, "%s", "");
             return NULL_HANDLE;
@@ -755,6 +759,12 @@ seq_concat(Vm *vm, Handle a, Handle b)
     const Object *x = m_obj(M, a), *y = m_obj(M, b);
 
     if (x->type == T_STR) {
+        /* PyUnicode_Concat: with an empty operand, the other one. */
+        if (x->u.s.nbytes == 0 || y->u.s.nbytes == 0) {
+            Handle r = x->u.s.nbytes == 0 ? b : a;
+            m_incref(M, r);
+            return r;
+        }
         StrBuf sb;
         sb_init(&sb);
         sb_put(&sb, x->u.s.utf8, x->u.s.nbytes);

@@ -827,18 +827,21 @@ step(Vm *vm, uint32_t base, Handle *result)
         r = list_extend(vm, PEEK(arg - 1), b);
         m_decref(M, b);
         return r < 0 ? -1 : 0;
-    case OP_SET_UPDATE: {
-        /* The constant stands for a frozenset: set_merge presizes. */
+    case OP_SET_UPDATE:
+        /* The constant is a frozenset: set_merge. */
         b = POP();
-        a = PEEK(arg - 1);
-        const Object *t = m_obj(M, b);
-        m_set_presize(M, a, t->u.t.len);
-        for (uint32_t i = 0; i < m_obj(M, b)->u.t.len; i++) {
-            m_set_add(M, a, m_obj(M, b)->u.t.items[i]);
-        }
+        m_set_merge(M, PEEK(arg - 1), b);
         m_decref(M, b);
         return 0;
-    }
+    case OP_SET_ADD:
+        b = POP();
+        if (op_hashable(vm, b) < 0) {
+            m_decref(M, b);
+            return -1;
+        }
+        m_set_add(M, PEEK(arg - 1), b);
+        m_decref(M, b);
+        return 0;
     case OP_LIST_APPEND:
         b = POP();
         m_list_append(M, PEEK(arg - 1), b);

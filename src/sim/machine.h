@@ -297,6 +297,7 @@ Handle m_set_new(Machine *m);
 void m_set_add(Machine *m, Handle s, Handle k);       /* steals neither */
 /* set_merge's resize before merging a set of other_used keys. */
 void m_set_presize(Machine *m, Handle s, uint32_t other_used);
+void m_set_merge(Machine *m, Handle s, Handle other);    /* set_merge */
 Handle m_class_new(Machine *m, const char *name, Handle dict); /* steals dict */
 Handle m_instance_new(Machine *m, Handle cls);
 int m_inst_setattr(Machine *m, Handle inst, Handle name, Handle v); /* steals neither */

@@ -1010,6 +1010,22 @@ m_set_presize(Machine *m, Handle sh, uint32_t other_used)
     }
 }
 
+/* set_merge: one resize, then the other's keys in its table order. */
+void
+m_set_merge(Machine *m, Handle sh, Handle other)
+{
+    if (other == sh || m->objs[other].u.set->used == 0) {
+        return;
+    }
+    m_set_presize(m, sh, m->objs[other].u.set->used);
+    for (uint32_t i = 0; i <= m->objs[other].u.set->mask; i++) {
+        Handle k = m->objs[other].u.set->table[i];
+        if (k != NULL_HANDLE && k != SET_DUMMY) {
+            m_set_add(m, sh, k);
+        }
+    }
+}
+
 /* set_add_entry() */
 void
 m_set_add(Machine *m, Handle sh, Handle k)
