@@ -327,6 +327,39 @@ case_lookup(const uint32_t (*table)[4], size_t n, uint32_t cp)
     return lo < n && table[lo][0] == cp ? table[lo] : NULL;
 }
 
+static int
+is_cased(uint32_t cp)
+{
+    return case_lookup(case_upper, sizeof case_upper / sizeof *case_upper, cp) != NULL
+           || case_lookup(case_lower, sizeof case_lower / sizeof *case_lower, cp) != NULL;
+}
+
+/* Capital sigma lowers to final sigma at the end of a word: after a
+ * cased letter and not before one (handle_capital_sigma). */
+static int
+final_sigma(const char *s, size_t n, size_t at, size_t after)
+{
+    size_t i = 0, prev_ok = 0;
+    uint32_t cp;
+
+    while (i < at) {
+        size_t k = i;
+        if (utf8_decode(s, n, &i, &cp) <= 0) {
+            i = k + 1;
+            continue;
+        }
+        prev_ok = is_cased(cp);
+    }
+    if (!prev_ok) {
+        return 0;
+    }
+    i = after;
+    if (i < n && utf8_decode(s, n, &i, &cp) > 0 && is_cased(cp)) {
+        return 0;
+    }
+    return 1;
+}
+
 static void
 case_map(const uint32_t (*table)[4], size_t nt, const char *s, size_t n, StrBuf *out)
 {
@@ -335,8 +368,13 @@ case_map(const uint32_t (*table)[4], size_t nt, const char *s, size_t n, StrBuf 
     char buf[4];
 
     while (i < n) {
+        size_t at = i;
         if (utf8_decode(s, n, &i, &cp) <= 0) {
             sb_putc(out, s[i++]);
+            continue;
+        }
+        if (cp == 0x3a3 && table == case_lower && final_sigma(s, n, at, i)) {
+            sb_put(out, buf, utf8_encode(0x3c2, buf));
             continue;
         }
         const uint32_t *row = case_lookup(table, nt, cp);

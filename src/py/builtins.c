@@ -1253,10 +1253,7 @@ str_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
                 }
                 size_t j = i;
                 if (count == maxsplit) {
-                    j = s.n;
-                    while (j > i && uni_isspace(s.v[j - 1])) {
-                        j--;
-                    }
+                    j = s.n;                /* the rest, trailing blanks kept */
                 } else {
                     while (j < s.n && !uni_isspace(s.v[j])) {
                         j++;

@@ -413,6 +413,36 @@ op_truth(Vm *vm, Handle h)
     }
 }
 
+/* Keys and items views compare as sets (all_contained_in both ways). */
+static int
+view_equal(Vm *vm, Handle view, Handle other)
+{
+    int64_t n = op_len(vm, view), k = op_len(vm, other);
+
+    if (n < 0 || k < 0) {
+        return -1;
+    }
+    if (n != k) {
+        return 0;
+    }
+    Handle it = op_iter(vm, view);
+    if (it == NULL_HANDLE) {
+        return -1;
+    }
+    Handle v;
+    int r, eq = 1;
+    while ((r = op_next(vm, it, &v)) == 1) {
+        int c = op_contains(vm, other, v);
+        m_decref(M, v);
+        if (c <= 0) {
+            eq = c;
+            break;
+        }
+    }
+    m_decref(M, it);
+    return r < 0 ? -1 : eq;
+}
+
 int
 op_equal(Vm *vm, Handle a, Handle b)
 {
@@ -422,6 +452,13 @@ op_equal(Vm *vm, Handle a, Handle b)
     const Object *x = m_obj(M, a), *y = m_obj(M, b);
     if (is_int(vm, a) && is_int(vm, b)) {
         return m_key_eq(M, a, b);
+    }
+    if ((x->type == T_DICTKEYS || x->type == T_DICTITEMS)
+        && (y->type == T_DICTKEYS || y->type == T_DICTITEMS || y->type == T_SET)) {
+        return view_equal(vm, a, b);
+    }
+    if ((y->type == T_DICTKEYS || y->type == T_DICTITEMS) && x->type == T_SET) {
+        return view_equal(vm, b, a);
     }
     if (x->type != y->type) {
         return 0;
@@ -485,6 +522,15 @@ op_equal(Vm *vm, Handle a, Handle b)
         }
         return 1;
     }
+    case T_METHOD:
+        /* meth_richcompare: the same function bound to the same self. */
+        return x->u.meth.func == y->u.meth.func && x->u.meth.self == y->u.meth.self;
+    case T_WEAKREF:
+        /* Live references compare their referents. */
+        if (x->u.wr.referent != NULL_HANDLE && y->u.wr.referent != NULL_HANDLE) {
+            return op_equal(vm, x->u.wr.referent, y->u.wr.referent);
+        }
+        return 0;
     case T_RANGE:
         return op_equal(vm, x->u.range.start, y->u.range.start) == 1
                && op_equal(vm, x->u.range.stop, y->u.range.stop) == 1
@@ -620,6 +666,30 @@ op_contains(Vm *vm, Handle container, Handle item)
         }
         return m_dict_getitem(M, o->type == T_DICT ? container : o->u.it.seq, item)
                != NULL_HANDLE;
+    case T_DICTVALUES: {
+        Handle d = o->u.it.seq;
+        for (uint32_t e = 0; e < m_obj(M, d)->u.d->nentries; e++) {
+            const Dict *dd = m_obj(M, d)->u.d;
+            if (!dd->split && dd->entries[2 * e] != NULL_HANDLE) {
+                int r = op_equal(vm, dd->entries[2 * e + 1], item);
+                if (r != 0) {
+                    return r;
+                }
+            }
+        }
+        return 0;
+    }
+    case T_DICTITEMS: {
+        const Object *t = m_obj(M, item);
+        if (t->type != T_TUPLE || t->u.t.len != 2) {
+            return 0;
+        }
+        if (op_hashable(vm, t->u.t.items[0]) < 0) {
+            return -1;
+        }
+        Handle v = m_dict_getitem(M, o->u.it.seq, t->u.t.items[0]);
+        return v == NULL_HANDLE ? 0 : op_equal(vm, v, m_obj(M, item)->u.t.items[1]);
+    }
     case T_SET: {
         if (op_hashable(vm, item) < 0) {
             return -1;
