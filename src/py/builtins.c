@@ -670,12 +670,12 @@ type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
         }
         Handle obj = args[0];
         Handle cb = nargs == 2 && TYPE(args[1]) != T_NONE ? args[1] : NULL_HANDLE;
-        if (TYPE(obj) != T_INSTANCE) {
+        if (m_weaklist(M, obj) == NULL) {
             vm_raise(vm, EXC_TypeError, "cannot create weak reference to '%s' object",
                      type_name(vm, obj));
             return NULL_HANDLE;
         }
-        Handle head = m_obj(M, obj)->u.inst.weaklist;
+        Handle head = *m_weaklist(M, obj);
         /* The basic ref (no callback) heads the list and is shared. */
         Handle basic = NULL_HANDLE;
         if (head != NULL_HANDLE && m_obj(M, head)->u.wr.callback == NULL_HANDLE) {
@@ -695,7 +695,7 @@ type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
         m_track(M, w);
         /* insert_head, or insert_after the basic ref. */
         Handle prev = cb == NULL_HANDLE ? NULL_HANDLE : basic;
-        Handle next = prev == NULL_HANDLE ? m_obj(M, obj)->u.inst.weaklist
+        Handle next = prev == NULL_HANDLE ? *m_weaklist(M, obj)
                                           : m_obj(M, prev)->u.wr.next;
         wo = m_obj(M, w);
         wo->u.wr.prev = prev;
@@ -704,7 +704,7 @@ type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
             m_obj(M, next)->u.wr.prev = w;
         }
         if (prev == NULL_HANDLE) {
-            m_obj(M, obj)->u.inst.weaklist = w;
+            *m_weaklist(M, obj) = w;
         } else {
             m_obj(M, prev)->u.wr.next = w;
         }
@@ -759,12 +759,11 @@ clear_weakrefs_hook(void *ctx, Machine *m, Handle obj)
     Vm *vm = ctx;
     uint32_t count = 0;
 
-    for (Handle w = m_obj(m, obj)->u.inst.weaklist; w != NULL_HANDLE;
-         w = m_obj(m, w)->u.wr.next) {
+    for (Handle w = *m_weaklist(m, obj); w != NULL_HANDLE; w = m_obj(m, w)->u.wr.next) {
         count++;
     }
     if (count == 1) {
-        Handle w = m_obj(m, obj)->u.inst.weaklist;
+        Handle w = *m_weaklist(m, obj);
         Handle cb = m_store(m, w, 0, NULL_HANDLE);
         m_weakref_unlink(m, w);
         if (cb != NULL_HANDLE) {
@@ -776,7 +775,7 @@ clear_weakrefs_hook(void *ctx, Machine *m, Handle obj)
         return;
     }
     Handle tuple = m_tuple_new(m, count * 2);
-    Handle w = m_obj(m, obj)->u.inst.weaklist;
+    Handle w = *m_weaklist(m, obj);
     for (uint32_t i = 0; i < count; i++) {
         Handle next = m_obj(m, w)->u.wr.next;
         Handle cb = m_store(m, w, 0, NULL_HANDLE);

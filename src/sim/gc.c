@@ -455,9 +455,10 @@ handle_weakrefs(Machine *m, int old)
         if (o->type == T_WEAKREF) {
             m_weakref_unlink(m, h);
         }
-        if (o->type == T_INSTANCE) {
-            while (m->objs[h].u.inst.weaklist != NULL_HANDLE) {
-                Handle wr = m->objs[h].u.inst.weaklist;
+        Handle *wl = m_weaklist(m, h);
+        if (wl != NULL) {
+            while (*m_weaklist(m, h) != NULL_HANDLE) {
+                Handle wr = *m_weaklist(m, h);
                 m_weakref_unlink(m, wr);
                 if (m->objs[wr].u.wr.callback == NULL_HANDLE || collecting(m, wr)) {
                     continue;

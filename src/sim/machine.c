@@ -973,6 +973,25 @@ free_payload(Machine *m, Handle h)
     }
 }
 
+Handle *
+m_weaklist(Machine *m, Handle obj)
+{
+    Object *o = &m->objs[obj];
+
+    switch ((ObjType)o->type) {
+    case T_INSTANCE:
+        return &o->u.inst.weaklist;
+    case T_FUNCTION:
+        return &o->u.f->weaklist;
+    case T_CLASS:
+        return &o->u.c->weaklist;
+    case T_METHOD:
+        return &o->u.meth.weaklist;
+    default:
+        return NULL;
+    }
+}
+
 void
 m_weakref_unlink(Machine *m, Handle wr)
 {
@@ -984,7 +1003,7 @@ m_weakref_unlink(Machine *m, Handle wr)
     if (w->prev != NULL_HANDLE) {
         m->objs[w->prev].u.wr.next = w->next;
     } else {
-        m->objs[w->referent].u.inst.weaklist = w->next;
+        *m_weaklist(m, w->referent) = w->next;
     }
     if (w->next != NULL_HANDLE) {
         m->objs[w->next].u.wr.prev = w->prev;
@@ -1046,6 +1065,12 @@ dstep(Machine *m, DStack *st, int *done)
         return NULL_HANDLE;
     case 1:
         f->stage = 2;
+        if (t == T_FUNCTION || t == T_METHOD || t == T_CLASS) {
+            Handle *wl = m_weaklist(m, f->h);
+            if (*wl != NULL_HANDLE && m->hooks.clear_weakrefs != NULL) {
+                m->hooks.clear_weakrefs(m->hooks.ctx, m, f->h);
+            }
+        }
         if (t == T_INSTANCE) {
             Handle cls = o->u.inst.cls;
             if (m->objs[cls].u.c->has_del && !(o->flags & OF_FINALIZED)) {

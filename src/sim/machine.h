@@ -74,10 +74,12 @@ struct ClassVal {
     uint32_t nkeys, keys_cap;
     uint32_t usable;           /* dk_usable of the shared keys (from 30) */
     uint8_t has_del;           /* defines __del__ */
+    Handle weaklist;           /* first weak reference, or 0 */
 };
 
 struct FuncVal {
     Handle code, globals, name, qualname, defaults, closure, module, doc;
+    Handle weaklist;           /* first weak reference, or 0 */
 };
 
 struct SetVal {
@@ -246,6 +248,9 @@ Handle m_peek(const Machine *m, uint32_t depth);      /* borrowed */
 void m_gc_move(Machine *m, Handle h, int list);
 void m_gc_merge(Machine *m, int from, int to);
 void m_gc_set_refs(Machine *m, Handle h, int32_t refs);
+/* Where obj keeps its list of weak references (tp_weaklistoffset), or
+ * NULL if its type does not support them. */
+Handle *m_weaklist(Machine *m, Handle obj);
 /* Take a weak reference off its referent's list (clear_weakref). */
 void m_weakref_unlink(Machine *m, Handle wr);
 /* Generation counts (the collector and gc module). */

@@ -151,7 +151,7 @@ typedef struct Object {
         ClassVal *c;
         InstVal inst;
         FuncVal *f;
-        struct { Handle func, self; } meth;
+        struct { Handle func, self, weaklist; } meth;
         struct { Handle ref; } cell;
         struct { Handle dict, name; } mod;
         struct { void *code; Handle consts, name; } code;
