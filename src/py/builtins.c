@@ -424,34 +424,49 @@ make_range(Vm *vm, const Handle *args, uint32_t nargs)
     Handle stop = nargs == 1 ? args[0] : args[1];
     m_incref(M, stop);
     Handle step = nargs == 3 ? (m_incref(M, args[2]), args[2]) : m_int(M, 1);
-    int64_t a, b, s;
-    if (!m_int_fits(M, start, &a) || !m_int_fits(M, stop, &b) || !m_int_fits(M, step, &s)) {
-        m_decref(M, start);
-        m_decref(M, stop);
-        m_decref(M, step);
-        vm_raise(vm, EXC_OverflowError, "range bounds too large for the simulator");
-        return NULL_HANDLE;
-    }
-    if (s == 0) {
+    BigInt a, b, s, len, one;
+    int_view(M, start, &a);
+    int_view(M, stop, &b);
+    int_view(M, step, &s);
+    if (s.size == 0) {
         m_decref(M, start);
         m_decref(M, stop);
         m_decref(M, step);
         vm_raise(vm, EXC_ValueError, "range() arg 3 must not be zero");
         return NULL_HANDLE;
     }
-    int64_t len = 0;
-    if (s > 0 && a < b) {
-        len = (b - a - 1) / s + 1;
-    } else if (s < 0 && a > b) {
-        len = (a - b - 1) / (-s) + 1;
+    /* compute_range_length: (hi - lo - 1) // step + 1 when non-empty. */
+    bi_init(&len);
+    bi_init(&one);
+    bi_from_i64(&one, 1);
+    int c = bi_cmp(&a, &b);
+    if ((s.size > 0 && c < 0) || (s.size < 0 && c > 0)) {
+        BigInt d, st;
+        bi_init(&d);
+        bi_init(&st);
+        if (s.size > 0) {
+            bi_sub(&d, &b, &a);
+            bi_copy(&st, &s);
+        } else {
+            bi_sub(&d, &a, &b);
+            bi_neg(&st, &s);
+        }
+        bi_sub(&d, &d, &one);
+        bi_floordiv(&len, &d, &st);
+        bi_add(&len, &len, &one);
+        bi_done(&d);
+        bi_done(&st);
     }
-    Handle length = m_int(M, len);
+    bi_done(&one);
+    int64_t n = 0;
+    int fits = bi_to_i64(&len, &n);
+    Handle length = int_from_bigint(vm, &len);
     Handle r = m_alloc(M, T_RANGE, 48);
     m_store(M, r, 0, start);
     m_store(M, r, 1, stop);
     m_store(M, r, 2, step);
     m_store(M, r, 3, length);
-    m_obj(M, r)->u.range.len = len;
+    m_obj(M, r)->u.range.len = fits ? n : -1;
     return r;
 }
 

@@ -388,7 +388,11 @@ op_len(Vm *vm, Handle h)
     case T_TUPLE: return o->u.t.len;
     case T_DICT: return o->u.d->used;
     case T_SET: return o->u.set->used;
-    case T_RANGE: return o->u.range.len;
+    case T_RANGE:
+        if (o->u.range.len < 0) {
+            vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        return o->u.range.len;
     case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
         return m_obj(M, o->u.it.seq)->u.d->used;
     default:
@@ -405,7 +409,9 @@ op_truth(Vm *vm, Handle h)
     switch ((ObjType)o->type) {
     case T_NONE: return 0;
     case T_BOOL: case T_INT: return o->u.i.size != 0;
-    case T_STR: case T_LIST: case T_TUPLE: case T_DICT: case T_SET: case T_RANGE:
+    case T_RANGE:
+        return o->u.range.len != 0;
+    case T_STR: case T_LIST: case T_TUPLE: case T_DICT: case T_SET:
     case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
         return op_len(vm, h) != 0;
     default:
@@ -724,15 +730,23 @@ op_contains(Vm *vm, Handle container, Handle item)
         if (!is_int(vm, item)) {
             return 0;
         }
-        int64_t v, start, stop, step;
-        if (!m_int_fits(M, item, &v) || !m_int_fits(M, o->u.range.start, &start)
-            || !m_int_fits(M, o->u.range.stop, &stop) || !m_int_fits(M, o->u.range.step, &step)) {
+        BigInt v, start, stop, step, d, q;
+        int_view(M, item, &v);
+        int_view(M, o->u.range.start, &start);
+        int_view(M, o->u.range.stop, &stop);
+        int_view(M, o->u.range.step, &step);
+        if (step.size > 0 ? (bi_cmp(&v, &start) < 0 || bi_cmp(&v, &stop) >= 0)
+                          : (bi_cmp(&v, &start) > 0 || bi_cmp(&v, &stop) <= 0)) {
             return 0;
         }
-        if (step > 0 ? (v < start || v >= stop) : (v > start || v <= stop)) {
-            return 0;
-        }
-        return (v - start) % step == 0;
+        bi_init(&d);
+        bi_init(&q);
+        bi_sub(&d, &v, &start);
+        bi_mod(&q, &d, &step);
+        int in = q.size == 0;
+        bi_done(&d);
+        bi_done(&q);
+        return in;
     }
     default:
         vm_raise(vm, EXC_TypeError, "argument of type '%s' is not iterable",
@@ -1064,6 +1078,24 @@ key_error(Vm *vm, Handle key)
     sb_done(&sb);
 }
 
+/* start + i * step, with CPython's ints. */
+static Handle
+range_item(Vm *vm, Handle range, int64_t i)
+{
+    const Object *o = m_obj(M, range);
+    BigInt start, step, bi, r;
+
+    int_view(M, o->u.range.start, &start);
+    int_view(M, o->u.range.step, &step);
+    bi_init(&bi);
+    bi_init(&r);
+    bi_from_i64(&bi, i);
+    bi_mul(&r, &bi, &step);
+    bi_add(&r, &r, &start);
+    bi_done(&bi);
+    return int_from_bigint(vm, &r);
+}
+
 Handle
 op_getitem(Vm *vm, Handle obj, Handle key)
 {
@@ -1125,7 +1157,6 @@ op_getitem(Vm *vm, Handle obj, Handle key)
         return v;
     }
     case T_RANGE: {
-        int64_t start, step;
         rc = index_of(vm, key, o->u.range.len, "range", &i);
         if (rc < 0) {
             return NULL_HANDLE;
@@ -1134,9 +1165,7 @@ op_getitem(Vm *vm, Handle obj, Handle key)
             vm_raise(vm, EXC_IndexError, "range object index out of range");
             return NULL_HANDLE;
         }
-        m_int_fits(M, o->u.range.start, &start);
-        m_int_fits(M, o->u.range.step, &step);
-        return m_int(M, start + i * step);
+        return range_item(vm, obj, i);
     }
     default:
         if (o->type == T_CLASS || o->type == T_TYPE) {
@@ -1409,18 +1438,28 @@ op_iter(Vm *vm, Handle obj)
         return it;
     }
     case T_RANGE: {
-        /* range_iter: a non-GC rangeiterobject of C longs. */
+        /* range_iter: a non-GC iterator; of C longs when the values
+         * fit (rangeiterobject), else of ints (longrangeiterobject). */
         int64_t start, stop, step;
-        if (!m_int_fits(M, o->u.range.start, &start) || !m_int_fits(M, o->u.range.stop, &stop)
-            || !m_int_fits(M, o->u.range.step, &step)) {
-            vm_raise(vm, EXC_OverflowError, "range too large for the simulator");
+        if (o->u.range.len < 0) {
+            vm_raise(vm, EXC_OverflowError, "range too long for the simulator to iterate");
             return NULL_HANDLE;
         }
         Handle it = m_alloc(M, T_RANGEITER, 48);
         Object *io = m_obj(M, it);
-        io->u.it.index = start;
-        io->u.it.step = step;
-        io->u.it.stop = m_obj(M, obj)->u.range.len;
+        o = m_obj(M, obj);
+        io->u.it.stop = o->u.range.len;
+        if (m_int_fits(M, o->u.range.start, &start) && m_int_fits(M, o->u.range.stop, &stop)
+            && m_int_fits(M, o->u.range.step, &step)) {
+            io->u.it.index = start;
+            io->u.it.step = step;
+        } else {
+            /* The long form keeps the range itself and counts. */
+            m_incref(M, obj);
+            m_store(M, it, 0, obj);
+            io = m_obj(M, it);
+            io->u.it.index = 0;
+        }
         return it;
     }
     case T_LISTITER: case T_TUPLEITER: case T_STRITER: case T_RANGEITER:
@@ -1509,6 +1548,15 @@ op_next(Vm *vm, Handle it, Handle *out)
         return 0;
     }
     case T_RANGEITER:
+        if (seq != NULL_HANDLE) {
+            if (o->u.it.stop > 0) {
+                int64_t i = o->u.it.index++;
+                o->u.it.stop--;
+                *out = range_item(vm, seq, i);
+                return 1;
+            }
+            return 0;
+        }
         if (o->u.it.stop > 0) {
             int64_t v = o->u.it.index;
             o->u.it.index += o->u.it.step;

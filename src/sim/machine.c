@@ -367,6 +367,7 @@ slot_ptr(Machine *m, Handle obj, uint32_t i)
     case T_DICTVALITER:
     case T_DICTITEMITER:
     case T_SETITER:
+    case T_RANGEITER:
     case T_DICTKEYS:
     case T_DICTVALUES:
     case T_DICTITEMS:
@@ -864,6 +865,7 @@ next_release(Machine *m, DFrame *f)
     case T_DICTVALITER:
     case T_DICTITEMITER:
     case T_SETITER:
+    case T_RANGEITER:
     case T_DICTKEYS:
     case T_DICTVALUES:
     case T_DICTITEMS:

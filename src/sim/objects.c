@@ -1405,6 +1405,7 @@ m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
     case T_DICTVALITER:
     case T_DICTITEMITER:
     case T_SETITER:
+    case T_RANGEITER:
     case T_DICTKEYS:
     case T_DICTVALUES:
     case T_DICTITEMS:
