@@ -868,23 +868,7 @@ static int
 dict_update(Vm *vm, Handle d, Handle src)
 {
     if (TYPE(src) == T_DICT) {
-        const Dict *s = m_obj(M, src)->u.d;
-        if (s->split) {
-            Handle it = op_iter(vm, src);
-            Handle k;
-            while (op_next(vm, it, &k) == 1) {
-                m_dict_setitem(M, d, k, m_dict_getitem(M, src, k));
-                m_decref(M, k);
-            }
-            m_decref(M, it);
-            return 0;
-        }
-        for (uint32_t e = 0; e < s->nentries; e++) {
-            s = m_obj(M, src)->u.d;
-            if (s->entries[2 * e] != NULL_HANDLE) {
-                m_dict_setitem(M, d, s->entries[2 * e], s->entries[2 * e + 1]);
-            }
-        }
+        m_dict_merge(M, d, src);
         return 0;
     }
     Handle it = op_iter(vm, src);
@@ -1726,11 +1710,8 @@ dict_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
     case BI_DICT_CLEAR:
         m_dict_clear(M, self);
         return m_none(M);
-    case BI_DICT_COPY: {
-        Handle d = m_dict_new(M);
-        dict_update(vm, d, self);
-        return d;
-    }
+    case BI_DICT_COPY:
+        return m_dict_copy(M, self);
     default:
         vm_raise(vm, EXC_NotImplementedError, "dict method");
         return NULL_HANDLE;

@@ -37,7 +37,7 @@
  * At the end of the text, the indentation is measured as column 0, which
  * gives a DEDENT for every open block; then comes EOF.
  *
- * Errors come in three kinds, because in CPython the parser pulls tokens
+ * Errors come in four kinds, because in CPython the parser pulls tokens
  * one at a time and the two report errors differently:
  *
  *   A. Errors the tokenizer raises as a SyntaxError at once (syntaxerror()
@@ -69,10 +69,16 @@
  * decoded them.  Its message gives positions in the buffer CPython decodes,
  * where every non-ASCII character was rewritten as a 10-byte \UXXXXXXXX.
  *
+ * CPython reads and checks the source a line at a time, so a NUL or bad
+ * UTF-8 is reported when reading reaches its line (find_cut), after all
+ * that comes before has been tokenized.
+ *
  * Positions are byte offsets in the copy while lexing, converted to a
  * 1-based line and a 1-based column in code points (where, where_end)
  * when a token or an error is recorded.  Error columns are CPython's
- * SyntaxError.offset.
+ * SyntaxError.offset, including its quirks (parser_col); one is left out:
+ * for "leading zeros ..." CPython gives a byte column, here it is in
+ * code points like every other.
  */
 #include <config.h>
 
@@ -149,6 +155,9 @@ typedef struct Scan {
     size_t buf;                 /* tok->buf: where the current run of lines
                                  * read within one token began */
     size_t seen;                /* bytes read so far, backups aside */
+    int where_line;             /* the last answer of where() */
+    size_t where_pos;
+    int where_col;
 
     bool atbol;                 /* at the beginning of a line */
     int indent;                 /* top of the two indentation stacks */
@@ -406,30 +415,40 @@ line_index(const Lexer *lx, size_t pos)
     return lo;
 }
 
-/* Line and column of the character starting at byte pos. */
+/* Line and column of the character starting at byte pos.  Positions
+ * mostly move forward along a line, so counting resumes from the last
+ * answer when it can (a long line stays linear). */
 static void
-where(const Scan *sc, size_t pos, int *line, int *col)
+where(Scan *sc, size_t pos, int *line, int *col)
 {
-    int i = line_index(sc->lx, pos);
-    size_t bol = sc->lx->lines[i];
+    const Lexer *lx = sc->lx;
+    int i = sc->where_line;
+    size_t from = sc->where_pos;
+    int base = sc->where_col;
 
+    if (!(from != NOPOS && pos >= from && i < lx->nlines && pos < lx->lines[i + 1])) {
+        i = line_index(lx, pos);
+        from = lx->lines[i];
+        base = 1;
+    }
     *line = i + 1;
-    *col = 1 + count_chars(sc->s + bol, pos - bol);
+    *col = base + count_chars(sc->s + from, pos - from);
+    sc->where_line = i;
+    sc->where_pos = pos;
+    sc->where_col = *col;
 }
 
 /* Line and column just past the character that ends before byte end. */
 static void
-where_end(const Scan *sc, size_t end, int *line, int *col)
+where_end(Scan *sc, size_t end, int *line, int *col)
 {
-    if (end == 0) {
-        where(sc, 0, line, col);
-        return;
+    if (end > 0 && sc->s[end - 1] == '\n') {
+        /* Past a newline, still on its line. */
+        where(sc, end - 1, line, col);
+        *col += 1;
+    } else {
+        where(sc, end, line, col);
     }
-    int i = line_index(sc->lx, end - 1);
-    size_t bol = sc->lx->lines[i];
-
-    *line = i + 1;
-    *col = 1 + count_chars(sc->s + bol, end - bol);
 }
 
 /* Length in characters of a line, without its newline. */
@@ -523,13 +542,12 @@ never_closed(Scan *sc)
 {
     const Bracket *b = &sc->brackets[sc->level - 1];
     size_t bol = sc->lx->lines[b->line - 1];
-    int col = parser_col(sc, b->line, b->pos - bol + 1);
 
     if (sc->failed) {
         return;
     }
     sc->error.line = b->line;
-    sc->error.col = col;
+    sc->error.col = parser_col(sc, b->line, b->pos - bol + 1);
     snprintf(sc->error.msg, sizeof sc->error.msg, "'%c' was never closed", b->c);
     sc->failed = true;
 }
@@ -622,7 +640,6 @@ unexpected_indent(Scan *sc)
     snprintf(sc->error.msg, sizeof sc->error.msg, "unexpected indent");
     sc->failed = true;
 }
-
 
 /* ---- reading --------------------------------------------------------- */
 
@@ -1673,6 +1690,7 @@ lex_new(const char *src, size_t n, LexError *err)
     sc->lx = lx;
     sc->s = lx->src;
     sc->atbol = true;
+    sc->where_pos = NOPOS;
     find_cut(sc);
 
     while (!sc->failed && lex_one(sc)) {

@@ -298,6 +298,9 @@ void m_dict_setitem(Machine *m, Handle d, Handle k, Handle v);
 int m_dict_delitem(Machine *m, Handle d, Handle k);
 Handle m_dict_getitem(const Machine *m, Handle d, Handle k);  /* borrowed or 0 */
 void m_dict_clear(Machine *m, Handle d);
+/* dict_merge(a, b) with b a dict (dict(b), a.update(b)); PyDict_Copy. */
+void m_dict_merge(Machine *m, Handle a, Handle b);
+Handle m_dict_copy(Machine *m, Handle d);
 Handle m_set_new(Machine *m);
 void m_set_add(Machine *m, Handle s, Handle k);       /* steals neither */
 /* set_merge's resize before merging a set of other_used keys. */

@@ -774,6 +774,21 @@ m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
     maintain_tracking(m, dh, k, v);
     if (d->split) {
         int64_t ix = split_find(m, d, k);
+        ClassVal *c = m->objs[d->cls].u.c;
+        if (ix < 0 && is_str && c->usable > 0 && c->nkeys < d->values->n) {
+            /* insertdict on a split table: the new key goes into the
+             * class's shared keys; the dict stays split. */
+            size_t cap = c->keys_cap;
+            c->keys = xgrow(c->keys, &cap, c->nkeys + 1, sizeof *c->keys);
+            c->keys_cap = (uint32_t)cap;
+            c->keys[c->nkeys] = NULL_HANDLE;
+            c->nkeys++;
+            c->usable--;
+            m_incref(m, k);
+            m_store(m, d->cls, 3 + c->nkeys - 1, k);
+            ix = c->nkeys - 1;
+            d = dict_of(m, dh);
+        }
         if (ix >= 0) {
             Values *vals = d->values;
             m_incref(m, v);
@@ -833,6 +848,146 @@ m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
     m_store(m, dh, 2 * e, k);
     m_incref(m, v);
     m_store(m, dh, 2 * e + 1, v);
+}
+
+/* clone_combined_dict_keys: the same keys object, holes and all. */
+static void
+dict_clone_keys(Machine *m, Handle dst, Handle src)
+{
+    Dict *s = dict_of(m, src);
+    uint32_t cap = dict_usable_fraction(1u << s->log2size);
+    Handle *ne = xcalloc(2 * (size_t)cap, sizeof *ne);
+
+    for (uint32_t i = 0; i < 2 * s->nentries; i++) {
+        ne[i] = s->entries[i];
+        if (ne[i] != NULL_HANDLE) {
+            m_incref(m, ne[i]);
+        }
+    }
+    uint64_t a = m_storage(m, dst, HEAP_ROLE_DICT_KEYS, 0,
+                           dict_keys_bytes(s->log2size, s->unicode));
+    s = dict_of(m, src);
+    Dict *d = dict_of(m, dst);
+    keys_free(m, dst, d);
+    free(d->entries);
+    d->entries = ne;
+    d->entries_cap = cap;
+    d->keys_addr = a;
+    d->log2size = s->log2size;
+    d->unicode = s->unicode;
+    d->nentries = s->nentries;
+    d->usable = s->usable;
+    d->used = s->used;
+    index_rebuild(m, d);
+}
+
+static int
+dict_is_clean(const Dict *d)
+{
+    return !d->split && d->used == d->nentries
+           && (d->log2size == DICT_LOG_MINSIZE
+               || dict_usable_fraction((1u << d->log2size) / 2) < d->used);
+}
+
+/* dict_merge(a, b, override=1) for a dict b (dict(d), a.update(b)). */
+void
+m_dict_merge(Machine *m, Handle a, Handle b)
+{
+    Dict *da = dict_of(m, a), *db = dict_of(m, b);
+
+    if (a == b || db->used == 0) {
+        return;
+    }
+    if (da->used == 0 && !da->split && dict_is_clean(db)) {
+        dict_clone_keys(m, a, b);
+        if ((m->objs[b].flags & OF_TRACKED) && !(m->objs[a].flags & OF_TRACKED)) {
+            m_track(m, a);
+        }
+        return;
+    }
+    da = dict_of(m, a);
+    db = dict_of(m, b);
+    uint32_t size = da->log2size ? 1u << da->log2size : 1;
+    if (!da->split && dict_usable_fraction(size) < db->used) {
+        dict_resize(m, a, log2_keysize(((uint64_t)(da->used + db->used) * 3 + 1) / 2),
+                    db->split ? 1 : db->unicode);
+    }
+    db = dict_of(m, b);
+    if (db->split) {
+        const Values *v = db->values;
+        const ClassVal *c = m->objs[db->cls].u.c;
+        for (uint32_t k = 0; k < dict_of(m, b)->values->norder; k++) {
+            v = dict_of(m, b)->values;
+            uint32_t ix = v->order[k];
+            if (v->slot[ix] != NULL_HANDLE) {
+                m_dict_setitem(m, a, c->keys[ix], v->slot[ix]);
+            }
+        }
+        return;
+    }
+    for (uint32_t e = 0; e < dict_of(m, b)->nentries; e++) {
+        db = dict_of(m, b);
+        if (db->entries[2 * e] != NULL_HANDLE) {
+            m_dict_setitem(m, a, db->entries[2 * e], db->entries[2 * e + 1]);
+        }
+    }
+}
+
+/* PyDict_Copy */
+Handle
+m_dict_copy(Machine *m, Handle src)
+{
+    Dict *s = dict_of(m, src);
+
+    if (s->used == 0) {
+        return m_dict_new(m);
+    }
+    if (s->split) {
+        /* A split copy sharing the class's keys, with its own values. */
+        const ClassVal *c = m->objs[s->cls].u.c;
+        uint32_t size = c->nkeys + c->usable;
+        Handle h = m_alloc(m, T_DICT, 16 + 48);
+        Dict *d = xcalloc(1, sizeof *d);
+        m->objs[h].u.d = d;
+        s = dict_of(m, src);
+        Values *v = xcalloc(1, sizeof *v + (size_t)size * (sizeof(Handle) + 1));
+        v->n = size;
+        v->slot = (Handle *)(v + 1);
+        v->order = (uint8_t *)(v->slot + size);
+        d->split = 1;
+        d->cls = s->cls;
+        d->values = v;
+        d->used = s->used;
+        for (uint32_t i = 0; i < s->values->n && i < size; i++) {
+            Handle x = s->values->slot[i];
+            if (x != NULL_HANDLE) {
+                m_incref(m, x);
+                m_store(m, h, i, x);
+            }
+        }
+        s = dict_of(m, src);
+        d = dict_of(m, h);
+        memcpy(d->values->order, s->values->order, s->values->norder);
+        d->values->norder = s->values->norder;
+        size_t prefix = ((size_t)size + 2 + 7) & ~(size_t)7;
+        uint64_t a = m_storage(m, h, HEAP_ROLE_VALUES, 0, prefix + 8 * (size_t)size);
+        dict_of(m, h)->values->addr = a;
+        if (m->objs[src].flags & OF_TRACKED) {
+            m_track(m, h);
+        }
+        return h;
+    }
+    if (s->used >= (s->nentries * 2) / 3) {
+        Handle h = dict_alloc(m);
+        dict_clone_keys(m, h, src);
+        if (m->objs[src].flags & OF_TRACKED) {
+            m_track(m, h);
+        }
+        return h;
+    }
+    Handle h = m_dict_new(m);
+    m_dict_merge(m, h, src);
+    return h;
 }
 
 Handle
