@@ -16,6 +16,7 @@
 #include "core/unicode.h"
 #include "core/xalloc.h"
 #include "py/vmint.h"
+#include "sim/gc.h"
 
 const BuiltinInfo builtin_info[BI_COUNT] = {
 #define BI(id, name, where) {name, where},
@@ -102,7 +103,25 @@ builtins_init(Vm *vm)
     }
     vm->mod_weakref = make_module(vm, "weakref");
     dict_set_cstr(vm, m_obj(M, vm->mod_weakref)->u.mod.dict, "ref", vm->types[T_WEAKREF]);
-    vm->mod_gc = NULL_HANDLE;
+    vm->mod_gc = make_module(vm, "gc");
+    Handle gd = m_obj(M, vm->mod_gc)->u.mod.dict;
+    for (int i = 0; i < BI_COUNT; i++) {
+        if (builtin_info[i].where == B_GC) {
+            dict_set_cstr(vm, gd, builtin_info[i].name, builtin_objs[i]);
+        }
+    }
+    static const struct { const char *name; int value; } flags[] = {
+        {"DEBUG_STATS", 1}, {"DEBUG_COLLECTABLE", 2}, {"DEBUG_UNCOLLECTABLE", 4},
+        {"DEBUG_SAVEALL", 32}, {"DEBUG_LEAK", 38},
+    };
+    for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
+        Handle v = m_int(M, flags[i].value);
+        dict_set_cstr(vm, gd, flags[i].name, v);
+        m_decref(M, v);
+    }
+    M->gc_garbage = m_list_new(M, 0);
+    dict_set_cstr(vm, gd, "garbage", M->gc_garbage);
+    m_decref(M, M->gc_garbage);
 
     /* __main__ and its dict, with the entries CPython puts first. */
     vm->main_module = make_module(vm, "__main__");
@@ -761,6 +780,7 @@ call_weakref_callback(Vm *vm, Handle ref, Handle cb)
         fprintf(stderr, "Exception ignored in: %s\n", sb.s);
         vm_print_exception(vm, stderr);
         vm->exc = EXC_NONE;
+        M->exception_pending = 0;
         sb_done(&sb);
     } else {
         m_decref(M, r);
@@ -819,6 +839,162 @@ void
 weakref_clear(Vm *vm, Handle obj)
 {
     clear_weakrefs_hook(vm, M, obj);
+}
+
+/* ------------------------------------------------------------------ */
+/* The gc module (Modules/gcmodule.c).                                */
+
+static Handle
+int_tuple(Vm *vm, int64_t a, int64_t b, int64_t c)
+{
+    Handle t = m_tuple_new(M, 3);
+
+    m_store(M, t, 0, m_int(M, a));
+    m_store(M, t, 1, m_int(M, b));
+    m_store(M, t, 2, m_int(M, c));
+    return t;
+}
+
+typedef struct Refs {
+    Vm *vm;
+    Handle list;
+    const Handle *targets;
+    uint32_t ntargets;
+    int found;
+} Refs;
+
+static void
+add_referent(void *arg, Handle from, uint32_t slot, Handle to)
+{
+    Refs *r = arg;
+
+    (void)from;
+    (void)slot;
+    m_incref(r->vm->m, to);
+    m_list_append(r->vm->m, r->list, to);
+}
+
+static void
+find_target(void *arg, Handle from, uint32_t slot, Handle to)
+{
+    Refs *r = arg;
+
+    (void)from;
+    (void)slot;
+    for (uint32_t i = 0; i < r->ntargets; i++) {
+        if (r->targets[i] == to) {
+            r->found = 1;
+        }
+    }
+}
+
+static int
+int_arg(Vm *vm, Handle h, int64_t *out)
+{
+    if (!is_int(vm, h) || !m_int_fits(M, h, out)) {
+        vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
+                 type_name(vm, h));
+        return -1;
+    }
+    return 0;
+}
+
+static Handle
+gc_function(Vm *vm, int id, const Handle *args, uint32_t nargs)
+{
+    const char *name = builtin_info[id].name;
+    int64_t v;
+
+    switch (id) {
+    case BI_GC_COLLECT: {
+        if (nargs_check(vm, name, nargs, 0, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        v = 2;
+        if (nargs == 1 && int_arg(vm, args[0], &v) < 0) {
+            return NULL_HANDLE;
+        }
+        if (v < 0 || v > 2) {
+            vm_raise(vm, EXC_ValueError, "invalid generation");
+            return NULL_HANDLE;
+        }
+        return m_int(M, gc_collect(M, (int)v));
+    }
+    case BI_GC_ENABLE:
+    case BI_GC_DISABLE:
+        if (nargs_check(vm, name, nargs, 0, 0) < 0) {
+            return NULL_HANDLE;
+        }
+        M->gc_enabled = id == BI_GC_ENABLE;
+        return m_none(M);
+    case BI_GC_ISENABLED:
+        return m_bool(M, M->gc_enabled);
+    case BI_GC_GET_COUNT:
+        return int_tuple(vm, M->gen[0].count, M->gen[1].count, M->gen[2].count);
+    case BI_GC_GET_THRESHOLD:
+        return int_tuple(vm, M->gen[0].threshold, M->gen[1].threshold, M->gen[2].threshold);
+    case BI_GC_SET_THRESHOLD:
+        if (nargs_check(vm, name, nargs, 1, 3) < 0) {
+            return NULL_HANDLE;
+        }
+        for (uint32_t i = 0; i < nargs; i++) {
+            if (int_arg(vm, args[i], &v) < 0) {
+                return NULL_HANDLE;
+            }
+            M->gen[i].threshold = v;
+        }
+        return m_none(M);
+    case BI_GC_SET_DEBUG:
+        if (nargs_check(vm, name, nargs, 1, 1) < 0 || int_arg(vm, args[0], &v) < 0) {
+            return NULL_HANDLE;
+        }
+        M->gc_debug = (int)v;
+        return m_none(M);
+    case BI_GC_GET_DEBUG:
+        return m_int(M, M->gc_debug);
+    case BI_GC_IS_TRACKED:
+        if (nargs_check(vm, name, nargs, 1, 1) < 0) {
+            return NULL_HANDLE;
+        }
+        return m_bool(M, (m_obj(M, args[0])->flags & OF_TRACKED) != 0);
+    case BI_GC_GET_REFERENTS: {
+        Refs r = {vm, m_list_new(M, 0), NULL, 0, 0};
+        for (uint32_t i = 0; i < nargs; i++) {
+            if (m_is_gc(M, args[i])) {
+                gc_traverse(M, args[i], add_referent, &r);
+            }
+        }
+        return r.list;
+    }
+    case BI_GC_GET_REFERRERS: {
+        Refs r = {vm, m_list_new(M, 0), args, nargs, 0};
+        for (int g = 0; g < NGENERATIONS; g++) {
+            for (Handle h = M->gen[g].head; h != NULL_HANDLE; h = m_obj(M, h)->gc_next) {
+                if (h == r.list) {
+                    continue;
+                }
+                r.found = 0;
+                gc_traverse(M, h, find_target, &r);
+                if (r.found) {
+                    m_incref(M, h);
+                    m_list_append(M, r.list, h);
+                }
+            }
+        }
+        return r.list;
+    }
+    case BI_GC_FREEZE:
+        gc_freeze(M);
+        return m_none(M);
+    case BI_GC_UNFREEZE:
+        gc_unfreeze(M);
+        return m_none(M);
+    case BI_GC_GET_FREEZE_COUNT:
+        return m_int(M, (int64_t)M->gen[GEN_PERMANENT].len);
+    default:
+        vm_raise(vm, EXC_NotImplementedError, "gc.%s", name);
+        return NULL_HANDLE;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1930,6 +2106,13 @@ builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
         m_incref(M, args[0]);
         return args[0];
     default:
+        if (builtin_info[id].where == B_GC) {
+            return gc_function(vm, id, args, nargs);
+        }
+        break;
+    }
+    switch (id) {
+    default:
         vm_raise(vm, EXC_NotImplementedError, "built-in %s", builtin_info[id].name);
         return NULL_HANDLE;
     }
@@ -1937,8 +2120,16 @@ builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
 
 void builtins_hooks(Vm *vm);
 
+static void
+gc_weakref_callback(void *ctx, Machine *m, Handle wr, Handle cb)
+{
+    (void)m;
+    call_weakref_callback(ctx, wr, cb);
+}
+
 void
 builtins_hooks(Vm *vm)
 {
     M->hooks.clear_weakrefs = clear_weakrefs_hook;
+    M->hooks.weakref_callback = gc_weakref_callback;
 }

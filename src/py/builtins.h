@@ -8,6 +8,7 @@
 
 #define B_MOD  (T_COUNT + 1)
 #define B_SYS  (T_COUNT + 2)
+#define B_GC   (T_COUNT + 3)
 
 typedef enum {
 #define BI(id, name, where) BI_##id,

@@ -1324,6 +1324,13 @@ op_getattr(Vm *vm, Handle obj, Handle name)
         break;
     case T_MODULE:
         return module_getattr(vm, obj, name);
+    case T_TYPE:
+        if (strcmp(m_obj(M, name)->u.s.utf8, "__name__") == 0) {
+            const char *n = type_info[o->u.builtin.id].pyname;
+            const char *dot = strrchr(n, '.');
+            return new_str(vm, dot ? dot + 1 : n, strlen(dot ? dot + 1 : n));
+        }
+        break;
     case T_FUNCTION:
         if (strcmp(m_obj(M, name)->u.s.utf8, "__name__") == 0) {
             v = o->u.f->name;

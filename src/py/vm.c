@@ -64,6 +64,7 @@ vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...)
     va_list ap;
 
     vm->exc = kind;
+    M->exception_pending = 1;
     sb_clear(&vm->excmsg);
     va_start(ap, fmt);
     sb_vprintf(&vm->excmsg, fmt, ap);
@@ -116,6 +117,7 @@ unraisable(Vm *vm, const char *where)
     fprintf(stderr, "Exception ignored in: %s\n", where);
     vm_print_exception(vm, stderr);
     vm->exc = EXC_NONE;
+    M->exception_pending = 0;
     sb_clear(&vm->excmsg);
 }
 
