@@ -8,6 +8,8 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "py/run.h"
+#include "sim/gc.h"
 #include "sim/machine.h"
 
 int
@@ -45,4 +47,125 @@ cli_machine(int argc, char **argv)
     }
     machine_done(&m);
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* pymemsim trace FILE                                                */
+
+static const char *const list_names[GC_NLISTS] = {
+    "gen0", "gen1", "gen2", "permanent", "unreachable", "wrcb_to_call", "seen",
+    "still_unreachable",
+};
+
+static const char *
+list_name(int64_t l)
+{
+    return l >= 0 && l < GC_NLISTS ? list_names[l] : "none";
+}
+
+static void
+trace_event(void *ctx, const Machine *m, const Event *e)
+{
+    FILE *fp = ctx;
+    const char *tn = e->obj != NULL_HANDLE && e->obj < m->nobjs
+                     ? type_info[m->objs[e->obj].type].pyname : "-";
+
+    fprintf(fp, "%s", event_names[e->kind]);
+    switch ((EventKind)e->kind) {
+    case EV_ALLOC:
+        fprintf(fp, " obj=#%u %s addr=%#" PRIx64 " size=%" PRId64 "%s", e->obj, tn,
+                (uint64_t)e->a, e->b, e->slot ? " from=freelist" : "");
+        break;
+    case EV_FREE:
+    case EV_FREELIST:
+        if (e->obj != NULL_HANDLE) {
+            fprintf(fp, " obj=#%u %s", e->obj, tn);
+        }
+        fprintf(fp, " addr=%#" PRIx64, (uint64_t)e->a);
+        break;
+    case EV_INCREF:
+    case EV_DECREF:
+    case EV_GC_REFS:
+        fprintf(fp, " obj=#%u %s %" PRId64 "->%" PRId64, e->obj, tn, e->a, e->b);
+        break;
+    case EV_DEALLOC:
+    case EV_FINALIZE:
+    case EV_TRASH:
+        fprintf(fp, " obj=#%u %s", e->obj, tn);
+        break;
+    case EV_STORE:
+        fprintf(fp, " obj=#%u %s slot=%u #%" PRId64 "->#%" PRId64, e->obj, tn, e->slot, e->a,
+                e->b);
+        break;
+    case EV_STORAGE:
+        fprintf(fp, " obj=#%u %s role=\"%s\" %#" PRIx64 "->%#" PRIx64 " size=%" PRIu64, e->obj,
+                tn, heap_role_name(e->role), (uint64_t)e->a, (uint64_t)e->b, e->c);
+        break;
+    case EV_BIND:
+        fprintf(fp, " frame=%u slot=%u #%" PRId64 "->#%" PRId64, e->frame, e->slot, e->a, e->b);
+        break;
+    case EV_PUSH:
+    case EV_POP:
+        fprintf(fp, " frame=%u #%" PRId64 " depth=%" PRId64, e->frame, e->a, e->b);
+        break;
+    case EV_FRAME_PUSH:
+    case EV_FRAME_POP:
+        fprintf(fp, " frame=%u addr=%#" PRIx64 " size=%" PRId64, e->frame, (uint64_t)e->a, e->b);
+        break;
+    case EV_TRACK:
+        fprintf(fp, " obj=#%u %s", e->obj, tn);
+        break;
+    case EV_UNTRACK:
+        fprintf(fp, " obj=#%u %s gen=%s", e->obj, tn, list_name(e->a));
+        break;
+    case EV_GC_COUNT:
+        fprintf(fp, " gen=%u %" PRId64 "->%" PRId64, e->slot, e->a, e->b);
+        break;
+    case EV_GC_PHASE:
+        fprintf(fp, " %s gen=%" PRId64, gc_phase_names[e->slot], e->a);
+        break;
+    case EV_GC_MOVE:
+        fprintf(fp, " obj=#%u %s %s->%s", e->obj, tn, list_name(e->a), list_name(e->b));
+        break;
+    case EV_GC_MERGE:
+        fprintf(fp, " %s->%s objects=%" PRIu64, list_name(e->a), list_name(e->b), e->c);
+        break;
+    case EV_GC_DONE:
+        fprintf(fp, " gen=%" PRId64 " collected=%" PRId64, e->a, e->b);
+        break;
+    case EV_LINE:
+        fprintf(fp, " %" PRId64, e->a);
+        break;
+    case EV_WRITE: {
+        fputs(" \"", fp);
+        for (int64_t i = 0; i < e->b; i++) {
+            unsigned char c = (unsigned char)m->out[e->a + i];
+            if (c == '\n') {
+                fputs("\\n", fp);
+            } else if (c == '"' || c == '\\') {
+                fprintf(fp, "\\%c", c);
+            } else if (c < 0x20 || c == 0x7f) {
+                fprintf(fp, "\\x%02x", c);
+            } else {
+                fputc(c, fp);
+            }
+        }
+        fputc('"', fp);
+        break;
+    }
+    default:
+        break;
+    }
+    fputc('\n', fp);
+}
+
+int
+cli_trace(int argc, char **argv)
+{
+    if (argc != 1) {
+        fprintf(stderr, "pymemsim: 'trace' needs exactly one FILE\n");
+        fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
+        return 2;
+    }
+    return run_file_events(argv[0], NULL, trace_event, stdout);
 }

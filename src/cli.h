@@ -7,4 +7,7 @@
 /* `pymemsim machine': describe the machine at start-up. */
 int cli_machine(int argc, char **argv);
 
+/* `pymemsim trace FILE': run FILE and print every event, one a line. */
+int cli_trace(int argc, char **argv);
+
 #endif

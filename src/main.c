@@ -21,6 +21,8 @@ usage(FILE *fp)
 "Commands:\n"
 "  run FILE              run a Python program on the simulated machine and\n"
 "                        print what it prints\n"
+"  trace FILE            run FILE and print the machine's event stream, one\n"
+"                        event a line (the program's output as write events)\n"
 "  machine               show the simulated machine at start-up: static\n"
 "                        objects, generations and the empty heap\n"
 "\n"
@@ -77,6 +79,9 @@ main(int argc, char **argv)
             return 2;
         }
         return run_file(argv[optind + 1], stdout);
+    }
+    if (strcmp(cmd, "trace") == 0) {
+        return cli_trace(argc - optind - 1, argv + optind + 1);
     }
     if (strcmp(cmd, "machine") == 0) {
         return cli_machine(argc - optind - 1, argv + optind + 1);

@@ -43,6 +43,12 @@ read_file(const char *path, size_t *len)
 int
 run_file(const char *path, FILE *out)
 {
+    return run_file_events(path, out, NULL, NULL);
+}
+
+int
+run_file_events(const char *path, FILE *out, EventSink sink, void *ctx)
+{
     size_t len;
     char *src = read_file(path, &len);
 
@@ -77,6 +83,7 @@ run_file(const char *path, FILE *out)
         return 2;
     }
     int status = 0;
+    machine_set_sink(&m, sink, ctx);        /* events from the first instruction */
     if (vm_run_program(&vm, prog) < 0) {
         fflush(out);
         vm_print_exception(&vm, stderr);

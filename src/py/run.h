@@ -6,10 +6,15 @@
 
 #include <stdio.h>
 
+#include "sim/machine.h"
+
 /* Read FILE, compile it and run it, printing what it prints to out.
  * Returns the exit status: 0, 1 for an uncaught exception (the
  * traceback on stderr), 2 for unreadable or malformed input (the message
  * `pymemsim: FILE:LINE:COL: ...' on stderr). */
 int run_file(const char *path, FILE *out);
+
+/* The same, with every machine event passed to sink (for `trace'). */
+int run_file_events(const char *path, FILE *out, EventSink sink, void *ctx);
 
 #endif

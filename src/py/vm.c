@@ -32,6 +32,9 @@
 #include "core/xalloc.h"
 #include "py/vmint.h"
 
+void machine_emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a,
+                  int64_t b, uint64_t c);
+
 const char *const exc_names[EXC_COUNT] = {
     "",
 #define X(name) #name,
@@ -512,7 +515,10 @@ step(Vm *vm, uint32_t base, Handle *result)
     Handle a, b, c, v;
     int r;
 
-    f->line = in->line;
+    if ((int32_t)f->line != in->line || f->ip == 1) {
+        f->line = in->line;
+        machine_emit(M, EV_LINE, f->func, 0, in->line, 0, 0);
+    }
     vm->ninstr++;
     switch ((Opcode)in->op) {
     case OP_NOP:

@@ -688,6 +688,7 @@ m_write(Machine *m, const char *s, size_t n)
     memcpy(m->out + m->outlen, s, n);
     m->outlen += n;
     m->out[m->outlen] = '\0';
+    emit(m, EV_WRITE, NULL_HANDLE, 0, (int64_t)(m->outlen - n), (int64_t)n, 0);
 }
 
 /* ------------------------------------------------------------------ */
