@@ -489,6 +489,9 @@ parser_col(const Scan *sc, int line, size_t nbytes)
 
 /* ---- errors ---------------------------------------------------------- */
 
+static void set_error(LexError *e, int line, int col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+
 static void
 set_error(LexError *e, int line, int col, const char *fmt, va_list ap)
 {
