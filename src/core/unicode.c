@@ -32,6 +32,10 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "core/unicode.h"
 #include "core/unicode_db.h"
 
@@ -398,4 +402,157 @@ void
 uni_lower(const char *s, size_t n, StrBuf *out)
 {
     case_map(case_lower, sizeof case_lower / sizeof *case_lower, s, n, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Character names, for \N{...}.                                      */
+
+#include "core/unicode_names.h"
+
+static const char *const jamo_l[] = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
+                                     "SS", "", "J", "JJ", "C", "K", "T", "P", "H"};
+static const char *const jamo_v[] = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O",
+                                     "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU",
+                                     "EU", "YI", "I"};
+static const char *const jamo_t[] = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG",
+                                     "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
+                                     "SS", "NG", "J", "C", "K", "T", "P", "H"};
+
+static int
+hex_suffix(const char *s, size_t n, uint32_t *cp)
+{
+    uint32_t v = 0;
+
+    if (n < 4 || n > 6) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0) {
+            return 0;
+        }
+        v = v * 16 + (uint32_t)d;
+    }
+    *cp = v;
+    return 1;
+}
+
+static int
+name_of_index(size_t i, const uint32_t **row)
+{
+    /* name_data is a flat run of (cp, nwords, words...); walk to i. */
+    static uint32_t *starts;
+    if (starts == NULL) {
+        starts = malloc(NAME_COUNT * sizeof *starts);
+        if (starts == NULL) {
+            return 0;
+        }
+        uint32_t pos = 0;
+        for (size_t k = 0; k < NAME_COUNT; k++) {
+            starts[k] = pos;
+            pos += 2 + name_data[pos + 1];
+        }
+    }
+    *row = &name_data[starts[i]];
+    return 1;
+}
+
+/* Compare the stored name at row with s[0..n). */
+static int
+name_cmp(const uint32_t *row, const char *s, size_t n)
+{
+    size_t k = 0;
+
+    for (uint32_t w = 0; w < row[1]; w++) {
+        if (w > 0) {
+            if (k >= n) {
+                return 1;
+            }
+            if (s[k] != ' ') {
+                return ' ' < (unsigned char)s[k] ? -1 : 1;
+            }
+            k++;
+        }
+        const char *word = name_words + name_word_off[row[2 + w]];
+        for (; *word; word++, k++) {
+            if (k >= n) {
+                return 1;
+            }
+            if (*word != s[k]) {
+                return (unsigned char)*word < (unsigned char)s[k] ? -1 : 1;
+            }
+        }
+    }
+    return k < n ? -1 : 0;
+}
+
+int
+uni_lookup_name(const char *s, size_t n, uint32_t *cp)
+{
+    static const struct {
+        const char *prefix;
+        uint32_t lo, hi;
+    } algo[] = {
+        {"CJK UNIFIED IDEOGRAPH-", 0x3400, 0x323af},
+        {"CJK COMPATIBILITY IDEOGRAPH-", 0xf900, 0x2fa1f},
+        {"TANGUT IDEOGRAPH-", 0x17000, 0x18d08},
+        {"KHITAN SMALL SCRIPT CHARACTER-", 0x18b00, 0x18cd5},
+        {"NUSHU CHARACTER-", 0x1b170, 0x1b2fb},
+    };
+    char up[128];
+
+    if (n >= sizeof up) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        up[i] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+    }
+    for (size_t a = 0; a < sizeof algo / sizeof *algo; a++) {
+        size_t pl = strlen(algo[a].prefix);
+        if (n > pl && memcmp(up, algo[a].prefix, pl) == 0) {
+            uint32_t v;
+            if (hex_suffix(up + pl, n - pl, &v) && v >= algo[a].lo && v <= algo[a].hi
+                && uni_isprintable(v)) {
+                *cp = v;
+                return 1;
+            }
+            return 0;
+        }
+    }
+    if (n > 16 && memcmp(up, "HANGUL SYLLABLE ", 16) == 0) {
+        for (int l = 0; l < 19; l++) {
+            for (int v = 0; v < 21; v++) {
+                for (int t = 0; t < 28; t++) {
+                    char buf[32];
+                    int k = snprintf(buf, sizeof buf, "%s%s%s", jamo_l[l], jamo_v[v], jamo_t[t]);
+                    if ((size_t)k == n - 16 && memcmp(buf, up + 16, n - 16) == 0) {
+                        *cp = 0xac00 + (uint32_t)((l * 21 + v) * 28 + t);
+                        return 1;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+    size_t lo = 0, hi = NAME_COUNT;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const uint32_t *row;
+        if (!name_of_index(mid, &row)) {
+            return 0;
+        }
+        int c = name_cmp(row, up, n);
+        if (c == 0) {
+            *cp = row[0];
+            return 1;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
 }

@@ -73,6 +73,9 @@ void uni_repr(const char *s, size_t n, StrBuf *out);
 /* str.upper() / str.lower() of a string, appended to out (full Unicode
  * case mappings, one character may become up to three). */
 void uni_upper(const char *s, size_t n, StrBuf *out);
+/* The code point of a character name, as \N{name} uses it (case
+ * insensitive); 1 if found. */
+int uni_lookup_name(const char *name, size_t n, uint32_t *cp);
 void uni_lower(const char *s, size_t n, StrBuf *out);
 
 #endif
