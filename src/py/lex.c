@@ -37,7 +37,7 @@
  * At the end of the text, the indentation is measured as column 0, which
  * gives a DEDENT for every open block; then comes EOF.
  *
- * Errors come in four kinds, because in CPython the parser pulls tokens
+ * Errors come in three kinds, because in CPython the parser pulls tokens
  * one at a time and the two report errors differently:
  *
  *   A. Errors the tokenizer raises as a SyntaxError at once (syntaxerror()
@@ -56,13 +56,14 @@
  *      or "'(' was never closed" if that bracket was opened on an earlier
  *      line.  So the first kind C error is remembered and lexing goes on;
  *      a later kind A error replaces it, a kind B error does not.  The
- *      subset's own refusals (bytes, f-strings, \N{...}) are kind C too.
- *   D. "unexpected indent": an INDENT where no block starts (the line
- *      before does not end in ':').  CPython's parser reports it at once
- *      without tokenizing further, so it wins over later errors, but not
- *      over a kind C error found before it.  Checking it here spares the
- *      parser an INDENT it could not use.  Blocks that are missing
- *      ("expected an indented block") are left to the parser.
+ *      subset's own refusals (bytes and f-strings) are kind C too.
+ *
+ * Errors about where INDENTs may stand ("unexpected indent", "expected an
+ * indented block") are the parser's.  CPython's parser stops at an
+ * unexpected indent without tokenizing further, so a tokenizer error after
+ * it is reported here first although CPython would not reach it; deciding
+ * here would need the grammar ("if x" without its ':' and an indented
+ * block after it is "expected ':'", not "unexpected indent").
  *
  * A bad escape is reported where CPython reports it: at the token after
  * the run of adjacent strings, the last token the parser had read when it
@@ -91,6 +92,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/unicode.h"
 #include "core/xalloc.h"
 #include "py/lex.h"
 
@@ -217,132 +219,54 @@ digit_value(int c)
     return 99;
 }
 
-/* Length of the UTF-8 sequence starting with byte c (valid text). */
-static int
-utf8_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* Length of the well-formed UTF-8 sequence at p (n bytes left), or 0. */
-static size_t
-utf8_valid(const unsigned char *p, size_t n)
-{
-    unsigned char c = p[0];
-    size_t k;
-    uint32_t cp, min;
-
-    if (c < 0x80) {
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        k = 2, cp = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        k = 3, cp = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        k = 4, cp = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < k) {
-        return 0;
-    }
-    for (size_t i = 1; i < k; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0;
-    }
-    return k;
-}
-
+/* The code point at s (valid UTF-8, at most n bytes); *len gets its size. */
 static uint32_t
-utf8_decode(const char *s)
+char_at(const char *s, size_t n, size_t *len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    int k = utf8_len(p[0]);
-    uint32_t cp = k == 1 ? p[0] : k == 2 ? p[0] & 0x1F : k == 3 ? p[0] & 0x0F : p[0] & 0x07;
+    size_t i = 0;
+    uint32_t cp = 0;
+    int k = utf8_decode(s, n, &i, &cp);
 
-    for (int i = 1; i < k; i++) {
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
+    assert(k > 0);
+    *len = (size_t)k;
     return cp;
 }
 
 /* Append code point cp in UTF-8.  A surrogate from "\ud800" gets the
  * generic three-byte form, as Python's "surrogatepass" would write it. */
 static void
-put_utf8(StrBuf *sb, uint32_t cp)
+put_char(StrBuf *sb, uint32_t cp)
 {
     char b[4];
 
-    if (cp < 0x80) {
-        sb_putc(sb, (char)cp);
-        return;
-    }
-    if (cp < 0x800) {
-        b[0] = (char)(0xC0 | cp >> 6);
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        sb_put(sb, b, 2);
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | cp >> 12);
-        b[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        sb_put(sb, b, 3);
-    } else {
-        b[0] = (char)(0xF0 | cp >> 18);
-        b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-        b[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        sb_put(sb, b, 4);
-    }
+    sb_put(sb, b, utf8_encode(cp, b));
 }
 
 /*
  * Non-ASCII characters that can never be part of a name, from Python
  * 3.11's unicodedata (Unicode 14): Latin-1 symbols, general punctuation,
  * currency, arrows, mathematical and technical symbols, box drawing,
- * dingbats, CJK and fullwidth punctuation, private use, emoji.
- * `printable` follows str.isprintable(), which picks CPython's message.
- * Other non-ASCII characters are accepted as letters: CPython's XID rules
- * are stricter (it refuses, say, '¹' or '⅓'), but a program that uses
- * them is still read the same way.  Unassigned code points among the
- * emoji count as printable here; CPython calls them non-printable.
+ * dingbats, CJK and fullwidth punctuation, private use, emoji.  Other
+ * non-ASCII characters are accepted as letters: CPython's XID rules are
+ * stricter (it refuses, say, '¹' or '⅓'), but a program that uses them is
+ * still read the same way.
  */
 static const struct {
     uint32_t lo, hi;
-    bool printable;
 } not_name[] = {
-    {0x0080, 0x00A0, 0}, {0x00A1, 0x00A9, 1}, {0x00AB, 0x00AC, 1},
-    {0x00AD, 0x00AD, 0}, {0x00AE, 0x00B4, 1}, {0x00B6, 0x00B6, 1},
-    {0x00B8, 0x00B9, 1}, {0x00BB, 0x00BF, 1}, {0x00D7, 0x00D7, 1},
-    {0x00F7, 0x00F7, 1}, {0x2000, 0x200F, 0}, {0x2010, 0x2027, 1},
-    {0x2028, 0x202F, 0}, {0x2030, 0x203E, 1}, {0x2041, 0x2053, 1},
-    {0x2055, 0x205E, 1}, {0x205F, 0x206F, 0}, {0x2070, 0x2070, 1},
-    {0x2072, 0x2073, 0}, {0x2074, 0x207E, 1}, {0x2080, 0x208E, 1},
-    {0x208F, 0x208F, 0}, {0x209D, 0x209F, 0}, {0x20A0, 0x20C0, 1},
-    {0x20C1, 0x20CF, 0}, {0x20DD, 0x20E0, 1}, {0x20E2, 0x20E4, 1},
-    {0x20F1, 0x20FF, 0}, {0x2100, 0x2101, 1}, {0x2103, 0x2106, 1},
-    {0x2108, 0x2109, 1}, {0x2114, 0x2114, 1}, {0x2116, 0x2117, 1},
-    {0x211E, 0x2123, 1}, {0x2125, 0x2125, 1}, {0x2127, 0x2127, 1},
-    {0x2129, 0x2129, 1}, {0x213A, 0x213B, 1}, {0x2140, 0x2144, 1},
-    {0x214A, 0x214D, 1}, {0x214F, 0x215F, 1}, {0x2189, 0x218B, 1},
-    {0x218C, 0x218F, 0}, {0x2190, 0x2426, 1}, {0x2427, 0x243F, 0},
-    {0x2440, 0x244A, 1}, {0x244B, 0x245F, 0}, {0x2460, 0x2B73, 1},
-    {0x2B74, 0x2B75, 0}, {0x2B76, 0x2B95, 1}, {0x2B96, 0x2B96, 0},
-    {0x2B97, 0x2BFF, 1}, {0x2E00, 0x2E5D, 1}, {0x2E5E, 0x2E7F, 0},
-    {0x3000, 0x3000, 0}, {0x3001, 0x3004, 1}, {0x3008, 0x3020, 1},
-    {0x3030, 0x3030, 1}, {0x3036, 0x3037, 1}, {0x303D, 0x303F, 1},
-    {0xE000, 0xF8FF, 0}, {0xFE10, 0xFE19, 1}, {0xFE1A, 0xFE1F, 0},
-    {0xFE30, 0xFE32, 1}, {0xFE35, 0xFE4C, 1}, {0xFE50, 0xFE52, 1},
-    {0xFE53, 0xFE53, 0}, {0xFE54, 0xFE66, 1}, {0xFE67, 0xFE67, 0},
-    {0xFE68, 0xFE6B, 1}, {0xFE6C, 0xFE6F, 0}, {0xFEFF, 0xFF00, 0},
-    {0xFF01, 0xFF0F, 1}, {0xFF1A, 0xFF20, 1}, {0xFF3B, 0xFF3E, 1},
-    {0xFF40, 0xFF40, 1}, {0xFF5B, 0xFF65, 1}, {0xFFF0, 0xFFFB, 0},
-    {0xFFFC, 0xFFFD, 1}, {0xFFFE, 0xFFFF, 0}, {0x1F000, 0x1FAFF, 1},
-    {0xE0000, 0xE007F, 0}, {0xF0000, 0x10FFFF, 0},
+    {0x0080, 0x00A9}, {0x00AB, 0x00B4}, {0x00B6, 0x00B6}, {0x00B8, 0x00B9},
+    {0x00BB, 0x00BF}, {0x00D7, 0x00D7}, {0x00F7, 0x00F7}, {0x2000, 0x203E},
+    {0x2041, 0x2053}, {0x2055, 0x2070}, {0x2072, 0x207E}, {0x2080, 0x208F},
+    {0x209D, 0x20CF}, {0x20DD, 0x20E0}, {0x20E2, 0x20E4}, {0x20F1, 0x2101},
+    {0x2103, 0x2106}, {0x2108, 0x2109}, {0x2114, 0x2114}, {0x2116, 0x2117},
+    {0x211E, 0x2123}, {0x2125, 0x2125}, {0x2127, 0x2127}, {0x2129, 0x2129},
+    {0x213A, 0x213B}, {0x2140, 0x2144}, {0x214A, 0x214D}, {0x214F, 0x215F},
+    {0x2189, 0x2BFF}, {0x2E00, 0x2E7F}, {0x3000, 0x3004}, {0x3008, 0x3020},
+    {0x3030, 0x3030}, {0x3036, 0x3037}, {0x303D, 0x303F}, {0xE000, 0xF8FF},
+    {0xFE10, 0xFE1F}, {0xFE30, 0xFE32}, {0xFE35, 0xFE4C}, {0xFE50, 0xFE6F},
+    {0xFEFF, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF3E}, {0xFF40, 0xFF40},
+    {0xFF5B, 0xFF65}, {0xFFF0, 0xFFFF}, {0x1F000, 0x1FAFF}, {0xE0000, 0xE007F},
+    {0xF0000, 0x10FFFF},
 };
 
 /* Characters that may continue a name but not start one (XID_Continue
@@ -356,9 +280,9 @@ static const struct {
     {0xFE33, 0xFE34}, {0xFE4D, 0xFE4F}, {0xFF10, 0xFF19}, {0xFF3F, 0xFF3F},
 };
 
-/* 0: may be part of a name; 1: printable, not in names; 2: non-printable. */
-static int
-classify(uint32_t cp, bool first)
+/* May non-ASCII character cp be part of a name, first or not? */
+static bool
+in_name(uint32_t cp, bool first)
 {
     size_t lo = 0, hi = sizeof not_name / sizeof not_name[0];
 
@@ -369,17 +293,17 @@ classify(uint32_t cp, bool first)
         } else if (cp > not_name[mid].hi) {
             lo = mid + 1;
         } else {
-            return not_name[mid].printable ? 1 : 2;
+            return false;
         }
     }
     if (first) {
         for (size_t i = 0; i < sizeof name_continue_only / sizeof name_continue_only[0]; i++) {
             if (cp >= name_continue_only[i].lo && cp <= name_continue_only[i].hi) {
-                return 1;
+                return false;
             }
         }
     }
-    return 0;
+    return true;
 }
 
 /* ---- positions ------------------------------------------------------- */
@@ -626,24 +550,6 @@ fail_soft(Scan *sc, int line, int col, bool wants_next, const char *fmt, ...)
     sc->soft_wants_next = wants_next;
 }
 
-/* Kind D: an INDENT that does not follow a line ending in ':'.  CPython's
- * parser stops there and reports it without reading further, unless it
- * had already failed (a kind C error is pending). */
-static void
-unexpected_indent(Scan *sc)
-{
-    int line, col;
-
-    if (sc->failed || sc->have_soft) {
-        return;
-    }
-    where(sc, sc->pos, &line, &col);
-    sc->error.line = line;
-    sc->error.col = col - 1;
-    snprintf(sc->error.msg, sizeof sc->error.msg, "unexpected indent");
-    sc->failed = true;
-}
-
 /* ---- reading --------------------------------------------------------- */
 
 static int
@@ -846,24 +752,20 @@ check_name(Scan *sc, size_t start, size_t end)
     bool first = true;
 
     for (size_t p = start; p < end; first = false) {
-        unsigned char b = (unsigned char)sc->s[p];
-        int k = utf8_len(b);
-        if (b >= 0x80) {
-            uint32_t cp = utf8_decode(sc->s + p);
-            int cls = classify(cp, first);
-            if (cls != 0) {
-                sc->pos = p + (size_t)k;
-                where(sc, p, &line, &col);
-                if (cls == 1) {
-                    fail(sc, line, col, "invalid character '%.*s' (U+%04X)", k, sc->s + p,
-                         (unsigned)cp);
-                } else {
-                    fail(sc, line, col, "invalid non-printable character U+%04X", (unsigned)cp);
-                }
-                return false;
+        size_t k;
+        uint32_t cp = char_at(sc->s + p, end - p, &k);
+        if (cp >= 0x80 && !in_name(cp, first)) {
+            sc->pos = p + k;
+            where(sc, p, &line, &col);
+            if (uni_isprintable(cp)) {
+                fail(sc, line, col, "invalid character '%.*s' (U+%04X)", (int)k, sc->s + p,
+                     (unsigned)cp);
+            } else {
+                fail(sc, line, col, "invalid non-printable character U+%04X", (unsigned)cp);
             }
+            return false;
         }
-        p += (size_t)k;
+        p += k;
     }
     return true;
 }
@@ -1212,7 +1114,7 @@ number(Scan *sc, size_t start, int c)
 
 /* ---- strings --------------------------------------------------------- */
 
-enum { DECODE_OK, DECODE_ERROR, DECODE_NAMED };
+enum { DECODE_OK, DECODE_ERROR };
 
 typedef struct DecodeError {
     size_t start, end;          /* in CPython's rewritten buffer */
@@ -1236,8 +1138,9 @@ decode_escapes(StrBuf *out, const char *s, size_t len, DecodeError *de)
     while (s < end) {
         unsigned char c = (unsigned char)*s;
         if (c != '\\') {
-            int k = utf8_len(c);
-            sb_put(out, s, (size_t)k);
+            size_t k;
+            char_at(s, (size_t)(end - s), &k);
+            sb_put(out, s, k);
             s += k;
             tpos += k == 1 ? 1 : 10;
             continue;
@@ -1288,7 +1191,7 @@ decode_escapes(StrBuf *out, const char *s, size_t len, DecodeError *de)
                 v = v * 8 + (uint32_t)(*s++ - '0');
                 tpos++;
             }
-            put_utf8(out, v);
+            put_char(out, v);
             break;
         }
         case 'x':
@@ -1303,32 +1206,42 @@ decode_escapes(StrBuf *out, const char *s, size_t len, DecodeError *de)
             count = 8;
             de->msg = "truncated \\UXXXXXXXX escape";
             break;
-        case 'N':
-            /* \N{name}: a well-formed one is refused (no name database);
-             * a malformed one gets CPython's error. */
+        case 'N': {
+            /* \N{name}: the character of that Unicode name. */
             de->msg = "malformed \\N character escape";
             de->start = start;
-            if (s < end && *s == '{') {
-                s++, tpos++;
-                const char *name = s;
-                while (s < end && *s != '}') {
-                    if (*s == '\\' && s + 1 < end && (unsigned char)s[1] >= 0x80) {
-                        tpos += 6;
-                        s++;
-                    } else if ((unsigned char)*s >= 0x80) {
-                        tpos += 10;
-                        s += utf8_len((unsigned char)*s);
-                    } else {
-                        tpos++;
-                        s++;
-                    }
-                }
-                if (s < end && s > name) {
-                    return DECODE_NAMED;
+            if (s >= end || *s != '{') {
+                de->end = tpos;
+                return DECODE_ERROR;
+            }
+            s++, tpos++;
+            const char *name = s;
+            while (s < end && *s != '}') {
+                size_t k;
+                if (*s == '\\' && s + 1 < end && (unsigned char)s[1] >= 0x80) {
+                    tpos += 6;
+                    s++;
+                } else {
+                    char_at(s, (size_t)(end - s), &k);
+                    tpos += k == 1 ? 1 : 10;
+                    s += k;
                 }
             }
-            de->end = tpos;
-            return DECODE_ERROR;
+            if (s >= end || s == name) {
+                de->end = tpos;     /* no '}', or no name */
+                return DECODE_ERROR;
+            }
+            uint32_t cp;
+            int found = uni_lookup_name(name, (size_t)(s - name), &cp);
+            s++, tpos++;
+            if (!found) {
+                de->msg = "unknown Unicode character name";
+                de->end = tpos;
+                return DECODE_ERROR;
+            }
+            put_char(out, cp);
+            break;
+        }
         default:
             /* An unknown escape is kept (CPython warns). */
             sb_putc(out, '\\');
@@ -1351,7 +1264,7 @@ decode_escapes(StrBuf *out, const char *s, size_t len, DecodeError *de)
                 de->end = tpos;
                 return DECODE_ERROR;
             }
-            put_utf8(out, v);
+            put_char(out, v);
         }
     }
     return DECODE_OK;
@@ -1419,8 +1332,7 @@ string(Scan *sc, size_t start, int quote, bool saw_b, bool saw_r, bool saw_f)
     StrBuf value;
     DecodeError de;
     sb_init(&value);
-    switch (decode_escapes(&value, text, len, &de)) {
-    case DECODE_ERROR:
+    if (decode_escapes(&value, text, len, &de) == DECODE_ERROR) {
         if (de.end - de.start == 1) {
             fail_soft(sc, 0, 0, true, "(unicode error) 'unicodeescape' codec can't decode "
                       "byte 0x5c in position %zu: %s", de.start, de.msg);
@@ -1428,10 +1340,6 @@ string(Scan *sc, size_t start, int quote, bool saw_b, bool saw_r, bool saw_f)
             fail_soft(sc, 0, 0, true, "(unicode error) 'unicodeescape' codec can't decode "
                       "bytes in position %zu-%zu: %s", de.start, de.end - 1, de.msg);
         }
-        break;
-    case DECODE_NAMED:
-        fail_soft(sc, line, col, false, "\\N{...} escapes are not supported");
-        break;
     }
     emit(sc, TK_STRING, start, sc->pos, value.s, value.len);
     sb_done(&value);
@@ -1470,7 +1378,7 @@ operator(Scan *sc, size_t start, int c)
         }
     }
     if (best == 0) {
-        if (c < 0x20 || c == 0x7F) {
+        if (!uni_isprintable((uint32_t)c)) {
             fail(sc, line, col, "invalid non-printable character U+%04X", (unsigned)c);
             return false;
         }
@@ -1532,13 +1440,6 @@ nextline:
     }
     if (sc->pendin > 0) {
         size_t bol = sc->lx->lines[line_index(sc->lx, sc->pos)];
-        size_t nt = sc->lx->ntoks;
-        if (nt < 2 || sc->lx->toks[nt - 2].kind != TK_COLON) {
-            unexpected_indent(sc);
-            if (sc->failed) {
-                return false;
-            }
-        }
         sc->pendin--;
         emit(sc, TK_INDENT, bol, sc->pos, "", 0);
     }
@@ -1660,8 +1561,10 @@ find_cut(Scan *sc)
 
     sc->cut = n;
     for (size_t i = 0; i < n;) {
-        size_t k = s[i] == 0 ? 0 : utf8_valid(s + i, n - i);
-        if (k == 0) {
+        uint32_t cp;
+        size_t at = i;
+        if (s[i] == 0 || utf8_decode(sc->s, n, &i, &cp) < 0) {
+            i = at;
             where(sc, i, &line, &col);
             sc->cut = sc->lx->lines[line - 1];
             sc->cut_err.line = line;
@@ -1677,7 +1580,6 @@ find_cut(Scan *sc)
             }
             return;
         }
-        i += k;
     }
 }
 

@@ -128,11 +128,24 @@ error_at(Parser *p, const Token *t, const char *fmt, ...)
     longjmp(p->fail, 1);
 }
 
+/* CPython points "unexpected indent" at the last character of the
+ * indentation. */
+static void __attribute__((noreturn))
+unexpected_indent(Parser *p, const Token *t)
+{
+    Token at = *t;
+
+    if (at.end_line == at.line && at.end_col > at.col) {
+        at.col = at.end_col - 1;
+    }
+    error_at(p, &at, "unexpected indent");
+}
+
 static void __attribute__((noreturn))
 invalid_syntax(Parser *p, const Token *t)
 {
     if (t->kind == TK_INDENT) {
-        error_at(p, t, "unexpected indent");
+        unexpected_indent(p, t);
     }
     if (t->kind == TK_FLOAT) {
         error_at(p, t, "float literals are not supported");
@@ -1209,7 +1222,7 @@ statement(Parser *p, Vec *out)
     case TK_FINALLY:
         invalid_syntax(p, t);
     case TK_INDENT:
-        error_at(p, t, "unexpected indent");
+        unexpected_indent(p, t);
     default:
         if (t->kind == TK_NAME && t->len == 5 && memcmp(t->text, "match", 5) == 0
             && peek2(p)->kind != TK_EQUAL && peek2(p)->kind != TK_LPAR
