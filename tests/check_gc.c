@@ -39,6 +39,7 @@ typedef struct Snap {
     size_t nyoung;
     int phases[GC_NPHASES];
     int checked;
+    int steps, steps_ok;
 } Snap;
 
 static Handle objs[16];
@@ -57,12 +58,19 @@ list_of(const Machine *mm, int l, Handle *out, size_t *n)
 static void
 watch(void *ctx, const Machine *mm, const Event *e)
 {
+    char msg[512];
+
     (void)ctx;
+    if (e->kind == EV_GC_REFS || e->kind == EV_GC_MOVE || e->kind == EV_GC_MERGE) {
+        /* The checker holds after every step of the collector. */
+        snap.steps++;
+        snap.steps_ok += machine_check(mm, msg, sizeof msg) == 0;
+        return;
+    }
     if (e->kind != EV_GC_PHASE) {
         return;
     }
     snap.phases[e->slot]++;
-    char msg[512];
     snap.checked += machine_check(mm, msg, sizeof msg) == 0;
     if (e->slot == GC_PHASE_SUBTRACT_REFS && snap.phases[e->slot] == 1) {
         for (size_t i = 0; i < nobjs; i++) {
@@ -140,6 +148,8 @@ START_TEST(test_phases_on_a_small_heap)
     ck_assert_int_eq(snap.phases[GC_PHASE_UPDATE_REFS], 2);
     ck_assert_int_ge(total, 12);
     ck_assert_int_eq(snap.checked, total);
+    ck_assert_int_gt(snap.steps, 20);
+    ck_assert_int_eq(snap.steps_ok, snap.steps);
     CHECK_MACHINE(&m);
 }
 END_TEST
