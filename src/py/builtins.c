@@ -26,6 +26,43 @@ const BuiltinInfo builtin_info[BI_COUNT] = {
 
 static Handle builtin_objs[BI_COUNT];
 
+typedef struct HandleVec {
+    Handle *v;
+    size_t n, cap;
+} HandleVec;
+
+/* Calls that receive their arguments as a tuple (METH_VARARGS functions,
+ * and types called through tp_call without vectorcall in 3.11): the
+ * tuple is a real allocation, counted by the collector. */
+static int
+takes_args_tuple(int id)
+{
+    switch (id) {
+    case BI_MIN: case BI_MAX: case BI_GETSIZEOF: case BI_DICT_UPDATE:
+    case BI_STR_STARTSWITH: case BI_STR_ENDSWITH: case BI_STR_FIND: case BI_STR_COUNT:
+    case BI_GC_SET_THRESHOLD: case BI_GC_GET_REFERENTS: case BI_GC_GET_REFERRERS:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The tuple of the METH_VARARGS call under way (get_referrers skips it,
+ * as gc_referrers_for skips `objs'). */
+static Handle args_tuple;
+
+static Handle
+pack_args(Vm *vm, const Handle *args, uint32_t nargs)
+{
+    Handle t = m_tuple_new(M, nargs);
+
+    for (uint32_t i = 0; i < nargs; i++) {
+        m_incref(M, args[i]);
+        m_store(M, t, i, args[i]);
+    }
+    return t;
+}
+
 /* ------------------------------------------------------------------ */
 /* Set-up.                                                            */
 
@@ -365,7 +402,11 @@ build_class(Vm *vm, const Handle *args, uint32_t nargs)
         dict_set_cstr(vm, cd, descr[i], g);
         m_decref(M, g);
     }
-    /* tp_mro = (cls, object) */
+    /* tp_bases = (object,) and tp_mro = (cls, object) */
+    Handle bases = m_tuple_new(M, 1);
+    m_incref(M, vm->types[T_NONE]);
+    m_store(M, bases, 0, vm->types[T_NONE]);
+    m_store(M, cls, CLASS_BASES_SLOT, bases);
     Handle mro = m_tuple_new(M, 2);
     m_incref(M, cls);
     m_store(M, mro, 0, cls);
@@ -563,30 +604,59 @@ make_set_from(Vm *vm, Handle iterable)
     return s;
 }
 
+/* PySequence_Tuple */
 static Handle
 make_tuple_from(Vm *vm, Handle iterable)
 {
-    if (TYPE(iterable) == T_TUPLE) {
+    const Object *o = m_obj(M, iterable);
+
+    if (o->type == T_TUPLE) {
         m_incref(M, iterable);
         return iterable;
     }
-    Handle l = new_list_fresh(vm);
-    if (list_extend(vm, l, iterable) < 0) {
-        m_decref(M, l);
+    if (o->type == T_LIST) {
+        /* PyList_AsTuple */
+        uint32_t n = o->u.l.len;
+        Handle t = m_tuple_new(M, n);
+        for (uint32_t i = 0; i < n; i++) {
+            Handle x = m_obj(M, iterable)->u.l.items[i];
+            m_incref(M, x);
+            m_store(M, t, i, x);
+        }
+        return t;
+    }
+    Handle it = op_iter(vm, iterable);
+    if (it == NULL_HANDLE) {
         return NULL_HANDLE;
     }
-    uint32_t n = m_obj(M, l)->u.l.len;
-    Handle t = m_tuple_new(M, n);
-    for (uint32_t i = 0; i < n; i++) {
-        Handle x = m_obj(M, l)->u.l.items[i];
-        m_incref(M, x);
-        m_store(M, t, i, x);
+    /* Items gathered first; the tuple is sized from the length hint and
+     * cut back, which leaves the same tuple as sizing it exactly. */
+    HandleVec items = {NULL, 0, 0};
+    Handle v;
+    int r;
+    while ((r = op_next(vm, it, &v)) == 1) {
+        items.v = xgrow(items.v, &items.cap, items.n + 1, sizeof *items.v);
+        items.v[items.n++] = v;
     }
-    m_decref(M, l);
+    m_decref(M, it);
+    if (r < 0) {
+        for (size_t i = 0; i < items.n; i++) {
+            m_decref(M, items.v[i]);
+        }
+        free(items.v);
+        return NULL_HANDLE;
+    }
+    Handle t = m_tuple_new(M, (uint32_t)items.n);
+    for (size_t i = 0; i < items.n; i++) {
+        m_store(M, t, (uint32_t)i, items.v[i]);
+    }
+    free(items.v);
     return t;
 }
 
 static int dict_update(Vm *vm, Handle d, Handle src);
+
+static Handle type_call_inner(Vm *vm, Handle type, const Handle *args, uint32_t nargs);
 
 Handle
 type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
@@ -594,6 +664,20 @@ type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
     if (TYPE(type) == T_CLASS) {
         return instantiate(vm, type, args, nargs);
     }
+    ObjType t = (ObjType)m_obj(M, type)->u.builtin.id;
+    if (t != T_STR && t != T_INT && t != T_WEAKREF) {
+        return type_call_inner(vm, type, args, nargs);
+    }
+    /* No vectorcall for these in 3.11: _PyObject_MakeTpCall's tuple. */
+    Handle tup = pack_args(vm, args, nargs);
+    Handle r = type_call_inner(vm, type, args, nargs);
+    m_decref(M, tup);
+    return r;
+}
+
+static Handle
+type_call_inner(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
+{
     ObjType t = (ObjType)m_obj(M, type)->u.builtin.id;
     switch (t) {
     case T_INT:
@@ -970,7 +1054,7 @@ gc_function(Vm *vm, int id, const Handle *args, uint32_t nargs)
         Refs r = {vm, m_list_new(M, 0), args, nargs, 0};
         for (int g = 0; g < NGENERATIONS; g++) {
             for (Handle h = M->gen[g].head; h != NULL_HANDLE; h = m_obj(M, h)->gc_next) {
-                if (h == r.list) {
+                if (h == r.list || h == args_tuple) {
                     continue;
                 }
                 r.found = 0;
@@ -1894,8 +1978,26 @@ dict_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
     }
 }
 
+static Handle builtin_call_inner(Vm *vm, Handle fn, Handle self, const Handle *args,
+                                 uint32_t nargs);
+
 Handle
 builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
+{
+    if (!takes_args_tuple((int)m_obj(M, fn)->u.builtin.id)) {
+        return builtin_call_inner(vm, fn, self, args, nargs);
+    }
+    Handle t = pack_args(vm, args, nargs);
+    Handle saved = args_tuple;
+    args_tuple = t;
+    Handle r = builtin_call_inner(vm, fn, self, args, nargs);
+    args_tuple = saved;
+    m_decref(M, t);
+    return r;
+}
+
+static Handle
+builtin_call_inner(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
 {
     const Object *f = m_obj(M, fn);
     int id = (int)f->u.builtin.id;

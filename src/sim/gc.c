@@ -120,6 +120,21 @@ gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
     const Object *o = &m->objs[h];
 
     switch ((ObjType)o->type) {
+    case T_LIST:
+        /* list_traverse and tupletraverse go from the last item. */
+        for (uint32_t i = o->u.l.len; i-- > 0;) {
+            if (o->u.l.items[i]) {
+                fn(arg, h, i, o->u.l.items[i]);
+            }
+        }
+        break;
+    case T_TUPLE:
+        for (uint32_t i = o->u.t.len; i-- > 0;) {
+            if (o->u.t.items[i]) {
+                fn(arg, h, i, o->u.t.items[i]);
+            }
+        }
+        break;
     case T_DICT: {
         /* dict_traverse: str-keyed tables visit only the values. */
         const Dict *d = o->u.d;
@@ -164,12 +179,15 @@ gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
         break;
     }
     case T_CLASS:
-        /* type_traverse: tp_dict, tp_mro. */
+        /* type_traverse: tp_dict, tp_mro, tp_bases. */
         if (o->u.c->dict) {
             fn(arg, h, 1, o->u.c->dict);
         }
         if (o->u.c->mro) {
             fn(arg, h, 2, o->u.c->mro);
+        }
+        if (o->u.c->bases) {
+            fn(arg, h, CLASS_BASES_SLOT, o->u.c->bases);
         }
         break;
     case T_FUNCTION: {
@@ -426,12 +444,19 @@ tp_clear(Machine *m, Handle h)
     case T_MODULE:
         release(m, m_store(m, h, 0, NULL_HANDLE));
         break;
-    case T_CLASS:
-        if (o->u.c->dict != NULL_HANDLE) {
-            m_dict_clear(m, o->u.c->dict);
+    case T_CLASS: {
+        /* type_clear: the cached keys, the dict's contents, tp_mro. */
+        uint32_t n = o->u.c->nkeys;
+        for (uint32_t i = 0; i < n; i++) {
+            release(m, m_store(m, h, 3 + i, NULL_HANDLE));
+        }
+        m->objs[h].u.c->nkeys = 0;
+        if (m->objs[h].u.c->dict != NULL_HANDLE) {
+            m_dict_clear(m, m->objs[h].u.c->dict);
         }
         release(m, m_store(m, h, 2, NULL_HANDLE));
         break;
+    }
     case T_WEAKREF:
         m_weakref_unlink(m, h);
         release(m, m_store(m, h, 0, NULL_HANDLE));

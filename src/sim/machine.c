@@ -343,6 +343,9 @@ slot_ptr(Machine *m, Handle obj, uint32_t i)
         assert(i < 8);
         return &(&o->u.f->code)[i];
     case T_CLASS:
+        if (i == CLASS_BASES_SLOT) {
+            return &o->u.c->bases;
+        }
         if (i == 0) {
             return &o->u.c->name;
         } else if (i == 1) {
@@ -849,7 +852,13 @@ next_release(Machine *m, DFrame *f)
         }
         if (f->i - 2 == o->u.c->nkeys) {
             f->i++;
-            return take_slot(m, f->h, 0);
+            if ((v = take_slot(m, f->h, 0)) != NULL_HANDLE) {
+                return v;
+            }
+        }
+        if (f->i - 3 == o->u.c->nkeys) {
+            f->i++;
+            return take_slot(m, f->h, CLASS_BASES_SLOT);
         }
         return NULL_HANDLE;
     case T_CELL:

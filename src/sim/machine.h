@@ -65,10 +65,13 @@ typedef struct Frame {
     uint64_t addr;             /* simulated address in the data stack */
 } Frame;
 
+#define CLASS_BASES_SLOT 0xfffdu /* m_store slot of a class's tp_bases */
+
 struct ClassVal {
     Handle name;               /* str (strong) */
     Handle dict;               /* the class namespace, a dict (strong) */
     Handle mro;                /* (cls, object) tuple (strong) */
+    Handle bases;              /* (object,) tuple (strong) */
     Handle *keys;              /* shared keys: attribute names in the order
                                 * the class first saw them (strong) */
     uint32_t nkeys, keys_cap;

@@ -1518,6 +1518,9 @@ m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
                 fn(arg, h, 3 + i, o->u.c->keys[i]);
             }
         }
+        if (o->u.c->bases) {
+            fn(arg, h, CLASS_BASES_SLOT, o->u.c->bases);
+        }
         break;
     case T_FUNCTION: {
         const Handle *p = &o->u.f->code;
