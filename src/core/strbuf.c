@@ -31,7 +31,9 @@ void
 sb_clear(StrBuf *sb)
 {
     sb->len = 0;
-    sb->s[0] = '\0';
+    if (sb->s != NULL) {
+        sb->s[0] = '\0';
+    }
 }
 
 static void
@@ -71,6 +73,9 @@ sb_vprintf(StrBuf *sb, const char *fmt, va_list ap)
     va_list ap2;
 
     va_copy(ap2, ap);
+    if (sb->s == NULL) {
+        reserve(sb, 64);
+    }
     int n = vsnprintf(sb->s + sb->len, sb->cap - sb->len, fmt, ap);
     if (n >= 0 && (size_t)n >= sb->cap - sb->len) {
         reserve(sb, (size_t)n);
@@ -97,6 +102,8 @@ sb_take(StrBuf *sb)
 {
     char *s = sb->s;
 
-    sb_init(sb);
+    /* Empty and unallocated; usable again (reserve allocates). */
+    sb->s = NULL;
+    sb->len = sb->cap = 0;
     return s;
 }

@@ -1559,19 +1559,25 @@ static Handle
 compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
              const Node *def, const NodeList *stmts)
 {
-    Unit unit;
+    /* On the heap: an error longjmps past this frame, and the handler
+     * frees the units still open. */
+    Unit *up = xcalloc(1, sizeof *up);
     Code *code = xcalloc(1, sizeof *code);
-
-    memset(&unit, 0, sizeof unit);
+#define unit (*up)
     unit.code = code;
     unit.parent = c->u;
     code->kind = kind;
     code->name = xstrdup(name);
     code->qualname = xstrdup(qualname);
+    /* The program owns the code from the start, so an error leaves
+     * nothing behind. */
+    Program *prog = c->prog;
+    prog->codes = xgrow(prog->codes, &prog->codecap, prog->ncodes + 1, sizeof *prog->codes);
+    prog->codes[prog->ncodes++] = code;
     code->filename = c->prog->filename;
     code->firstline = def ? def->line : 1;
     unit.line = code->firstline;
-    c->u = &unit;
+    c->u = up;
 
     if (kind == CODE_FUNCTION) {
         for (size_t i = 0; i < def->u.def.nparams; i++) {
@@ -1616,6 +1622,9 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
     code->nlocals = (uint32_t)unit.locals.n;
     code->nparams = kind == CODE_FUNCTION ? (uint32_t)def->u.def.nparams : 0;
     code->varnames = unit.locals.v;
+    unit.ins = NULL;
+    unit.locals.v = NULL;
+    unit.locals.n = 0;
     code->stacksize = (uint32_t)unit.maxdepth + 2;
 
     Machine *m = c->m;
@@ -1636,10 +1645,9 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
     m_store(m, h, 0, consts);
     m_store(m, h, 1, names);
 
-    Program *p = c->prog;
-    p->codes = xgrow(p->codes, &p->codecap, p->ncodes + 1, sizeof *p->codes);
-    p->codes[p->ncodes++] = code;
     c->u = unit.parent;
+    free(up);
+#undef unit
     return h;
 }
 
@@ -1667,6 +1675,19 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
     c->prog = p;
     c->err = err;
     if (setjmp(c->fail)) {
+        /* Units still being compiled own their vectors. */
+        for (Unit *u = c->u, *parent; u != NULL; u = parent) {
+            parent = u->parent;
+            free(u->ins);
+            free(u->consts.v);
+            sfree(&u->names);
+            sfree(&u->locals);
+            sfree(&u->globals);
+            for (int i = 0; i < u->nloops; i++) {
+                free(u->loops[i].breaks);
+            }
+            free(u);
+        }
         free(c->folded.nodes);
         free(c->folded.objs);
         free(c->cache.v);
