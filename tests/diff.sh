@@ -66,7 +66,7 @@ while IFS= read -r f <&3; do
     name=${f##*/}
     name=${name%.py}
     expected=${f%.py}.out
-    timeout "$limit" "$PYMEMSIM" run "$f" </dev/null >"$tmp/out" 2>"$tmp/err"
+    env -u PYTHONUNBUFFERED timeout "$limit" "$PYMEMSIM" run "$f" </dev/null >"$tmp/out" 2>"$tmp/err"
     status=$?
     why=
     if [ ! -f "$expected" ]; then

@@ -21,7 +21,7 @@ for f in "$src"/syntax/*.py; do
     name=$(basename "$f")
     spec=$(sed -n '1s/^# error: //p' "$f")
     want="pymemsim: $name:$spec"
-    (cd "$(dirname "$f")" && "$PYMEMSIM" run "$name" </dev/null >"$tmp/out" 2>"$tmp/err")
+    (cd "$(dirname "$f")" && env -u PYTHONUNBUFFERED "$PYMEMSIM" run "$name" </dev/null >"$tmp/out" 2>"$tmp/err")
     code=$?
     got=$(cat "$tmp/err")
     if [ "$code" -eq 2 ] && [ "$got" = "$want" ] && [ ! -s "$tmp/out" ]; then
@@ -38,7 +38,7 @@ rtdir=$(cd "$src/runtime" && pwd)
 for f in "$src"/runtime/*.py; do
     [ -e "$f" ] || continue
     name=$(basename "$f" .py)
-    (cd "$rtdir" && "$PYMEMSIM" run "$name.py" </dev/null >"$tmp/out" 2>"$tmp/err")
+    (cd "$rtdir" && env -u PYTHONUNBUFFERED "$PYMEMSIM" run "$name.py" </dev/null >"$tmp/out" 2>"$tmp/err")
     code=$?
     want=$(cat "$src/runtime/$name.code")
     # Addresses (0x...) differ between any two runs; the folder is {DIR}.

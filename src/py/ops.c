@@ -69,6 +69,24 @@ type_name(const Vm *vm, Handle h)
 static Handle repr_stack[256];
 static int repr_depth;
 
+/* Py_ReprEnter keeps its list in the thread state's dict, both made on
+ * first use and kept for good: two GC objects, counted once. */
+static void
+repr_state(Vm *vm)
+{
+    if (vm->repr_state_made) {
+        return;
+    }
+    vm->repr_state_made = 1;
+    Handle d = m_dict_new(M);
+    Handle l = m_list_new(M, 0);
+    Handle k = m_str_cstr(M, "Py_Repr");
+    m_dict_setitem(M, d, k, l);
+    m_decref(M, k);
+    m_decref(M, l);
+    m_root_add(M, d);
+}
+
 static int
 repr_enter(Handle h)
 {
@@ -145,6 +163,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             sb_puts(out, is_list ? "[]" : "()");
             return 0;
         }
+        repr_state(vm);
         if (repr_enter(h)) {
             sb_puts(out, is_list ? "[...]" : "(...)");
             return 0;
@@ -169,7 +188,8 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
         return rc;
     }
     case T_DICT: {
-        const Dict *d = o->u.d;
+        repr_state(vm);
+        const Dict *d = m_obj(M, h)->u.d;
         if (d->used == 0) {
             sb_puts(out, "{}");
             return 0;
@@ -217,7 +237,8 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
         return rc;
     }
     case T_SET: {
-        const SetVal *s = o->u.set;
+        repr_state(vm);
+        const SetVal *s = m_obj(M, h)->u.set;
         if (s->used == 0) {
             sb_puts(out, "set()");
             return 0;
@@ -226,20 +247,22 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             sb_puts(out, "set(...)");
             return 0;
         }
+        /* set_repr: PySequence_List of the items, whose repr is trimmed. */
+        Handle keys = m_list_new(M, 0);
+        if (list_extend(vm, keys, h) < 0) {
+            m_decref(M, keys);
+            repr_leave();
+            return -1;
+        }
         sb_putc(out, '{');
-        int first = 1;
-        for (uint32_t i = 0; i <= m_obj(M, h)->u.set->mask && rc == 0; i++) {
-            Handle k = m_obj(M, h)->u.set->table[i];
-            if (k == NULL_HANDLE || k == SET_DUMMY) {
-                continue;
-            }
-            if (!first) {
+        for (uint32_t i = 0; i < m_obj(M, keys)->u.l.len && rc == 0; i++) {
+            if (i > 0) {
                 sb_puts(out, ", ");
             }
-            first = 0;
-            rc = op_repr(vm, k, out);
+            rc = op_repr(vm, m_obj(M, keys)->u.l.items[i], out);
         }
         sb_putc(out, '}');
+        m_decref(M, keys);
         repr_leave();
         return rc;
     }

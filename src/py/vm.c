@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/xalloc.h"
 #include "py/vmint.h"
@@ -1064,6 +1065,9 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     vm->m = m;
     vm->out = out;
     vm->recursion_limit = 1000;
+    vm->stdout_line_buffering = out != NULL && isatty(fileno(out));
+    const char *unbuf = getenv("PYTHONUNBUFFERED");
+    vm->stdout_write_through = unbuf != NULL && unbuf[0] != '\0';
     sb_init(&vm->excmsg);
     m->hooks.ctx = vm;
     m->hooks.finalize = finalize_hook;

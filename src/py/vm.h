@@ -53,6 +53,15 @@ typedef struct Vm {
     TbEntry *tb;
     size_t ntb, tbcap;
     uint64_t ninstr;           /* instructions executed */
+    /* sys.stdout's TextIOWrapper, as far as print's allocations go: the
+     * pending chunks (0, one chunk, or a list of them) and their size. */
+    Handle stdout_obj;
+    size_t pending_bytes;       /* the chunks are M->io_pending */
+    int printed;                /* print has written before */
+    /* How CPython would have set up sys.stdout: line buffered on a
+     * terminal, write-through under PYTHONUNBUFFERED. */
+    int stdout_line_buffering, stdout_write_through;
+    int repr_state_made;        /* Py_ReprEnter's dict and list exist */
     int recursion_limit;
     int nested;                /* C-level calls into Python code */
     uint32_t catch_depth;      /* frames below this are not in tracebacks

@@ -234,6 +234,9 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
     for (uint32_t i = 0; i < m->nroots; i++) {
         count_ref(&c, 0, 0, m->roots[i]);
     }
+    if (m->io_pending != NULL_HANDLE) {
+        count_ref(&c, 0, 0, m->io_pending);
+    }
     if (c.bad) {
         FAIL("a frame or root holds an invalid reference %u", c.bad_to);
     }

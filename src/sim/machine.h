@@ -181,6 +181,9 @@ struct Machine {
     int trash_nesting;
     Handle trash_later;        /* chain through gc_prev, LIFO */
 
+    /* sys.stdout's pending chunks (strong): 0, one chunk or a list. */
+    Handle io_pending;
+
     /* Output printed so far. */
     char *out;
     size_t outlen, outcap;

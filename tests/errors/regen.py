@@ -19,7 +19,9 @@ changed = 0
 for name in sorted(os.listdir(here)):
     if not name.endswith(".py"):
         continue
-    p = subprocess.run([sys.executable, name], cwd=here, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    p = subprocess.run([sys.executable, name], cwd=here, capture_output=True, text=True,
+                       env=env)
     if p.returncode not in (0, 1):
         sys.exit("%s: exit %d, expected 0 or 1" % (name, p.returncode))
     err = "".join(l for l in p.stderr.splitlines(True) if not caret.match(l))
