@@ -1318,6 +1318,21 @@ pop_loop(Compiler *c, uint32_t break_to)
     free(l->breaks);
 }
 
+/* __qualname__ of a def or class in the current unit. */
+static void
+qualname(const Compiler *c, const char *name, char *out, size_t n)
+{
+    const Code *code = c->u->code;
+
+    if (code->kind == CODE_CLASS) {
+        snprintf(out, n, "%s.%s", code->qualname, name);
+    } else if (code->kind == CODE_FUNCTION) {
+        snprintf(out, n, "%s.<locals>.%s", code->qualname, name);
+    } else {
+        snprintf(out, n, "%s", name);
+    }
+}
+
 static void
 stmt(Compiler *c, Node *s)
 {
@@ -1481,13 +1496,7 @@ stmt(Compiler *c, Node *s)
             flags = 1;
         }
         char qual[512];
-        if (u->code->kind == CODE_CLASS) {
-            snprintf(qual, sizeof qual, "%s.%s", u->code->qualname, s->u.def.name);
-        } else if (u->code->kind == CODE_FUNCTION) {
-            snprintf(qual, sizeof qual, "%s.<locals>.%s", u->code->qualname, s->u.def.name);
-        } else {
-            snprintf(qual, sizeof qual, "%s", s->u.def.name);
-        }
+        qualname(c, s->u.def.name, qual, sizeof qual);
         Handle code = compile_unit(c, CODE_FUNCTION, s->u.def.name, qual, s, &s->u.def.body);
         set_line(c, s);
         load_const(c, code);
@@ -1498,13 +1507,7 @@ stmt(Compiler *c, Node *s)
     }
     case N_CLASS: {
         char qual[512];
-        if (u->code->kind == CODE_CLASS) {
-            snprintf(qual, sizeof qual, "%s.%s", u->code->qualname, s->u.cls.name);
-        } else if (u->code->kind == CODE_FUNCTION) {
-            snprintf(qual, sizeof qual, "%s.<locals>.%s", u->code->qualname, s->u.cls.name);
-        } else {
-            snprintf(qual, sizeof qual, "%s", s->u.cls.name);
-        }
+        qualname(c, s->u.cls.name, qual, sizeof qual);
         emit(c, OP_PUSH_NULL, 0);
         emit(c, OP_LOAD_BUILD_CLASS, 0);
         Handle code = compile_unit(c, CODE_CLASS, s->u.cls.name, qual, s, &s->u.cls.body);

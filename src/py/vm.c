@@ -128,6 +128,21 @@ unraisable(Vm *vm, const char *where)
 /* ------------------------------------------------------------------ */
 /* Frames and calls.                                                  */
 
+/* A call that fails before its frame exists drops what it stole. */
+static void
+drop_stolen(Vm *vm, Handle self, const Handle *args, uint32_t nargs, int steal)
+{
+    if (!steal) {
+        return;
+    }
+    for (uint32_t i = 0; i < nargs; i++) {
+        m_decref(M, args[i]);
+    }
+    if (self != NULL_HANDLE) {
+        m_decref(M, self);
+    }
+}
+
 static int
 push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t nargs,
                   int steal)
@@ -140,14 +155,7 @@ push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t
     uint32_t ndef = defaults ? m_obj(M, defaults)->u.t.len : 0;
 
     if (given > np) {
-        if (steal) {
-            for (uint32_t i = 0; i < nargs; i++) {
-                m_decref(M, args[i]);
-            }
-            if (self) {
-                m_decref(M, self);
-            }
-        }
+        drop_stolen(vm, self, args, nargs, steal);
         if (ndef == 0) {
             vm_raise(vm, EXC_TypeError, "%s() takes %u positional argument%s but %u %s given",
                      code->qualname, np, np == 1 ? "" : "s", given, given == 1 ? "was" : "were");
@@ -168,14 +176,7 @@ push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t
             }
             sb_printf(&sb, "'%s'", code->varnames[i]);
         }
-        if (steal) {
-            for (uint32_t i = 0; i < nargs; i++) {
-                m_decref(M, args[i]);
-            }
-            if (self) {
-                m_decref(M, self);
-            }
-        }
+        drop_stolen(vm, self, args, nargs, steal);
         vm_raise(vm, EXC_TypeError, "%s() missing %u required positional argument%s: %s",
                  code->qualname, missing, missing == 1 ? "" : "s", sb.s);
         sb_done(&sb);
@@ -186,14 +187,7 @@ push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t
         depth += M->frames[i].code != NULL_HANDLE;
     }
     if (depth >= vm->recursion_limit) {
-        if (steal) {
-            for (uint32_t i = 0; i < nargs; i++) {
-                m_decref(M, args[i]);
-            }
-            if (self) {
-                m_decref(M, self);
-            }
-        }
+        drop_stolen(vm, self, args, nargs, steal);
         vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
         return -1;
     }
@@ -335,6 +329,39 @@ store_in_dict(Vm *vm, Handle d, Handle name, Handle v)
     m_decref(M, v);
 }
 
+/* Copies of the top n values, the deepest first: a call may push frames
+ * and move the stack, so the arguments are not read in place. */
+static Handle *
+top_values(Vm *vm, uint32_t n)
+{
+    Handle *v = xmalloc((n + 1) * sizeof *v);
+
+    for (uint32_t i = 0; i < n; i++) {
+        v[i] = PEEK(n - 1 - i);
+    }
+    return v;
+}
+
+/* After a call made from C: a failed nested call left its frames for the
+ * traceback, so this frame is no longer on top and is left alone;
+ * otherwise the arguments, then self or the callable, are released and
+ * the result pushed. */
+static int
+finish_call(Vm *vm, Handle r, uint32_t nargs)
+{
+    if (r == NULL_HANDLE) {
+        return -1;
+    }
+    for (uint32_t i = 0; i < nargs + 2; i++) {
+        Handle x = POP();
+        if (x != NULL_HANDLE) {
+            m_decref(M, x);
+        }
+    }
+    PUSH(r);
+    return 0;
+}
+
 /* Call with the stack [NULL|meth, callable|self, args...]. */
 static int
 do_call(Vm *vm, uint32_t nargs)
@@ -344,76 +371,37 @@ do_call(Vm *vm, uint32_t nargs)
     Handle callable = is_meth ? first : PEEK(nargs);
     Handle self = is_meth ? PEEK(nargs) : NULL_HANDLE;
     ObjType t = TYPE(callable);
+    Handle *args, r;
 
-    if (t == T_METHOD && !is_meth) {
-        /* A bound method object: call its function with self. */
+    if (t == T_METHOD && !is_meth && TYPE(m_obj(M, callable)->u.meth.func) == T_FUNCTION) {
+        /* A bound method object: its function with its self. */
         const Object *b = m_obj(M, callable);
-        Handle f = b->u.meth.func, s = b->u.meth.self;
-        if (TYPE(f) == T_FUNCTION) {
-            Handle *args = xmalloc((nargs + 1) * sizeof *args);
-            for (uint32_t i = 0; i < nargs; i++) {
-                args[i] = PEEK(nargs - 1 - i);
-            }
-            Handle r = vm_call_function(vm, f, s, args, nargs);
-            free(args);
-            if (r == NULL_HANDLE) {
-                return -1;
-            }
-            for (uint32_t i = 0; i < nargs + 2; i++) {
-                Handle x = POP();
-                if (x != NULL_HANDLE) {
-                    m_decref(M, x);
-                }
-            }
-            if (r == NULL_HANDLE) {
-                return -1;
-            }
-            PUSH(r);
-            return 0;
-        }
+        args = top_values(vm, nargs);
+        r = vm_call_function(vm, b->u.meth.func, b->u.meth.self, args, nargs);
+        free(args);
+        return finish_call(vm, r, nargs);
     }
     if (t == T_FUNCTION) {
-        /* The new frame steals the arguments and the function. */
+        /* The new frame steals the arguments, self included, and the
+         * function: they leave the stack without being released. */
         uint32_t total = nargs + is_meth;
-        Handle *args = xmalloc((total + 1) * sizeof *args);
-        for (uint32_t i = 0; i < total; i++) {
-            args[i] = PEEK(total - 1 - i);
-        }
-        /* Take them off the stack without releasing them. */
+        args = top_values(vm, total);
         for (uint32_t i = 0; i < total; i++) {
             POP();
         }
         Handle fn = POP();
-        Handle null = is_meth ? NULL_HANDLE : POP();
-        (void)null;
+        if (!is_meth) {
+            POP();                      /* the NULL */
+        }
         int rc = push_python_frame(vm, fn, NULL_HANDLE, args, total, 1);
         free(args);
-        m_decref(M, fn);            /* the frame holds its own reference */
+        m_decref(M, fn);                /* the frame holds its own reference */
         return rc;
     }
-    Handle *args = xmalloc((nargs + 1) * sizeof *args);
-    for (uint32_t i = 0; i < nargs; i++) {
-        args[i] = PEEK(nargs - 1 - i);
-    }
-    Handle r = vm_call(vm, callable, self, args, nargs);
+    args = top_values(vm, nargs);
+    r = vm_call(vm, callable, self, args, nargs);
     free(args);
-    if (r == NULL_HANDLE) {
-        /* The frames of a failed nested call stay for the traceback, so
-         * this frame's stack is no longer the top: leave it alone. */
-        return -1;
-    }
-    /* Release the arguments, then self or the callable. */
-    for (uint32_t i = 0; i < nargs + 2; i++) {
-        Handle x = POP();
-        if (x != NULL_HANDLE) {
-            m_decref(M, x);
-        }
-    }
-    if (r == NULL_HANDLE) {
-        return -1;
-    }
-    PUSH(r);
-    return 0;
+    return finish_call(vm, r, nargs);
 }
 
 /* UNPACK_SEQUENCE */

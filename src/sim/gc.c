@@ -216,20 +216,6 @@ gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 /* ------------------------------------------------------------------ */
 /* Untracking (_PyTuple_MaybeUntrack, _PyDict_MaybeUntrack).          */
 
-static int
-may_be_tracked(const Machine *m, Handle h)
-{
-    const Object *o = &m->objs[h];
-
-    if (!type_info[o->type].gc) {
-        return 0;
-    }
-    if (o->type == T_TUPLE) {
-        return (o->flags & OF_TRACKED) != 0;
-    }
-    return 1;
-}
-
 void
 gc_maybe_untrack(Machine *m, Handle h)
 {
@@ -244,7 +230,7 @@ gc_maybe_untrack(Machine *m, Handle h)
             if (x == NULL_HANDLE) {
                 return;
             }
-            if (may_be_tracked(m, x)) {
+            if (m_may_be_tracked(m, x)) {
                 return;
             }
         }
@@ -253,7 +239,7 @@ gc_maybe_untrack(Machine *m, Handle h)
         const Dict *d = o->u.d;
         if (d->split) {
             for (uint32_t i = 0; i < d->values->n; i++) {
-                if (d->values->slot[i] && may_be_tracked(m, d->values->slot[i])) {
+                if (d->values->slot[i] && m_may_be_tracked(m, d->values->slot[i])) {
                     return;
                 }
             }
@@ -263,7 +249,7 @@ gc_maybe_untrack(Machine *m, Handle h)
                 if (v == NULL_HANDLE) {
                     continue;
                 }
-                if (may_be_tracked(m, v) || (!d->unicode && may_be_tracked(m, k))) {
+                if (m_may_be_tracked(m, v) || (!d->unicode && m_may_be_tracked(m, k))) {
                     return;
                 }
             }

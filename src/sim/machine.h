@@ -331,6 +331,9 @@ int machine_check(const Machine *m, char *buf, size_t bufsize);
 /* Static objects (no heap block); used by machine_init. */
 Handle machine_static(Machine *m, ObjType t, size_t nbytes);
 
+/* _PyObject_GC_MAY_BE_TRACKED: a GC object, but a tuple only if tracked. */
+int m_may_be_tracked(const Machine *m, Handle h);
+
 /* Hashing and equality of dict and set keys (ints by value, strs by
  * text, everything else by identity). */
 uint64_t m_hash(const Machine *m, Handle h);

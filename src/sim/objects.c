@@ -657,8 +657,8 @@ m_dict_new(Machine *m)
     return dict_alloc(m);
 }
 
-static int
-may_be_tracked(const Machine *m, Handle h)
+int
+m_may_be_tracked(const Machine *m, Handle h)
 {
     const Object *o = &m->objs[h];
 
@@ -674,7 +674,7 @@ may_be_tracked(const Machine *m, Handle h)
 static void
 maintain_tracking(Machine *m, Handle d, Handle k, Handle v)
 {
-    if (!(m->objs[d].flags & OF_TRACKED) && (may_be_tracked(m, k) || may_be_tracked(m, v))) {
+    if (!(m->objs[d].flags & OF_TRACKED) && (m_may_be_tracked(m, k) || m_may_be_tracked(m, v))) {
         m_track(m, d);
     }
 }
@@ -1309,7 +1309,7 @@ m_inst_dict(Machine *m, Handle inst)
     }
     m_store(m, inst, INST_DICT_SLOT, dh);
     for (uint32_t k = 0; k < v->n; k++) {
-        if (v->slot[k] != NULL_HANDLE && may_be_tracked(m, v->slot[k])) {
+        if (v->slot[k] != NULL_HANDLE && m_may_be_tracked(m, v->slot[k])) {
             m_track(m, dh);
             break;
         }
