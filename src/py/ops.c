@@ -137,6 +137,21 @@ qualified_name(Vm *vm, Handle cls, StrBuf *out)
     sb_puts(out, m_obj(M, c->name)->u.s.utf8);
 }
 
+/* One "key: value" of a dict's repr, ", " before all but the first. */
+static int
+repr_dict_item(Vm *vm, Handle k, Handle v, int *first, StrBuf *out)
+{
+    int rc;
+
+    if (!*first) {
+        sb_puts(out, ", ");
+    }
+    *first = 0;
+    rc = op_repr(vm, k, out);
+    sb_puts(out, ": ");
+    return rc == 0 ? op_repr(vm, v, out) : rc;
+}
+
 int
 op_repr(Vm *vm, Handle h, StrBuf *out)
 {
@@ -204,15 +219,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             const ClassVal *c = m_obj(M, d->cls)->u.c;
             for (uint32_t k = 0; k < d->values->norder && rc == 0; k++) {
                 uint32_t ix = d->values->order[k];
-                if (!first) {
-                    sb_puts(out, ", ");
-                }
-                first = 0;
-                rc = op_repr(vm, c->keys[ix], out);
-                sb_puts(out, ": ");
-                if (rc == 0) {
-                    rc = op_repr(vm, d->values->slot[ix], out);
-                }
+                rc = repr_dict_item(vm, c->keys[ix], d->values->slot[ix], &first, out);
             }
         } else {
             for (uint32_t e = 0; e < m_obj(M, h)->u.d->nentries && rc == 0; e++) {
@@ -221,15 +228,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
                 if (k == NULL_HANDLE) {
                     continue;
                 }
-                if (!first) {
-                    sb_puts(out, ", ");
-                }
-                first = 0;
-                rc = op_repr(vm, k, out);
-                sb_puts(out, ": ");
-                if (rc == 0) {
-                    rc = op_repr(vm, v, out);
-                }
+                rc = repr_dict_item(vm, k, v, &first, out);
             }
         }
         sb_putc(out, '}');

@@ -320,6 +320,16 @@ name_error(Vm *vm, Handle name)
     vm_raise(vm, EXC_NameError, "name '%s' is not defined", m_obj(M, name)->u.s.utf8);
 }
 
+/* The frame's globals, then the builtins (a borrowed reference, or
+ * NULL_HANDLE when the name is in neither). */
+static Handle
+global_or_builtin(Vm *vm, const Frame *f, Handle name)
+{
+    Handle v = m_dict_getitem(M, f->globals, name);
+
+    return v != NULL_HANDLE ? v : m_dict_getitem(M, vm->builtins, name);
+}
+
 /* dict[name] = v with the popped reference released after, as
  * STORE_NAME does (PyDict_SetItem, then Py_DECREF(v)). */
 static void
@@ -540,9 +550,8 @@ step(Vm *vm, uint32_t base, Handle *result)
         a = name_at(vm, f, arg);
         v = m_dict_getitem(M, f->locals, a);
         if (v == NULL_HANDLE && f->locals != f->globals) {
-            v = m_dict_getitem(M, f->globals, a);
-        }
-        if (v == NULL_HANDLE) {
+            v = global_or_builtin(vm, f, a);
+        } else if (v == NULL_HANDLE) {
             v = m_dict_getitem(M, vm->builtins, a);
         }
         if (v == NULL_HANDLE) {
@@ -566,10 +575,7 @@ step(Vm *vm, uint32_t base, Handle *result)
         return 0;
     case OP_LOAD_GLOBAL:
         a = name_at(vm, f, arg);
-        v = m_dict_getitem(M, f->globals, a);
-        if (v == NULL_HANDLE) {
-            v = m_dict_getitem(M, vm->builtins, a);
-        }
+        v = global_or_builtin(vm, f, a);
         if (v == NULL_HANDLE) {
             name_error(vm, a);
             return -1;
