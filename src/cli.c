@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "py/run.h"
+#include "py/vm.h"
 #include "sim/gc.h"
 #include "sim/machine.h"
 
@@ -70,6 +71,9 @@ trace_event(void *ctx, const Machine *m, const Event *e)
     const char *tn = e->obj != NULL_HANDLE && e->obj < m->nobjs
                      ? type_info[m->objs[e->obj].type].pyname : "-";
 
+    if (e->kind == EV_INSTR) {
+        return;                 /* lines only, to keep traces readable */
+    }
     fprintf(fp, "%s", event_names[e->kind]);
     switch ((EventKind)e->kind) {
     case EV_ALLOC:
@@ -135,6 +139,12 @@ trace_event(void *ctx, const Machine *m, const Event *e)
         break;
     case EV_LINE:
         fprintf(fp, " %" PRId64, e->a);
+        break;
+    case EV_RAISE:
+        fprintf(fp, " %s", exc_names[e->a]);
+        break;
+    case EV_END:
+        fprintf(fp, " status=%" PRId64, e->a);
         break;
     case EV_WRITE: {
         fputs(" \"", fp);

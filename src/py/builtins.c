@@ -48,9 +48,6 @@ takes_args_tuple(int id)
     }
 }
 
-/* The tuple of the METH_VARARGS call under way (get_referrers skips it,
- * as gc_referrers_for skips `objs'). */
-static Handle args_tuple;
 
 static Handle
 pack_args(Vm *vm, const Handle *args, uint32_t nargs)
@@ -1059,7 +1056,7 @@ gc_function(Vm *vm, int id, const Handle *args, uint32_t nargs)
         Refs r = {vm, m_list_new(M, 0), args, nargs, 0};
         for (int g = 0; g < NGENERATIONS; g++) {
             for (Handle h = M->gen[g].head; h != NULL_HANDLE; h = m_obj(M, h)->gc_next) {
-                if (h == r.list || h == args_tuple) {
+                if (h == r.list || h == vm->args_tuple) {
                     continue;
                 }
                 r.found = 0;
@@ -2058,10 +2055,10 @@ builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
         return builtin_call_inner(vm, fn, self, args, nargs);
     }
     Handle t = pack_args(vm, args, nargs);
-    Handle saved = args_tuple;
-    args_tuple = t;
+    Handle saved = vm->args_tuple;
+    vm->args_tuple = t;
     Handle r = builtin_call_inner(vm, fn, self, args, nargs);
-    args_tuple = saved;
+    vm->args_tuple = saved;
     m_decref(M, t);
     return r;
 }

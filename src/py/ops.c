@@ -65,9 +65,6 @@ type_name(const Vm *vm, Handle h)
 /* ------------------------------------------------------------------ */
 /* repr and str                                                       */
 
-/* Py_ReprEnter: objects being printed, to print [...] for cycles. */
-static Handle repr_stack[256];
-static int repr_depth;
 
 /* Py_ReprEnter keeps its list in the thread state's dict, both made on
  * first use and kept for good: two GC objects, counted once. */
@@ -88,24 +85,24 @@ repr_state(Vm *vm)
 }
 
 static int
-repr_enter(Handle h)
+repr_enter(Vm *vm, Handle h)
 {
-    for (int i = 0; i < repr_depth; i++) {
-        if (repr_stack[i] == h) {
+    for (int i = 0; i < vm->repr_depth; i++) {
+        if (vm->repr_stack[i] == h) {
             return 1;
         }
     }
-    if (repr_depth < 256) {
-        repr_stack[repr_depth++] = h;
+    if (vm->repr_depth < VM_REPR_MAX) {
+        vm->repr_stack[vm->repr_depth++] = h;
     }
     return 0;
 }
 
 static void
-repr_leave(void)
+repr_leave(Vm *vm)
 {
-    if (repr_depth > 0) {
-        repr_depth--;
+    if (vm->repr_depth > 0) {
+        vm->repr_depth--;
     }
 }
 
@@ -179,7 +176,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             return 0;
         }
         repr_state(vm);
-        if (repr_enter(h)) {
+        if (repr_enter(vm, h)) {
             sb_puts(out, is_list ? "[...]" : "(...)");
             return 0;
         }
@@ -199,7 +196,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             sb_putc(out, ',');
         }
         sb_putc(out, is_list ? ']' : ')');
-        repr_leave();
+        repr_leave(vm);
         return rc;
     }
     case T_DICT: {
@@ -209,7 +206,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             sb_puts(out, "{}");
             return 0;
         }
-        if (repr_enter(h)) {
+        if (repr_enter(vm, h)) {
             sb_puts(out, "{...}");
             return 0;
         }
@@ -232,7 +229,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             }
         }
         sb_putc(out, '}');
-        repr_leave();
+        repr_leave(vm);
         return rc;
     }
     case T_SET: {
@@ -242,7 +239,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
             sb_puts(out, "set()");
             return 0;
         }
-        if (repr_enter(h)) {
+        if (repr_enter(vm, h)) {
             sb_puts(out, "set(...)");
             return 0;
         }
@@ -250,7 +247,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
         Handle keys = m_list_new(M, 0);
         if (list_extend(vm, keys, h) < 0) {
             m_decref(M, keys);
-            repr_leave();
+            repr_leave(vm);
             return -1;
         }
         sb_putc(out, '{');
@@ -262,7 +259,7 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
         }
         sb_putc(out, '}');
         m_decref(M, keys);
-        repr_leave();
+        repr_leave(vm);
         return rc;
     }
     case T_INSTANCE:

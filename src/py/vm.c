@@ -30,6 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/hash.h"
 #include "core/xalloc.h"
 #include "py/vmint.h"
 
@@ -74,6 +75,7 @@ vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...)
     sb_vprintf(&vm->excmsg, fmt, ap);
     va_end(ap);
     capture_traceback(vm);
+    machine_emit(M, EV_RAISE, NULL_HANDLE, 0, kind, 0, 0);
 }
 
 void
@@ -502,23 +504,40 @@ build_dict(Vm *vm, const Handle *keys, size_t kstep, const Handle *vals, size_t 
     return d;
 }
 
-/* Execute one instruction of the top frame.  Returns 0 to go on, 1 when
- * the frame at `base' returned (*result set), -1 on an exception. */
-static int
-step(Vm *vm, uint32_t base, Handle *result)
+/* Start the next instruction of the top frame: mark it as the current
+ * one and emit its marker, a line event when it starts a line (a new
+ * line number, the frame's first instruction, or a jump backward, as
+ * sys.settrace sees lines) or an instruction event otherwise. */
+static const Instr *
+begin(Vm *vm)
 {
     Frame *f = m_frame(M);
-    Code *code = code_of(M, f->code);
-    const Instr *in = &code->ins[f->ip++];
+    const Code *code = code_of(M, f->code);
+    uint32_t i = f->ip++;
+    const Instr *in = &code->ins[i];
+    int newline = (int32_t)f->line != in->line || i == 0 || i <= f->lasti;
+
+    f->lasti = i;
+    vm->ninstr++;
+    if (newline) {
+        f->line = (uint32_t)in->line;
+        machine_emit(M, EV_LINE, f->func, i, in->line, in->op, 0);
+    } else {
+        machine_emit(M, EV_INSTR, f->func, i, in->line, in->op, 0);
+    }
+    return in;
+}
+
+/* Execute instruction `in' of the top frame.  Returns 0 to go on, 1
+ * when the frame at `base' returned (*result set), -1 on an exception. */
+static int
+execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
+{
+    Frame *f = m_frame(M);
     uint32_t arg = in->arg;
     Handle a, b, c, v;
     int r;
 
-    if ((int32_t)f->line != in->line || f->ip == 1) {
-        f->line = in->line;
-        machine_emit(M, EV_LINE, f->func, 0, in->line, 0, 0);
-    }
-    vm->ninstr++;
     switch ((Opcode)in->op) {
     case OP_NOP:
         return 0;
@@ -591,7 +610,7 @@ step(Vm *vm, uint32_t base, Handle *result)
         v = m_local(M, arg);
         if (v == NULL_HANDLE) {
             vm_raise(vm, EXC_UnboundLocalError, "cannot access local variable '%s' where it "
-                     "is not associated with a value", code->varnames[arg]);
+                     "is not associated with a value", code_of(M, f->code)->varnames[arg]);
             return -1;
         }
         m_incref(M, v);
@@ -606,7 +625,7 @@ step(Vm *vm, uint32_t base, Handle *result)
     case OP_DELETE_FAST:
         if (m_local(M, arg) == NULL_HANDLE) {
             vm_raise(vm, EXC_UnboundLocalError, "cannot access local variable '%s' where it "
-                     "is not associated with a value", code->varnames[arg]);
+                     "is not associated with a value", code_of(M, f->code)->varnames[arg]);
             return -1;
         }
         m_decref(M, m_bind(M, arg, NULL_HANDLE));
@@ -1005,7 +1024,7 @@ static int
 run_frame(Vm *vm, uint32_t base, Handle *result)
 {
     for (;;) {
-        int r = step(vm, base, result);
+        int r = execute(vm, begin(vm), base, result);
         if (r != 0) {
             return r < 0 ? -1 : 0;
         }
@@ -1076,8 +1095,55 @@ vm_done(Vm *vm)
     free(vm->tb);
 }
 
-int
-vm_run_program(Vm *vm, Program *prog)
+void
+vm_copy(Vm *dst, const Vm *src, Machine *m)
+{
+    *dst = *src;
+    dst->m = m;
+    sb_init(&dst->excmsg);
+    sb_put(&dst->excmsg, src->excmsg.s, src->excmsg.len);
+    dst->tb = src->ntb ? xmalloc(src->ntb * sizeof *dst->tb) : NULL;
+    dst->tbcap = src->ntb;
+    if (src->ntb) {
+        memcpy(dst->tb, src->tb, src->ntb * sizeof *dst->tb);
+    }
+    m->hooks.ctx = dst;
+}
+
+uint64_t
+vm_hash(const Vm *vm)
+{
+    uint64_t h = HASH_SEED;
+
+    h = hash_u64(h, (uint64_t)vm->exc);
+    h = hash_bytes(h, vm->excmsg.s, vm->excmsg.len);
+    h = hash_u64(h, vm->ntb);
+    for (size_t i = 0; i < vm->ntb; i++) {
+        h = hash_bytes(h, vm->tb[i].code->qualname, strlen(vm->tb[i].code->qualname));
+        h = hash_u64(h, (uint64_t)vm->tb[i].line);
+    }
+    h = hash_u64(h, vm->ninstr);
+    h = hash_u64(h, vm->stdout_obj);
+    h = hash_u64(h, vm->pending_bytes);
+    h = hash_u64(h, (uint64_t)vm->printed);
+    h = hash_u64(h, (uint64_t)vm->repr_state_made);
+    h = hash_u64(h, (uint64_t)vm->repr_depth);
+    for (int i = 0; i < vm->repr_depth; i++) {
+        h = hash_u64(h, vm->repr_stack[i]);
+    }
+    h = hash_u64(h, vm->args_tuple);
+    h = hash_u64(h, (uint64_t)vm->recursion_limit);
+    h = hash_u64(h, (uint64_t)vm->nested);
+    h = hash_u64(h, vm->catch_depth);
+    h = hash_u64(h, vm->module_frame);
+    h = hash_u64(h, vm->next_in != NULL);
+    h = hash_u64(h, (uint64_t)vm->ended);
+    h = hash_u64(h, (uint64_t)vm->status);
+    return h;
+}
+
+void
+vm_start(Vm *vm, Program *prog)
 {
     vm->prog = prog;
     Handle code = prog->module_code;
@@ -1087,10 +1153,46 @@ vm_run_program(Vm *vm, Program *prog)
     m_incref(M, vm->main_dict);
     m_frame_push(M, NULL_HANDLE, code, vm->main_dict, vm->main_dict, c->nlocals, c->stacksize);
     m_frame(M)->line = 1;
+    vm->module_frame = M->nframes - 1;
+}
+
+void
+vm_begin(Vm *vm)
+{
+    assert(vm->next_in == NULL && !vm->ended);
+    vm->next_in = begin(vm);
+}
+
+int
+vm_execute(Vm *vm)
+{
+    const Instr *in = vm->next_in;
     Handle r;
-    if (run_frame(vm, M->nframes - 1, &r) < 0) {
-        return -1;
+
+    assert(in != NULL);
+    vm->next_in = NULL;
+    int rc = execute(vm, in, vm->module_frame, &r);
+    if (rc == 0) {
+        return 0;
     }
-    m_decref(M, r);
-    return 0;
+    if (rc > 0) {
+        m_decref(M, r);
+    }
+    vm->ended = 1;
+    vm->status = rc < 0 ? 1 : 0;
+    machine_emit(M, EV_END, NULL_HANDLE, 0, vm->status, 0, 0);
+    return rc;
+}
+
+int
+vm_run_program(Vm *vm, Program *prog)
+{
+    int rc;
+
+    vm_start(vm, prog);
+    do {
+        vm_begin(vm);
+        rc = vm_execute(vm);
+    } while (rc == 0);
+    return rc < 0 ? -1 : 0;
 }

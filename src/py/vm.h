@@ -33,6 +33,8 @@ typedef enum {
 
 extern const char *const exc_names[EXC_COUNT];
 
+#define VM_REPR_MAX 256
+
 typedef struct TbEntry {
     const Code *code;
     int line;
@@ -62,10 +64,19 @@ typedef struct Vm {
      * terminal, write-through under PYTHONUNBUFFERED. */
     int stdout_line_buffering, stdout_write_through;
     int repr_state_made;        /* Py_ReprEnter's dict and list exist */
+    Handle repr_stack[VM_REPR_MAX];     /* objects being repr'd (cycles) */
+    int repr_depth;
+    Handle args_tuple;          /* the METH_VARARGS call's tuple, which
+                                 * gc.get_referrers skips */
     int recursion_limit;
     int nested;                /* C-level calls into Python code */
     uint32_t catch_depth;      /* frames below this are not in tracebacks
                                 * (a finalizer or callback catches) */
+    /* Stepping at the top level. */
+    uint32_t module_frame;     /* index of the module's frame */
+    const Instr *next_in;      /* begun and not yet executed, or NULL */
+    int ended;                 /* the module returned or raised */
+    int status;                /* then: 0, or 1 for an uncaught exception */
 } Vm;
 
 /* Set up the VM and the built-in objects on m. */
@@ -75,6 +86,23 @@ void vm_done(Vm *vm);
 /* Run a compiled program's module code to the end.  Returns 0, or -1
  * with vm->exc set (the traceback is in vm->tb). */
 int vm_run_program(Vm *vm, Program *prog);
+
+/*
+ * The same one top-level instruction at a time, for the history:
+ * vm_start pushes the module frame; vm_begin starts the next instruction
+ * (it emits the instruction's line or instr event); vm_execute runs it,
+ * with whatever Python code it calls from C, and returns 0 while the
+ * module runs, 1 when it has returned and -1 on an uncaught exception.
+ * Then vm->ended is set and an end event has been emitted.
+ */
+void vm_start(Vm *vm, Program *prog);
+void vm_begin(Vm *vm);
+int vm_execute(Vm *vm);
+
+/* Deep copy of a VM onto the copy m of its machine (which must be a
+ * machine_copy of vm->m), and a hash of the VM's own state. */
+void vm_copy(Vm *dst, const Vm *src, Machine *m);
+uint64_t vm_hash(const Vm *vm);
 
 /* Print the pending exception as CPython does (to fp). */
 void vm_print_exception(const Vm *vm, FILE *fp);

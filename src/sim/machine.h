@@ -60,7 +60,8 @@ typedef struct Frame {
     uint32_t nlocals;
     uint32_t stacksize;
     uint32_t sp;               /* values on the value stack */
-    uint32_t ip;               /* instruction index, kept by the VM */
+    uint32_t ip;               /* next instruction, kept by the VM */
+    uint32_t lasti;            /* the instruction last started */
     uint32_t line;
     uint64_t addr;             /* simulated address in the data stack */
 } Frame;
