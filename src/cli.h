@@ -4,10 +4,26 @@
 #ifndef PYMEMSIM_CLI_H
 #define PYMEMSIM_CLI_H
 
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hist/history.h"
+
+/* Option values: sizes with K, M or G; counts; step sizes.  0 or -1. */
+int cli_parse_size(const char *s, size_t *out);
+int cli_parse_count(const char *s, uint64_t *out);
+int cli_parse_step_size(const char *s, StepSize *out);
+/* Replay a --keys string on h: 0, or 2 after a message. */
+int cli_apply_keys(History *h, const char *s);
+
 /* `pymemsim machine': describe the machine at start-up. */
 int cli_machine(int argc, char **argv);
 
 /* `pymemsim trace FILE': run FILE and print every event, one a line. */
 int cli_trace(int argc, char **argv);
+
+/* `pymemsim dump FILE [--at N] [--by SIZE] [--keys KEYS]': the state
+ * reached, as JSON. */
+int cli_dump(int argc, char **argv);
 
 #endif

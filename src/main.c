@@ -23,8 +23,21 @@ usage(FILE *fp)
 "                        print what it prints\n"
 "  trace FILE            run FILE and print the machine's event stream, one\n"
 "                        event a line (the program's output as write events)\n"
+"  dump FILE [--at N|end] [--by event|instruction|line] [--keys KEYS]\n"
+"                        step through FILE and print the machine state\n"
+"                        reached as JSON (schema pymemsim-dump/1)\n"
 "  machine               show the simulated machine at start-up: static\n"
 "                        objects, generations and the empty heap\n"
+"\n"
+"Options of dump:\n"
+"  --at N|end            go to step N of the --by size (default: stay at\n"
+"                        step 0, before the first event)\n"
+"  --by SIZE             the step size: event, instruction or line (default)\n"
+"  --keys KEYS           then press KEYS as in the TUI: n or <Right> forward,\n"
+"                        p or <Left> back, e i l choose the size, g N <Enter>\n"
+"                        go to step N, and more (see pymemsim(1))\n"
+"  --history-cap SIZE    memory for stepping back (default 512M)\n"
+"  --max-steps N         stop the program after N instructions\n"
 "\n"
 "Options:\n"
 "  -h, --help            display this help and exit\n"
@@ -82,6 +95,9 @@ main(int argc, char **argv)
     }
     if (strcmp(cmd, "trace") == 0) {
         return cli_trace(argc - optind - 1, argv + optind + 1);
+    }
+    if (strcmp(cmd, "dump") == 0) {
+        return cli_dump(argc - optind, argv + optind);
     }
     if (strcmp(cmd, "machine") == 0) {
         return cli_machine(argc - optind - 1, argv + optind + 1);

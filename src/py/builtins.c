@@ -862,11 +862,7 @@ call_weakref_callback(Vm *vm, Handle ref, Handle cb)
         StrBuf sb;
         sb_init(&sb);
         op_repr(vm, cb, &sb);
-        fflush(vm->out);
-        fprintf(stderr, "Exception ignored in: %s\n", sb.s);
-        vm_print_exception(vm, stderr);
-        vm->exc = EXC_NONE;
-        M->exception_pending = 0;
+        unraisable(vm, sb.s);
         sb_done(&sb);
     } else {
         m_decref(M, r);

@@ -46,20 +46,16 @@ run_file(const char *path, FILE *out)
     return run_file_events(path, out, NULL, NULL);
 }
 
-int
-run_file_events(const char *path, FILE *out, EventSink sink, void *ctx)
+Program *
+run_load(const char *path, Machine *m)
 {
     size_t len;
     char *src = read_file(path, &len);
 
     if (src == NULL) {
         fprintf(stderr, "pymemsim: %s: %s\n", path, strerror(errno));
-        return 2;
+        return NULL;
     }
-    Machine m;
-    machine_init(&m);
-    Vm vm;
-    vm_init(&vm, &m, out);
     /* Like CPython, name the script by its absolute path in tracebacks
      * (the working directory and the path joined, not normalised). */
     StrBuf abspath;
@@ -73,11 +69,24 @@ run_file_events(const char *path, FILE *out, EventSink sink, void *ctx)
     }
     sb_puts(&abspath, path);
     CompileError ce;
-    Program *prog = program_compile(&m, abspath.s, src, len, &ce);
+    Program *prog = program_compile(m, abspath.s, src, len, &ce);
     sb_done(&abspath);
     free(src);
     if (prog == NULL) {
         fprintf(stderr, "pymemsim: %s:%d:%d: %s\n", path, ce.line, ce.col, ce.msg);
+    }
+    return prog;
+}
+
+int
+run_file_events(const char *path, FILE *out, EventSink sink, void *ctx)
+{
+    Machine m;
+    machine_init(&m);
+    Vm vm;
+    vm_init(&vm, &m, out);
+    Program *prog = run_load(path, &m);
+    if (prog == NULL) {
         vm_done(&vm);
         machine_done(&m);
         return 2;

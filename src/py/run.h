@@ -6,7 +6,12 @@
 
 #include <stdio.h>
 
+#include "py/compile.h"
 #include "sim/machine.h"
+
+/* Read and compile FILE onto m (after vm_init).  NULL when it cannot be
+ * read or compiled, with `pymemsim: FILE[:LINE:COL]: message' on stderr. */
+Program *run_load(const char *path, Machine *m);
 
 /* Read FILE, compile it and run it, printing what it prints to out.
  * Returns the exit status: 0, 1 for an uncaught exception (the

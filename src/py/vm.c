@@ -116,12 +116,28 @@ vm_print_exception(const Vm *vm, FILE *fp)
 
 /* Report and clear an exception raised where CPython cannot propagate
  * it (in __del__ or a weakref callback): "Exception ignored in: ...". */
-static void
+void
 unraisable(Vm *vm, const char *where)
 {
-    fflush(vm->out);
-    fprintf(stderr, "Exception ignored in: %s\n", where);
-    vm_print_exception(vm, stderr);
+    FILE *fp = vm->err;
+    char *text = NULL;
+    size_t len = 0;
+
+    if (fp == NULL) {
+        fp = open_memstream(&text, &len);       /* kept in errtext */
+    }
+    if (vm->out != NULL) {
+        fflush(vm->out);
+    }
+    if (fp != NULL) {
+        fprintf(fp, "Exception ignored in: %s\n", where);
+        vm_print_exception(vm, fp);
+    }
+    if (vm->err == NULL && fp != NULL) {
+        fclose(fp);
+        sb_put(&vm->errtext, text, len);
+        free(text);
+    }
     vm->exc = EXC_NONE;
     M->exception_pending = 0;
     sb_clear(&vm->excmsg);
@@ -1077,6 +1093,8 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     memset(vm, 0, sizeof *vm);
     vm->m = m;
     vm->out = out;
+    vm->err = stderr;
+    sb_init(&vm->errtext);
     vm->recursion_limit = 1000;
     vm->stdout_line_buffering = out != NULL && isatty(fileno(out));
     const char *unbuf = getenv("PYTHONUNBUFFERED");
@@ -1092,6 +1110,7 @@ void
 vm_done(Vm *vm)
 {
     sb_done(&vm->excmsg);
+    sb_done(&vm->errtext);
     free(vm->tb);
 }
 
@@ -1102,6 +1121,8 @@ vm_copy(Vm *dst, const Vm *src, Machine *m)
     dst->m = m;
     sb_init(&dst->excmsg);
     sb_put(&dst->excmsg, src->excmsg.s, src->excmsg.len);
+    sb_init(&dst->errtext);
+    sb_put(&dst->errtext, src->errtext.s, src->errtext.len);
     dst->tb = src->ntb ? xmalloc(src->ntb * sizeof *dst->tb) : NULL;
     dst->tbcap = src->ntb;
     if (src->ntb) {
@@ -1117,6 +1138,7 @@ vm_hash(const Vm *vm)
 
     h = hash_u64(h, (uint64_t)vm->exc);
     h = hash_bytes(h, vm->excmsg.s, vm->excmsg.len);
+    h = hash_bytes(h, vm->errtext.s, vm->errtext.len);
     h = hash_u64(h, vm->ntb);
     for (size_t i = 0; i < vm->ntb; i++) {
         h = hash_bytes(h, vm->tb[i].code->qualname, strlen(vm->tb[i].code->qualname));
@@ -1136,7 +1158,8 @@ vm_hash(const Vm *vm)
     h = hash_u64(h, (uint64_t)vm->nested);
     h = hash_u64(h, vm->catch_depth);
     h = hash_u64(h, vm->module_frame);
-    h = hash_u64(h, vm->next_in != NULL);
+    /* Not next_in: it is set just after the marker event, whose point
+     * is the same state either way. */
     h = hash_u64(h, (uint64_t)vm->ended);
     h = hash_u64(h, (uint64_t)vm->status);
     return h;

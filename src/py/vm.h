@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "core/bigint.h"
 #include "core/strbuf.h"
 #include "py/compile.h"
 #include "sim/machine.h"
@@ -44,6 +45,9 @@ typedef struct Vm {
     Machine *m;
     Program *prog;
     FILE *out;                 /* where print writes as it runs, or NULL */
+    FILE *err;                 /* where unraisable exceptions are reported,
+                                * or NULL to keep them in errtext */
+    StrBuf errtext;            /* what went to stderr, when err is NULL */
     Handle builtins;           /* the builtins namespace (a dict) */
     Handle main_module, main_dict;
     Handle mod_sys, mod_weakref, mod_gc;
@@ -103,6 +107,9 @@ int vm_execute(Vm *vm);
  * machine_copy of vm->m), and a hash of the VM's own state. */
 void vm_copy(Vm *dst, const Vm *src, Machine *m);
 uint64_t vm_hash(const Vm *vm);
+
+/* A read-only BigInt view of an int object's digits (no copy). */
+void int_view(const Machine *m, Handle h, BigInt *v);
 
 /* Print the pending exception as CPython does (to fp). */
 void vm_print_exception(const Vm *vm, FILE *fp);

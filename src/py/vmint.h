@@ -17,7 +17,6 @@
 #define TYPE(h) ((ObjType)m_obj(M, (h))->type)
 
 /* ops.c: the object protocol. */
-void int_view(const Machine *m, Handle h, BigInt *v);
 Handle int_from_bigint(Vm *vm, BigInt *b);       /* consumes b */
 int is_int(const Vm *vm, Handle h);
 const char *type_name(const Vm *vm, Handle h);   /* type(x).__name__ */
@@ -44,6 +43,10 @@ int list_extend(Vm *vm, Handle list, Handle iterable);
 /* Look a name up in a class's namespace (borrowed or 0). */
 Handle class_lookup(Vm *vm, Handle cls, Handle name);
 Handle new_str(Vm *vm, const char *s, size_t n);
+
+/* vm.c: report an exception nobody can catch ("Exception ignored in:
+ * WHERE" and the traceback, to vm->err or vm->errtext) and clear it. */
+void unraisable(Vm *vm, const char *where);
 
 /* vm.c: calling. */
 Handle vm_call(Vm *vm, Handle callable, Handle self, const Handle *args, uint32_t nargs);

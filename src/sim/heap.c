@@ -48,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/xalloc.h"
 #include "sim/heap.h"
 
@@ -918,4 +919,172 @@ heap_check(const Heap *h, char *buf, size_t bufsize)
         FAIL("raw stats disagree");
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Snapshots.                                                         */
+
+/* A copy of the n bytes at p in memory of its own; NULL stays NULL. */
+static void *
+dup_bytes(const void *p, size_t n)
+{
+    if (p == NULL) {
+        return NULL;
+    }
+    void *q = xmalloc(n);
+    if (n > 0) {
+        memcpy(q, p, n);
+    }
+    return q;
+}
+
+/* The host bytes dup_bytes(p, n) takes (xmalloc gives 0 bytes 1). */
+static size_t
+dup_size(const void *p, size_t n)
+{
+    return p == NULL ? 0 : n > 0 ? n : 1;
+}
+
+static size_t
+pool_slots_bytes(const Pool *p)
+{
+    return (size_t)p->nblocks * sizeof *p->slots;
+}
+
+/*
+ * Every arena object is copied, the unused ones too: maxarenas and the
+ * unused_arena_objects chain decide when and how the vector grows.  A
+ * pool's slot array keeps its nblocks entries (pool_init reuses it for
+ * the same class); entries from nextblock on were never written and
+ * are never read before they are.  The raw slot vector shrinks to the
+ * slots in use (raw_alloc grows a full vector); the two hash maps keep
+ * their capacity, which their probing depends on.
+ */
+void
+heap_copy(Heap *dst, const Heap *src)
+{
+    *dst = *src;
+    dst->arenas = NULL;
+    if (src->arenas != NULL) {
+        dst->arenas = xmalloc(dup_size(src->arenas, src->maxarenas * sizeof *dst->arenas));
+        for (uint32_t i = 0; i < src->maxarenas; i++) {
+            const Arena *sa = src->arenas[i];
+            Arena *a = xmalloc(sizeof *a);
+            *a = *sa;
+            for (int p = 0; p < HEAP_POOLS_PER_ARENA; p++) {
+                a->pools[p].slots = dup_bytes(sa->pools[p].slots,
+                                              pool_slots_bytes(&sa->pools[p]));
+            }
+            dst->arenas[i] = a;
+        }
+    }
+    dst->raw = dup_bytes(src->raw, src->nraw * sizeof *src->raw);
+    dst->rawcap = src->raw != NULL ? src->nraw : 0;
+    dst->rawmap_keys = dup_bytes(src->rawmap_keys, src->rawmap_cap * sizeof *src->rawmap_keys);
+    dst->rawmap_vals = dup_bytes(src->rawmap_vals, src->rawmap_cap * sizeof *src->rawmap_vals);
+    dst->rawfree_keys = dup_bytes(src->rawfree_keys,
+                                  src->rawfree_cap * sizeof *src->rawfree_keys);
+    dst->rawfree_vals = dup_bytes(src->rawfree_vals,
+                                  src->rawfree_cap * sizeof *src->rawfree_vals);
+}
+
+size_t
+heap_host_bytes(const Heap *h)
+{
+    size_t n = 0;
+
+    if (h->arenas != NULL) {
+        n += dup_size(h->arenas, h->maxarenas * sizeof *h->arenas);
+        for (uint32_t i = 0; i < h->maxarenas; i++) {
+            const Arena *a = h->arenas[i];
+            n += sizeof *a;
+            for (int p = 0; p < HEAP_POOLS_PER_ARENA; p++) {
+                n += dup_size(a->pools[p].slots, pool_slots_bytes(&a->pools[p]));
+            }
+        }
+    }
+    n += dup_size(h->raw, h->nraw * sizeof *h->raw);
+    n += dup_size(h->rawmap_keys, h->rawmap_cap * sizeof *h->rawmap_keys);
+    n += dup_size(h->rawmap_vals, h->rawmap_cap * sizeof *h->rawmap_vals);
+    n += dup_size(h->rawfree_keys, h->rawfree_cap * sizeof *h->rawfree_keys);
+    n += dup_size(h->rawfree_vals, h->rawfree_cap * sizeof *h->rawfree_vals);
+    return n;
+}
+
+static uint64_t
+hash_pair(uint64_t x, uint32_t lo, uint32_t hi)
+{
+    return hash_u64(x, (uint64_t)lo | (uint64_t)hi << 32);
+}
+
+/*
+ * Field by field, never whole structs (their padding is undefined).
+ * Unused arena objects and never-carved pools are hashed too: their
+ * fields are always initialised and decide what the next arena or pool
+ * looks like.  A pool's slots are hashed up to nextblock: the carved
+ * blocks, allocated (with their owner tags) or linked on the free list.
+ * The raw hash maps are not hashed as such: rawmap is the inverse of
+ * the slots' addresses, and of rawfree only the head of each chunk
+ * size's free chain matters, which each slot says of itself.
+ */
+uint64_t
+heap_hash(const Heap *h, uint64_t seed)
+{
+    uint64_t x = seed;
+
+    x = hash_u64(x, h->maxarenas);
+    x = hash_pair(x, (uint32_t)h->unused_arena_objects, (uint32_t)h->usable_arenas);
+    for (int i = 0; i <= HEAP_POOLS_PER_ARENA; i++) {
+        x = hash_u64(x, (uint32_t)h->nfp2lasta[i]);
+    }
+    for (int i = 0; i < HEAP_NCLASSES; i++) {
+        x = hash_u64(x, (uint32_t)h->usedpools[i]);
+    }
+    x = hash_u64(x, h->stats.arenas_allocated_total);
+    x = hash_u64(x, h->stats.arenas_reclaimed);
+    x = hash_u64(x, h->stats.arenas_highwater);
+    x = hash_u64(x, h->stats.arenas_current);
+    x = hash_u64(x, h->stats.blocks_in_use);
+    x = hash_u64(x, h->stats.bytes_in_blocks);
+    x = hash_u64(x, h->stats.raw_blocks);
+    x = hash_u64(x, h->stats.raw_bytes);
+    for (uint32_t s = 0; s < h->maxarenas; s++) {
+        const Arena *a = h->arenas[s];
+        x = hash_u64(x, a->address);
+        x = hash_pair(x, (uint32_t)a->nextarena, (uint32_t)a->prevarena);
+        x = hash_pair(x, (uint32_t)a->freepools,
+                      (uint32_t)a->nfreepools | (uint32_t)a->ntotalpools << 16);
+        x = hash_u64(x, a->pool_carved);
+        for (int pi = 0; pi < HEAP_POOLS_PER_ARENA; pi++) {
+            const Pool *p = &a->pools[pi];
+            x = hash_u64(x, (uint64_t)(uint16_t)p->szidx | (uint64_t)p->count << 16
+                            | (uint64_t)(uint16_t)p->freeblock << 32
+                            | (uint64_t)p->nextblock << 48);
+            x = hash_pair(x, p->nblocks, p->state);
+            x = hash_pair(x, (uint32_t)p->nextpool, (uint32_t)p->prevpool);
+            if (p->slots == NULL) {
+                continue;
+            }
+            unsigned n = p->nextblock < p->nblocks ? p->nextblock : p->nblocks;
+            unsigned b = 0;
+            for (; b + 1 < n; b += 2) {
+                x = hash_pair(x, p->slots[b], p->slots[b + 1]);
+            }
+            if (b < n) {
+                x = hash_u64(x, p->slots[b]);
+            }
+        }
+    }
+    x = hash_u64(x, h->nraw);
+    x = hash_u64(x, h->raw_brk);
+    for (uint32_t i = 0; i < h->nraw; i++) {
+        const RawBlock *r = &h->raw[i];
+        uint32_t head = map_get(h->rawfree_keys, h->rawfree_vals, h->rawfree_cap, r->chunk);
+        x = hash_u64(x, r->addr);
+        x = hash_u64(x, r->size);
+        x = hash_u64(x, r->chunk);
+        x = hash_pair(x, r->tag, r->next);
+        x = hash_pair(x, r->live, head == i + 1);
+    }
+    return x;
 }

@@ -181,4 +181,18 @@ int heap_check(const Heap *h, char *buf, size_t bufsize);
 typedef void (*HeapBlockFn)(void *arg, uint64_t addr, size_t size, uint32_t tag);
 void heap_foreach_block(const Heap *h, HeapBlockFn fn, void *arg);
 
+/*
+ * Snapshots (used by machine_copy, machine_hash and machine_host_bytes
+ * in sim/snapshot.c).  heap_copy makes dst, uninitialised memory, an
+ * independent deep copy of src: the same arenas, pools, blocks and raw
+ * blocks, in host memory of its own that heap_done frees.  heap_hash
+ * continues the running hash seed (core/hash.h) with everything a
+ * student could see of the heap and nothing of the host's (pointers,
+ * capacities, the layout of the raw hash maps).  heap_host_bytes is
+ * what the host allocations of such a copy take.
+ */
+void heap_copy(Heap *dst, const Heap *src);
+uint64_t heap_hash(const Heap *h, uint64_t seed);
+size_t heap_host_bytes(const Heap *h);
+
 #endif

@@ -983,6 +983,9 @@ free_payload(Machine *m, Handle h)
     default:
         break;
     }
+    /* Nothing dangles while the handle waits for its free event (a
+     * history copy may be taken then). */
+    memset(&m->objs[h].u, 0, sizeof m->objs[h].u);
 }
 
 Handle *
@@ -1230,22 +1233,30 @@ machine_done(Machine *m)
         case T_TUPLE:
             free(o->u.t.items);
             break;
+        /* A copy made while an object is being freed may hold it with
+         * its parts already gone. */
         case T_DICT:
-            free(o->u.d->entries);
-            free(o->u.d->index);
-            free(o->u.d->values);
-            free(o->u.d);
+            if (o->u.d != NULL) {
+                free(o->u.d->entries);
+                free(o->u.d->index);
+                free(o->u.d->values);
+                free(o->u.d);
+            }
             break;
         case T_SET:
-            free(o->u.set->table);
-            free(o->u.set);
+            if (o->u.set != NULL) {
+                free(o->u.set->table);
+                free(o->u.set);
+            }
             break;
         case T_INSTANCE:
             free(o->u.inst.values);
             break;
         case T_CLASS:
-            free(o->u.c->keys);
-            free(o->u.c);
+            if (o->u.c != NULL) {
+                free(o->u.c->keys);
+                free(o->u.c);
+            }
             break;
         case T_FUNCTION:
             free(o->u.f);

@@ -1,0 +1,209 @@
+/*
+ * cli_dump.c: `pymemsim dump FILE': step through FILE headless, as the
+ * TUI would, and print the state reached as JSON.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "hist/dump.h"
+#include "hist/history.h"
+#include "hist/keys.h"
+
+static int __attribute__((format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("pymemsim: dump: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'pymemsim --help' for more information.\n", stderr);
+    return 2;
+}
+
+int
+cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+
+    if (end == s || errno != 0 || s[0] == '-') {
+        return -1;
+    }
+    unsigned long long mult = 1;
+    switch (*end) {
+    case '\0':
+        break;
+    case 'k': case 'K':
+        mult = 1ull << 10;
+        end++;
+        break;
+    case 'm': case 'M':
+        mult = 1ull << 20;
+        end++;
+        break;
+    case 'g': case 'G':
+        mult = 1ull << 30;
+        end++;
+        break;
+    default:
+        return -1;
+    }
+    if (*end != '\0' || v > SIZE_MAX / mult) {
+        return -1;
+    }
+    *out = (size_t)(v * mult);
+    return 0;
+}
+
+int
+cli_parse_count(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+
+    if (end == s || *end != '\0' || errno != 0 || s[0] == '-') {
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int
+cli_parse_step_size(const char *s, StepSize *out)
+{
+    for (int i = 0; i < STEP_NSIZES; i++) {
+        if (strcmp(s, step_size_names[i]) == 0) {
+            *out = (StepSize)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Apply a --keys string; 0, or 2 after a message. */
+int
+cli_apply_keys(History *h, const char *s)
+{
+    size_t max = strlen(s) + 1;
+    int *keys = malloc(max * sizeof *keys);
+    char err[160];
+
+    if (keys == NULL) {
+        return 2;
+    }
+    long n = keys_parse(s, keys, max, err, sizeof err);
+    if (n < 0) {
+        fprintf(stderr, "pymemsim: --keys: %s\n", err);
+        free(keys);
+        return 2;
+    }
+    KeyState ks;
+    keys_init(&ks);
+    for (long i = 0; i < n; i++) {
+        KeyResult r = keys_feed(h, &ks, keys[i]);
+        if (r == KEYS_QUIT) {
+            break;
+        }
+        if (r == KEYS_UNKNOWN) {
+            char name[32];
+            fprintf(stderr, "pymemsim: --keys: '%s' at position %ld is not a stepping key\n",
+                    keys_name(keys[i], name, sizeof name), i + 1);
+            free(keys);
+            return 2;
+        }
+    }
+    free(keys);
+    return 0;
+}
+
+int
+cli_dump(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"at", required_argument, NULL, 'a'},
+        {"by", required_argument, NULL, 'b'},
+        {"keys", required_argument, NULL, 'k'},
+        {"history-cap", required_argument, NULL, 'c'},
+        {"max-steps", required_argument, NULL, 'm'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *at = NULL, *keys = NULL;
+    StepSize by = STEP_LINE;
+    size_t cap = HISTORY_DEFAULT_CAP;
+    uint64_t max_steps = 0, n = 0;
+    int c;
+
+    optind = 0;             /* rescan from the start (GNU getopt) */
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'a':
+            at = optarg;
+            if (strcmp(at, "end") != 0 && cli_parse_count(at, &n) < 0) {
+                return usage_error("--at wants a step number or 'end', not '%s'", optarg);
+            }
+            break;
+        case 'b':
+            if (cli_parse_step_size(optarg, &by) < 0) {
+                return usage_error("--by wants event, instruction or line, not '%s'", optarg);
+            }
+            break;
+        case 'k':
+            keys = optarg;
+            break;
+        case 'c':
+            if (cli_parse_size(optarg, &cap) < 0 || cap == 0) {
+                return usage_error("--history-cap wants a size such as 512M, not '%s'", optarg);
+            }
+            break;
+        case 'm':
+            if (cli_parse_count(optarg, &max_steps) < 0) {
+                return usage_error("--max-steps wants a number, not '%s'", optarg);
+            }
+            break;
+        default:
+            return usage_error("%s", "bad option");
+        }
+    }
+    if (argc - optind != 1) {
+        return usage_error("%s", "needs exactly one FILE");
+    }
+    History *h = malloc(sizeof *h);
+    if (h == NULL || history_open(h, argv[optind], cap) < 0) {
+        free(h);
+        return 2;
+    }
+    h->max_instr = max_steps;
+    h->size = by;
+    int status = 0;
+    if (at != NULL) {
+        if (strcmp(at, "end") == 0) {
+            history_to_end(h);
+        } else {
+            history_goto(h, by, n);
+        }
+        if (h->msg[0] != '\0') {
+            fprintf(stderr, "pymemsim: %s\n", h->msg);
+        }
+    }
+    if (keys != NULL) {
+        status = cli_apply_keys(h, keys);
+    }
+    if (status == 0) {
+        dump_json(stdout, h);
+    }
+    history_close(h);
+    free(h);
+    return status;
+}
