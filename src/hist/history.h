@@ -87,6 +87,7 @@ typedef struct History {
     int end_known;
     Pos end;
     uint64_t max_instr;        /* stop the program after this many (0: no limit) */
+    uint64_t min_spacing;      /* events between checkpoints, at least */
     int limit_hit;
 
     /* Stepping state the keys change. */
@@ -126,8 +127,10 @@ size_t history_bytes(const History *h);
  * Moves.  Each returns 0 if it moved, -1 if it could not (already at the
  * start or the end, or the point was dropped); h->msg says why.
  */
-int history_forward(History *h, StepSize size);
-int history_back(History *h, StepSize size);
+/* count steps of size forward or back (stopping at the ends), as count
+ * single steps would. */
+int history_forward(History *h, StepSize size, uint64_t count);
+int history_back(History *h, StepSize size, uint64_t count);
 int history_goto(History *h, StepSize size, uint64_t n);
 int history_goto_seq(History *h, uint64_t seq);
 int history_to_end(History *h);

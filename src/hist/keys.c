@@ -66,12 +66,12 @@ move(History *h, int key, uint64_t count)
         switch (key) {
         case 'n':
         case PK_RIGHT:
-            r = history_forward(h, h->size);
-            break;
+            history_forward(h, h->size, count);     /* one move for all */
+            return KEYS_MOVED;
         case 'p':
         case PK_LEFT:
-            r = history_back(h, h->size);
-            break;
+            history_back(h, h->size, count);
+            return KEYS_MOVED;
         case 'r':
             r = history_to_break(h, 0);
             break;

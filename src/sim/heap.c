@@ -955,10 +955,10 @@ pool_slots_bytes(const Pool *p)
  * Every arena object is copied, the unused ones too: maxarenas and the
  * unused_arena_objects chain decide when and how the vector grows.  A
  * pool's slot array keeps its nblocks entries (pool_init reuses it for
- * the same class); entries from nextblock on were never written and
- * are never read before they are.  The raw slot vector shrinks to the
- * slots in use (raw_alloc grows a full vector); the two hash maps keep
- * their capacity, which their probing depends on.
+ * the same class); the entries from nextblock on mean nothing until the
+ * pool carves them, which writes them.  The raw slot vector shrinks to
+ * the slots in use (raw_alloc grows a full vector); the two hash maps
+ * keep their capacity, which their probing depends on.
  */
 void
 heap_copy(Heap *dst, const Heap *src)

@@ -26,9 +26,11 @@
  * Make dst (uninitialised memory) an independent deep copy of src.  The
  * sink, its context and the hooks are copied as they are: a caller that
  * gives the copy its own context re-points them.  Code objects share the
- * compiler's Code (the program owns it, not the machine).  src must be
- * between primitives, not inside an event sink that runs while an object
- * is being freed.
+ * compiler's Code (the program owns it, not the machine).  src may be in
+ * the middle of a primitive (the copy is taken from an event sink): the
+ * copy then holds the machine as that event shows it, an object being
+ * made or freed with the payload it has at that moment, but not the
+ * primitive's own pending work (a deallocation's stack of deallocators).
  */
 void machine_copy(Machine *dst, const Machine *src);
 
