@@ -16,6 +16,7 @@
 #include "hist/dump.h"
 #include "hist/history.h"
 #include "hist/keys.h"
+#include "render/ui.h"
 
 static int __attribute__((format(printf, 1, 2)))
 usage_error(const char *fmt, ...)
@@ -94,7 +95,7 @@ cli_parse_step_size(const char *s, StepSize *out)
 
 /* Apply a --keys string; 0, or 2 after a message. */
 int
-cli_apply_keys(History *h, const char *s)
+cli_apply_keys(History *h, UiState *ui, Scene *sc, const char *s)
 {
     size_t max = strlen(s) + 1;
     int *keys = malloc(max * sizeof *keys);
@@ -109,16 +110,25 @@ cli_apply_keys(History *h, const char *s)
         free(keys);
         return 2;
     }
-    KeyState ks;
-    keys_init(&ks);
+    /* The keys go through the view keys first, as in the TUI, so that
+     * one key string serves dump, snapshot and the TUI alike; a Scene is
+     * drawn after each key when one is given (page sizes depend on it). */
+    UiState local;
+    if (ui == NULL) {
+        ui = &local;
+        ui_init(ui);
+    }
     for (long i = 0; i < n; i++) {
-        KeyResult r = keys_feed(h, &ks, keys[i]);
-        if (r == KEYS_QUIT) {
+        UiResult r = ui_key(h, ui, keys[i]);
+        if (r == UI_QUIT) {
             break;
         }
-        if (r == KEYS_UNKNOWN) {
+        if (sc != NULL) {
+            ui_draw(h, ui, sc);
+        }
+        if (r == UI_UNKNOWN) {
             char name[32];
-            fprintf(stderr, "pymemsim: --keys: '%s' at position %ld is not a stepping key\n",
+            fprintf(stderr, "pymemsim: --keys: '%s' at position %ld is not a key of pymemsim\n",
                     keys_name(keys[i], name, sizeof name), i + 1);
             free(keys);
             return 2;
@@ -198,7 +208,7 @@ cli_dump(int argc, char **argv)
         }
     }
     if (keys != NULL) {
-        status = cli_apply_keys(h, keys);
+        status = cli_apply_keys(h, NULL, NULL, keys);
     }
     if (status == 0) {
         dump_json(stdout, h);

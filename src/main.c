@@ -4,19 +4,26 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "py/run.h"
+#include "tui/tui.h"
 
 static void
 usage(FILE *fp)
 {
     fprintf(fp,
 "Usage: pymemsim [OPTION]... [COMMAND [ARG]...]\n"
+"  or:  pymemsim [OPTION]... FILE\n"
 "A teaching simulator of CPython 3.11's memory management.\n"
+"\n"
+"With a FILE, step through the Python program FILE on a full-screen\n"
+"display of the simulated machine (press ? there for the keys, q to quit).\n"
 "\n"
 "Commands:\n"
 "  run FILE              run a Python program on the simulated machine and\n"
@@ -26,6 +33,9 @@ usage(FILE *fp)
 "  dump FILE [--at N|end] [--by event|instruction|line] [--keys KEYS]\n"
 "                        step through FILE and print the machine state\n"
 "                        reached as JSON (schema pymemsim-dump/1)\n"
+"  snapshot FILE [--at N|end] [--by SIZE] [--keys KEYS] [--size WxH] [--ansi]\n"
+"                        print the screen the full-screen session shows\n"
+"                        after those steps and keys, as text\n"
 "  machine               show the simulated machine at start-up: static\n"
 "                        objects, generations and the empty heap\n"
 "\n"
@@ -39,14 +49,51 @@ usage(FILE *fp)
 "  --history-cap SIZE    memory for stepping back (default 512M)\n"
 "  --max-steps N         stop the program after N instructions\n"
 "\n"
+"Options of pymemsim FILE:\n"
+"  --theme THEME         colours: default, contrast or mono (default: mono\n"
+"                        if NO_COLOR is set or the terminal has no colours)\n"
+"  --ascii               draw lines with ASCII characters (default: when\n"
+"                        the locale's character set is not UTF-8)\n"
+"  --history-cap SIZE    memory for stepping back (default 512M)\n"
+"  --max-steps N         stop the program after N instructions\n"
+"\n"
 "Options:\n"
 "  -h, --help            display this help and exit\n"
 "  -V, --version         output version information and exit\n"
 "\n"
 "Exit status: 0 on success, 1 if the program failed, 2 for bad usage or\n"
-"bad input.\n"
+"bad input; pymemsim FILE ended by a signal exits with 128 + its number.\n"
 "\n"
 "Report bugs to: %s\n", PACKAGE_BUGREPORT);
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("pymemsim: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'pymemsim --help' for more information.\n", stderr);
+    return 2;
+}
+
+/* Is word one of the commands (rather than a FILE for the TUI)? */
+static int
+is_command(const char *word)
+{
+    static const char *const commands[] = {"run", "trace", "dump", "machine", "snapshot"};
+
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(word, commands[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static void
@@ -64,9 +111,17 @@ main(int argc, char **argv)
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"theme", required_argument, NULL, 't'},
+        {"ascii", no_argument, NULL, 'a'},
+        {"history-cap", required_argument, NULL, 'c'},
+        {"max-steps", required_argument, NULL, 'm'},
         {NULL, 0, NULL, 0},
     };
+    TuiOptions tui;
+    const char *tui_option = NULL;  /* the last option of the TUI given */
     int c;
+
+    tui_options_init(&tui);
 
     while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -76,15 +131,49 @@ main(int argc, char **argv)
         case 'V':
             version();
             return EXIT_SUCCESS;
+        case 't':
+            tui.theme = -1;
+            for (int i = 0; i < THEME_COUNT; i++) {
+                if (strcmp(optarg, theme_names[i]) == 0) {
+                    tui.theme = i;
+                }
+            }
+            if (tui.theme < 0) {
+                return usage_error("--theme wants default, contrast or mono, not '%s'", optarg);
+            }
+            tui_option = "--theme";
+            break;
+        case 'a':
+            tui.ascii = 1;
+            tui_option = "--ascii";
+            break;
+        case 'c':
+            if (cli_parse_size(optarg, &tui.history_cap) < 0 || tui.history_cap == 0) {
+                return usage_error("--history-cap wants a size such as 512M, not '%s'", optarg);
+            }
+            tui_option = "--history-cap";
+            break;
+        case 'm':
+            if (cli_parse_count(optarg, &tui.max_steps) < 0) {
+                return usage_error("--max-steps wants a number, not '%s'", optarg);
+            }
+            tui_option = "--max-steps";
+            break;
         default:
             fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
             return 2;
         }
     }
     if (optind >= argc) {
+        if (tui_option != NULL) {
+            return usage_error("%s needs a FILE to show", tui_option);
+        }
         return cli_machine(0, NULL);
     }
     const char *cmd = argv[optind];
+    if (tui_option != NULL && is_command(cmd)) {
+        return usage_error("%s is an option of 'pymemsim FILE', not of '%s'", tui_option, cmd);
+    }
     if (strcmp(cmd, "run") == 0) {
         if (argc - optind != 2) {
             fprintf(stderr, "pymemsim: 'run' needs exactly one FILE\n");
@@ -96,13 +185,22 @@ main(int argc, char **argv)
     if (strcmp(cmd, "trace") == 0) {
         return cli_trace(argc - optind - 1, argv + optind + 1);
     }
+    if (strcmp(cmd, "snapshot") == 0) {
+        return cli_snapshot(argc - optind, argv + optind);
+    }
     if (strcmp(cmd, "dump") == 0) {
         return cli_dump(argc - optind, argv + optind);
     }
     if (strcmp(cmd, "machine") == 0) {
         return cli_machine(argc - optind - 1, argv + optind + 1);
     }
-    fprintf(stderr, "pymemsim: unknown command '%s'\n", cmd);
-    fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
-    return 2;
+    /* Anything else is a FILE to show, unless it looks like a mistyped
+     * command: no such file, and no dot or slash in it. */
+    if (strpbrk(cmd, "./") == NULL && access(cmd, F_OK) != 0) {
+        return usage_error("unknown command '%s'", cmd);
+    }
+    if (argc - optind != 1) {
+        return usage_error("'pymemsim FILE' takes one FILE, not also '%s'", argv[optind + 1]);
+    }
+    return tui_run(cmd, &tui);
 }

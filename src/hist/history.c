@@ -71,6 +71,7 @@ sim_copy(Sim *dst, const Sim *src)
     dst->pos = src->pos;
     dst->started = src->started;
     dst->last = src->last;
+    memcpy(dst->recent, src->recent, sizeof dst->recent);
 }
 
 static void
@@ -228,6 +229,7 @@ hist_sink(void *ctx, const Machine *m, const Event *e)
     w->last.a = e->a;
     w->last.b = e->b;
     w->last.c = e->c;
+    w->recent[(w->pos.seq - 1) % SIM_RECENT] = w->last;
     /* The common cases first: stepping by count or by point. */
     if (e->kind != EV_END && !h->scanning) {
         if (h->arrived) {
@@ -415,9 +417,17 @@ history_open(History *h, const char *path, size_t cap)
     machine_init(&h->work.m);
     vm_init(&h->work.vm, &h->work.m, NULL);
     h->work.vm.err = NULL;      /* stderr is part of the state: errtext */
+    h->nstartup = h->work.m.nobjs;
+    h->startup_addr = xcalloc(h->nstartup, sizeof *h->startup_addr);
+    for (Handle x = 1; x < h->nstartup; x++) {
+        if (h->work.m.objs[x].flags & OF_LIVE) {
+            h->startup_addr[x] = h->work.m.objs[x].addr;
+        }
+    }
     h->prog = run_load(path, &h->work.m);
     if (h->prog == NULL) {
         sim_done(&h->work);
+        free(h->startup_addr);
         return -1;
     }
     h->path = xstrdup(path);
@@ -437,6 +447,7 @@ history_close(History *h)
     }
     free(h->cp);
     free(h->breaks);
+    free(h->startup_addr);
     free(h->path);
     program_free(h->prog);
     memset(h, 0, sizeof *h);
@@ -465,6 +476,15 @@ size_t
 history_bytes(const History *h)
 {
     return h->bytes;
+}
+
+int
+history_is_startup(const History *h, const Machine *m, Handle x)
+{
+    const Object *o = &m->objs[x];
+
+    return (o->flags & OF_STATIC)
+           || (x < h->nstartup && h->startup_addr[x] != 0 && h->startup_addr[x] == o->addr);
 }
 
 uint32_t

@@ -45,6 +45,8 @@ typedef struct Pos {
     uint64_t n[STEP_NSIZES];
 } Pos;
 
+#define SIM_RECENT 64
+
 /* A running program: its machine, its VM and its position. */
 typedef struct Sim {
     Machine m;
@@ -53,6 +55,8 @@ typedef struct Sim {
     int started;               /* the module frame is pushed */
     Event last;                /* the event of the current point (kind
                                 * EV_COUNT at point 0) */
+    Event recent[SIM_RECENT];  /* the last events, for the log: event
+                                * seq is recent[(seq - 1) % SIM_RECENT] */
 } Sim;
 
 typedef struct Checkpoint {
@@ -105,6 +109,12 @@ typedef struct History {
     int in_begin;
     int arrived;
 
+    /* The interpreter's own objects (builtins, modules, interned names)
+     * made before the program was compiled: their addresses by handle,
+     * so that views can leave them out (history_is_startup). */
+    uint64_t *startup_addr;
+    uint32_t nstartup;
+
     char msg[256];             /* what the last move has to say, or "" */
     /* Statistics, for benchmarks and the status line. */
     uint64_t restores, replayed;
@@ -141,6 +151,10 @@ int history_to_phase(History *h, int backward);
 /* Toggle a breakpoint on line; returns 1 if now set. */
 int history_toggle_break(History *h, uint32_t line);
 int history_is_break(const History *h, uint32_t line);
+
+/* Is h, live in m, one of the interpreter's own objects (a static or
+ * one made at start-up, before the program)? */
+int history_is_startup(const History *h, const Machine *m, Handle x);
 
 /* The source line the current point is at (0 before the first). */
 uint32_t history_line(const History *h);

@@ -108,6 +108,8 @@ m_gc_set_refs(Machine *m, Handle h, int32_t refs)
 static void
 phase(Machine *m, GcPhase p, int generation)
 {
+    m->gc_phase = (int)p;
+    m->gc_generation = generation;
     machine_emit(m, EV_GC_PHASE, 0, (uint32_t)p, generation, 0, 0);
 }
 
@@ -610,6 +612,9 @@ gc_collect(Machine *m, int generation)
         machine_clear_freelists(m);
     }
     m->gc_collections[generation]++;
+    m->gc_last_generation = generation;
+    m->gc_last_collected = collected;
+    m->gc_phase = GC_PHASE_DONE;
     machine_emit(m, EV_GC_DONE, 0, 0, generation, collected, 0);
     m->gc_collecting = 0;
     return collected;

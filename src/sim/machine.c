@@ -1203,6 +1203,7 @@ machine_init(Machine *m)
     m->gen[1].threshold = 10;
     m->gen[2].threshold = 10;
     m->gc_enabled = 1;
+    m->gc_last_generation = -1;
     m->list_free.max = LIST_FREELIST_MAX;
     m->dict_free.max = DICT_FREELIST_MAX;
     m->dict_keys_free.max = DICT_FREELIST_MAX;

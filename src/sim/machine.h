@@ -173,6 +173,11 @@ struct Machine {
     int64_t long_lived_total, long_lived_pending;
     Handle gc_garbage;         /* the gc.garbage list, or 0 */
     uint64_t gc_collections[NGENERATIONS];
+    /* For the views: the phase of the collection under way, and the
+     * last collection's generation and result (-1 before any). */
+    int gc_phase, gc_generation;
+    int gc_last_generation;
+    int64_t gc_last_collected;
 
     /* Type free lists. */
     FreeList list_free, dict_free, dict_keys_free;

@@ -560,6 +560,9 @@ machine_hash(const Machine *m)
     for (int g = 0; g < NGENERATIONS; g++) {
         x = hash_u64(x, m->gc_collections[g]);
     }
+    x = hash_pair(x, (uint32_t)m->gc_phase, (uint32_t)m->gc_generation);
+    x = hash_u64(x, (uint64_t)m->gc_last_generation);
+    x = hash_u64(x, (uint64_t)m->gc_last_collected);
 
     /* Free lists: the blocks, in the order they will be reused. */
     x = hash_freelist(x, &m->list_free);

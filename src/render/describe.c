@@ -1,0 +1,325 @@
+/*
+ * describe.c: objects, events and instructions in words, for the views.
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/bigint.h"
+#include "core/strbuf.h"
+#include "py/code.h"
+#include "py/vm.h"
+#include "render/views.h"
+#include "sim/gc.h"
+
+/* Copy at most size - 1 bytes of s, ending with "..." if cut. */
+static void
+clip(char *buf, size_t size, const char *s, size_t n)
+{
+    if (size == 0) {
+        return;
+    }
+    if (n < size) {
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return;
+    }
+    size_t keep = size > 4 ? size - 4 : 0;
+    while (keep > 0 && ((unsigned char)s[keep] & 0xc0) == 0x80) {
+        keep--;                 /* not inside a UTF-8 sequence */
+    }
+    memcpy(buf, s, keep);
+    strcpy(buf + keep, size > 4 ? "..." : "");
+}
+
+static const char *
+str_text(const Machine *m, Handle h)
+{
+    return m_obj(m, h)->type == T_STR && m_obj(m, h)->u.s.utf8 != NULL ? m_obj(m, h)->u.s.utf8 : "?";
+}
+
+void
+describe_value(const Machine *m, Handle h, char *buf, size_t size)
+{
+    const Object *o = m_obj(m, h);
+    char tmp[96];
+
+    switch ((ObjType)o->type) {
+    case T_NONE:
+        snprintf(buf, size, "None");
+        return;
+    case T_BOOL:
+        snprintf(buf, size, "%s", h == m->true_ ? "True" : "False");
+        return;
+    case T_INT: {
+        BigInt v;
+        StrBuf sb;
+        int_view(m, h, &v);
+        sb_init(&sb);
+        bi_to_decimal(&v, &sb);
+        clip(buf, size, sb.s, sb.len);
+        sb_done(&sb);
+        return;
+    }
+    case T_STR: {
+        size_t n = o->u.s.utf8 != NULL ? o->u.s.nbytes : 0;
+        snprintf(tmp, sizeof tmp, "'%.*s'", (int)(n > 80 ? 80 : n), n ? o->u.s.utf8 : "");
+        for (char *p = tmp; *p != '\0'; p++) {
+            if ((unsigned char)*p < 0x20) {
+                *p = '?';
+            }
+        }
+        clip(buf, size, tmp, strlen(tmp));
+        return;
+    }
+    case T_LIST:
+        snprintf(buf, size, "len %u", o->u.l.len);
+        return;
+    case T_TUPLE:
+        snprintf(buf, size, "len %u", o->u.t.len);
+        return;
+    case T_DICT:
+        snprintf(buf, size, "len %u", o->u.d != NULL ? o->u.d->used : 0);
+        return;
+    case T_SET:
+        snprintf(buf, size, "len %u", o->u.set != NULL ? o->u.set->used : 0);
+        return;
+    case T_INSTANCE:
+        snprintf(buf, size, "%s object",
+                 o->u.inst.cls ? str_text(m, m_obj(m, o->u.inst.cls)->u.c->name) : "?");
+        return;
+    case T_CLASS:
+        snprintf(buf, size, "class %s", o->u.c != NULL ? str_text(m, o->u.c->name) : "?");
+        return;
+    case T_FUNCTION:
+        snprintf(buf, size, "%s()", o->u.f != NULL && o->u.f->name ? str_text(m, o->u.f->name) : "?");
+        return;
+    case T_CODE:
+        snprintf(buf, size, "code %s",
+                 o->u.code.code != NULL ? ((const Code *)o->u.code.code)->qualname : "?");
+        return;
+    case T_MODULE:
+        snprintf(buf, size, "%s", o->u.mod.name ? str_text(m, o->u.mod.name) : "?");
+        return;
+    case T_WEAKREF:
+        if (o->u.wr.referent != NULL_HANDLE) {
+            snprintf(buf, size, "to #%u", o->u.wr.referent);
+        } else {
+            snprintf(buf, size, "dead");
+        }
+        return;
+    case T_CELL:
+        if (o->u.cell.ref != NULL_HANDLE) {
+            snprintf(buf, size, "-> #%u", o->u.cell.ref);
+        } else {
+            snprintf(buf, size, "empty");
+        }
+        return;
+    default:
+        buf[0] = '\0';
+        return;
+    }
+}
+
+void
+describe_object(const Machine *m, Handle h, char *buf, size_t size)
+{
+    if (h == NULL_HANDLE) {
+        snprintf(buf, size, "NULL");
+    } else if (h >= m->nobjs || !(m_obj(m, h)->flags & OF_LIVE)) {
+        snprintf(buf, size, "#%u", h);
+    } else {
+        snprintf(buf, size, "#%u %s", h, m_type_name(m, h));
+    }
+}
+
+static const char *
+list_name(int64_t l)
+{
+    static const char *const names[GC_NLISTS] = {"gen0", "gen1", "gen2", "permanent",
+                                                 "unreachable", "weakref callbacks",
+                                                 "finalized", "still unreachable"};
+    return l >= 0 && l < GC_NLISTS ? names[l] : "none";
+}
+
+void
+describe_event(const Sim *s, const Event *e, char *buf, size_t size)
+{
+    const Machine *m = &s->m;
+    char o[64];
+
+    describe_object(m, e->obj, o, sizeof o);
+    switch ((EventKind)e->kind) {
+    case EV_ALLOC:
+        snprintf(buf, size, "alloc %s at %#" PRIx64 ", %" PRId64 " bytes", o, (uint64_t)e->a, e->b);
+        break;
+    case EV_FREE:
+        snprintf(buf, size, "free #%u: block %#" PRIx64 " back to its pool", e->obj,
+                 (uint64_t)e->a);
+        break;
+    case EV_INCREF:
+        snprintf(buf, size, "incref %s: %" PRId64 " -> %" PRId64, o, e->a, e->b);
+        break;
+    case EV_DECREF:
+        snprintf(buf, size, "decref %s: %" PRId64 " -> %" PRId64 "%s", o, e->a, e->b,
+                 e->b == 0 ? ", no references left" : "");
+        break;
+    case EV_DEALLOC:
+        snprintf(buf, size, "dealloc %s: releases what it refers to", o);
+        break;
+    case EV_STORE:
+        snprintf(buf, size, "store into %s slot %u: #%" PRId64 " -> #%" PRId64, o, e->slot, e->a,
+                 e->b);
+        break;
+    case EV_STORAGE:
+        snprintf(buf, size, "%s of %s: %#" PRIx64 " -> %#" PRIx64 ", %" PRIu64 " bytes",
+                 heap_role_name(e->role), o, (uint64_t)e->a, (uint64_t)e->b, e->c);
+        break;
+    case EV_BIND:
+        snprintf(buf, size, "bind frame %u local %u: #%" PRId64 " -> #%" PRId64, e->frame, e->slot,
+                 e->a, e->b);
+        break;
+    case EV_PUSH:
+        snprintf(buf, size, "push #%" PRId64 " (stack depth %" PRId64 ")", e->a, e->b);
+        break;
+    case EV_POP:
+        snprintf(buf, size, "pop #%" PRId64 " (stack depth %" PRId64 ")", e->a, e->b);
+        break;
+    case EV_FRAME_PUSH:
+        snprintf(buf, size, "push frame %u at %#" PRIx64, e->frame, (uint64_t)e->a);
+        break;
+    case EV_FRAME_POP:
+        snprintf(buf, size, "pop frame %u", e->frame);
+        break;
+    case EV_TRACK:
+        snprintf(buf, size, "track %s in gen0", o);
+        break;
+    case EV_UNTRACK:
+        snprintf(buf, size, "untrack %s from %s", o, list_name(e->a));
+        break;
+    case EV_TRASH:
+        snprintf(buf, size, "trashcan: %s deferred (too deep)", o);
+        break;
+    case EV_FINALIZE:
+        snprintf(buf, size, "call __del__ of %s", o);
+        break;
+    case EV_FREELIST:
+        snprintf(buf, size, "%s kept on its type's free list", o);
+        break;
+    case EV_GC_COUNT:
+        snprintf(buf, size, "gen%u count %" PRId64 " -> %" PRId64, e->slot, e->a, e->b);
+        break;
+    case EV_GC_PHASE:
+        snprintf(buf, size, "collector: %s (generation %" PRId64 ")",
+                 e->slot < GC_NPHASES ? gc_phase_names[e->slot] : "?", e->a);
+        break;
+    case EV_GC_REFS:
+        snprintf(buf, size, "gc_refs of %s: %" PRId64 " -> %" PRId64, o, e->a, e->b);
+        break;
+    case EV_GC_MOVE:
+        snprintf(buf, size, "move %s: %s -> %s", o, list_name(e->a), list_name(e->b));
+        break;
+    case EV_GC_MERGE:
+        snprintf(buf, size, "merge %s into %s (%" PRIu64 " objects)", list_name(e->a),
+                 list_name(e->b), e->c);
+        break;
+    case EV_GC_DONE:
+        snprintf(buf, size, "collection of generation %" PRId64 " done: %" PRId64 " collected",
+                 e->a, e->b);
+        break;
+    case EV_LINE:
+    case EV_INSTR:
+        snprintf(buf, size, "%s%" PRId64 ": %u %s", e->kind == EV_LINE ? "line " : "  at line ", e->a,
+                 e->slot, e->b >= 0 && e->b < OP_COUNT ? opcode_names[e->b] : "?");
+        break;
+    case EV_RAISE:
+        snprintf(buf, size, "raise %s", e->a > 0 && e->a < EXC_COUNT ? exc_names[e->a] : "?");
+        break;
+    case EV_END:
+        snprintf(buf, size, "the program ended%s", e->a ? " with an exception" : "");
+        break;
+    case EV_WRITE: {
+        int64_t n = e->b;
+        const char *p = m->out != NULL && e->a + n <= (int64_t)m->outlen ? m->out + e->a : "";
+        char text[48];
+        size_t k = 0;
+        for (int64_t i = 0; i < n && k + 3 < sizeof text; i++) {
+            if (p[i] == '\n') {
+                text[k++] = '\\';
+                text[k++] = 'n';
+            } else {
+                text[k++] = (unsigned char)p[i] < 0x20 ? '?' : p[i];
+            }
+        }
+        text[k] = '\0';
+        snprintf(buf, size, "print writes \"%s\"", text);
+        break;
+    }
+    default:
+        snprintf(buf, size, "%s", e->kind < EV_COUNT ? event_names[e->kind] : "?");
+        break;
+    }
+}
+
+void
+describe_instruction(const Machine *m, Handle code, uint32_t index, char *buf, size_t size)
+{
+    const Code *c = code != NULL_HANDLE ? code_of(m, code) : NULL;
+
+    if (c == NULL || index >= c->nins) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    const Instr *in = &c->ins[index];
+    const char *op = opcode_names[in->op];
+    const char *name = NULL;
+    if (strstr(op, "NAME") != NULL || strstr(op, "GLOBAL") != NULL || strstr(op, "ATTR") != NULL
+        || strcmp(op, "LOAD_METHOD") == 0) {
+        const Object *t = m_obj(m, m_obj(m, code)->u.code.name);
+        if (in->arg < t->u.t.len) {
+            name = str_text(m, t->u.t.items[in->arg]);
+        }
+    } else if (strstr(op, "FAST") != NULL && in->arg < c->nlocals) {
+        name = c->varnames[in->arg];
+    }
+    if (name != NULL) {
+        snprintf(buf, size, "%s %s", op, name);
+    } else if (strcmp(op, "LOAD_CONST") == 0) {
+        const Object *t = m_obj(m, m_obj(m, code)->u.code.consts);
+        char v[40];
+        if (in->arg < t->u.t.len) {
+            describe_value(m, t->u.t.items[in->arg], v, sizeof v);
+        } else {
+            snprintf(v, sizeof v, "%u", in->arg);
+        }
+        snprintf(buf, size, "%s %s", op, v);
+    } else {
+        snprintf(buf, size, "%s %u", op, in->arg);
+    }
+}
+
+typedef struct Finder {
+    Handle to;
+    int found;
+} Finder;
+
+static void
+find(void *arg, Handle from, uint32_t slot, Handle to)
+{
+    Finder *f = arg;
+
+    (void)from;
+    (void)slot;
+    f->found |= to == f->to;
+}
+
+int
+refers_to(const Machine *m, Handle from, Handle to)
+{
+    Finder f = {to, 0};
+
+    m_traverse(m, from, find, &f);
+    return f.found;
+}

@@ -1,0 +1,234 @@
+/*
+ * tui.c: the TUI's loop: draw a frame, read a key, hand it to the UI.
+ *
+ * Each frame is built from nothing: a Scene the size of the terminal is
+ * cleared, ui_draw() fills it and term_show() copies it out.  A frame
+ * is drawn only when something changed (a key the UI handled, a resize,
+ * Ctrl-L).  Keys are read with a timeout so that a stop signal's flag
+ * is seen within a tenth of a second even when no key comes.
+ *
+ * Curses keys become the key codes of hist/keys.h, the ones `--keys'
+ * names, so a session can be replayed by `pymemsim snapshot --keys':
+ *
+ *   arrows, Home, End    <Right> <Left> <Up> <Down> <Home> <End>
+ *   Page Up/Down         <PageUp> <PageDown>
+ *   Enter, Return        <Enter>
+ *   Esc                  <Escape>
+ *   Tab                  <Tab>
+ *   Backspace, DEL       <BSpace>
+ *   printable characters themselves (space too)
+ *   mouse button 1       ui_click at the cell
+ *   mouse wheel          <Up> and <Down>
+ */
+#include <config.h>
+
+#include <curses.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "core/xalloc.h"
+#include "hist/history.h"
+#include "render/scene.h"
+#include "render/ui.h"
+#include "tui/term.h"
+#include "tui/tui.h"
+
+/* Milliseconds to wait for a key before looking at the signal flag. */
+#define KEY_TIMEOUT_MS 100
+/* Reads that fail at once this many times in a row: input is gone. */
+#define MAX_FAST_ERRORS 100
+
+#define CTRL_L 12
+
+void
+tui_options_init(TuiOptions *opt)
+{
+    opt->theme = -1;
+    opt->ascii = -1;
+    opt->history_cap = HISTORY_DEFAULT_CAP;
+    opt->max_steps = 0;
+}
+
+/* A function key's code in hist/keys.h, or -1 for one we do not use. */
+static int
+function_key(wint_t k)
+{
+    switch (k) {
+    case KEY_RIGHT:
+        return PK_RIGHT;
+    case KEY_LEFT:
+        return PK_LEFT;
+    case KEY_UP:
+        return PK_UP;
+    case KEY_DOWN:
+        return PK_DOWN;
+    case KEY_HOME:
+        return PK_HOME;
+    case KEY_END:
+        return PK_END;
+    case KEY_PPAGE:
+        return PK_PAGEUP;
+    case KEY_NPAGE:
+        return PK_PAGEDOWN;
+    case KEY_ENTER:
+        return PK_ENTER;
+    case KEY_BACKSPACE:
+        return PK_BSPACE;
+    default:
+        return -1;
+    }
+}
+
+/* A character's key code, or -1 for a control character we do not use. */
+static int
+char_key(wint_t c)
+{
+    switch (c) {
+    case '\n':
+    case '\r':
+        return PK_ENTER;
+    case 27:
+        return PK_ESCAPE;
+    case '\t':
+        return PK_TAB;
+    case 8:
+    case 127:
+        return PK_BSPACE;
+    default:
+        return c < 0x20 || c > 0x10ffff ? -1 : (int)c;
+    }
+}
+
+/* A mouse event: a click goes to ui_click, the wheel to ui_key. */
+static UiResult
+mouse(History *h, UiState *ui, const Scene *sc)
+{
+    MEVENT ev;
+
+    if (getmouse(&ev) != OK) {
+        return UI_NOTHING;
+    }
+    if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+        if (ev.x < 0 || ev.y < 0 || ev.x >= sc->w || ev.y >= sc->h) {
+            return UI_NOTHING;
+        }
+        return ui_click(h, ui, sc, ev.x, ev.y);
+    }
+    if (ev.bstate & BUTTON4_PRESSED) {
+        return ui_key(h, ui, PK_UP);
+    }
+#if NCURSES_MOUSE_VERSION > 1
+    if (ev.bstate & BUTTON5_PRESSED) {
+        return ui_key(h, ui, PK_DOWN);
+    }
+#endif
+    return UI_NOTHING;
+}
+
+static long
+now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The loop; returns the exit status. */
+static int
+run(History *h, UiState *ui)
+{
+    Scene sc;
+    int redraw = 1, fast_errors = 0;
+
+    scene_init(&sc, COLS, LINES, ui->ascii);
+    timeout(KEY_TIMEOUT_MS);
+    for (;;) {
+        int sig = term_signal();
+        if (sig != 0) {
+            scene_done(&sc);
+            return 128 + sig;
+        }
+        if (redraw) {
+            if (sc.w != COLS || sc.h != LINES) {
+                scene_done(&sc);
+                scene_init(&sc, COLS, LINES, ui->ascii);
+            }
+            scene_clear(&sc);
+            ui_draw(h, ui, &sc);
+            term_show(&sc, ui->theme);
+            redraw = 0;
+        }
+
+        wint_t k;
+        long t0 = now_ms();
+        int r = get_wch(&k);
+        UiResult res = UI_NOTHING;
+        if (r == ERR) {
+            /* A timeout takes KEY_TIMEOUT_MS; failing at once, again and
+             * again, means the terminal is gone. */
+            if (now_ms() - t0 >= KEY_TIMEOUT_MS / 2) {
+                fast_errors = 0;
+            } else if (++fast_errors >= MAX_FAST_ERRORS && term_signal() == 0) {
+                scene_done(&sc);
+                term_die("cannot read from the terminal any more");
+            }
+            continue;
+        }
+        fast_errors = 0;
+        if (r == KEY_CODE_YES) {
+            if (k == KEY_RESIZE) {
+                redraw = 1;
+                continue;
+            }
+            if (k == KEY_MOUSE) {
+                res = mouse(h, ui, &sc);
+            } else {
+                int key = function_key(k);
+                res = key < 0 ? UI_NOTHING : ui_key(h, ui, key);
+            }
+        } else if (k == CTRL_L) {
+            term_repaint();
+            redraw = 1;
+            continue;
+        } else {
+            int key = char_key(k);
+            res = key < 0 ? UI_NOTHING : ui_key(h, ui, key);
+        }
+        if (res == UI_QUIT) {
+            scene_done(&sc);
+            return 0;
+        }
+        if (res == UI_REDRAW) {
+            redraw = 1;
+        }
+    }
+}
+
+int
+tui_run(const char *path, const TuiOptions *opt)
+{
+    History *h = xmalloc(sizeof *h);
+    UiState ui;
+    Theme theme;
+    int ascii;
+
+    if (history_open(h, path, opt->history_cap) < 0) {
+        free(h);
+        return 2;
+    }
+    h->max_instr = opt->max_steps;
+    if (term_open(opt->theme, opt->ascii, &theme, &ascii) < 0) {
+        history_close(h);
+        free(h);
+        return 2;
+    }
+    ui_init(&ui);
+    ui.theme = theme;
+    ui.ascii = ascii;
+    int status = run(h, &ui);
+    term_close();
+    history_close(h);
+    free(h);
+    return status;
+}

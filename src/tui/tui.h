@@ -1,0 +1,42 @@
+/*
+ * tui.h: the interactive front end, `pymemsim FILE'.
+ *
+ * tui_run() opens a program's history and shows it full screen with
+ * curses: every frame is a Scene drawn by ui_draw() and copied cell by
+ * cell to the terminal, so the screen is exactly what `pymemsim
+ * snapshot' prints for the same keys and size.  Keys and clicks go to
+ * ui_key() and ui_click().  This folder is the only one that includes
+ * curses.
+ */
+#ifndef PYMEMSIM_TUI_TUI_H
+#define PYMEMSIM_TUI_TUI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "render/ui.h"
+
+typedef struct TuiOptions {
+    int theme;                 /* a Theme, or -1: mono when NO_COLOR is
+                                * set or the terminal has no colours,
+                                * default otherwise */
+    int ascii;                 /* 1 ASCII lines, 0 Unicode, -1: Unicode
+                                * when the locale's codeset is UTF-8 */
+    size_t history_cap;        /* bytes of checkpoints for stepping back */
+    uint64_t max_steps;        /* stop the program after this many
+                                * instructions (0: no limit) */
+} TuiOptions;
+
+/* The defaults: choose theme and lines, HISTORY_DEFAULT_CAP, no limit. */
+void tui_options_init(TuiOptions *opt);
+
+/*
+ * Run the TUI on the program at path until the student quits.  Returns
+ * the exit status: 0 after q, 128 + the signal's number after SIGINT,
+ * SIGTERM or SIGHUP, 2 if the program cannot be loaded (the message
+ * printed by history_open, the terminal untouched) or the terminal
+ * cannot be used (a message after the terminal is restored).
+ */
+int tui_run(const char *path, const TuiOptions *opt);
+
+#endif
