@@ -178,3 +178,45 @@ scene_frame(Scene *sc, Rect r, const char *title, int focused)
     }
     return (Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2};
 }
+
+int
+scene_wrap(Scene *sc, Rect r, int x, int y, const char *text, Style st)
+{
+    int width = r.w - x, rows = 0;
+    char line[512];
+
+    if (width <= 0) {
+        return 0;
+    }
+    while (*text != '\0') {
+        /* Take words while they fit (counting code points). */
+        size_t n = 0, cut = 0;
+        int cols = 0;
+        const char *p = text;
+        while (*p != '\0' && n + 4 < sizeof line) {
+            const char *q = p;
+            utf8_next(&q);
+            if (cols == width) {
+                break;
+            }
+            memcpy(line + n, p, (size_t)(q - p));
+            n += (size_t)(q - p);
+            cols++;
+            if (*p == ' ') {
+                cut = n;
+            }
+            p = q;
+        }
+        if (*p != '\0' && cut > 0) {
+            n = cut;            /* break after the last blank */
+        }
+        line[n] = '\0';
+        scene_put(sc, r, x, y + rows, line, st, NULL_HANDLE);
+        rows++;
+        text += n;
+        while (*text == ' ') {
+            text++;
+        }
+    }
+    return rows;
+}

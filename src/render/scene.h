@@ -57,6 +57,9 @@ int scene_printf(Scene *sc, Rect r, int x, int y, Style st, Handle obj, const ch
     __attribute__((format(printf, 7, 8)));
 /* One character. */
 void scene_char(Scene *sc, Rect r, int x, int y, uint32_t ch, Style st, Handle obj);
+/* Write text from (x, y) of r, wrapped at blanks to r's width; returns
+ * the rows used. */
+int scene_wrap(Scene *sc, Rect r, int x, int y, const char *text, Style st);
 /* Fill r with ch. */
 void scene_fill(Scene *sc, Rect r, uint32_t ch, Style st);
 /* Restyle a row of r from x for w columns (keeping characters). */

@@ -69,10 +69,17 @@ status_line(const History *h, const UiState *ui, Scene *sc, int y)
         return;
     }
     int end = s->last.kind == EV_END;
-    snprintf(left, sizeof left, " %s%s  by %s  line %" PRIu64 " instr %" PRIu64 " event %" PRIu64 "%s",
-             end ? "END " : "", history_line(h) ? "" : "", step_size_names[h->size],
-             s->pos.n[STEP_LINE], s->pos.n[STEP_INSTR], s->pos.n[STEP_EVENT],
-             ui->keys.has_count ? "" : "");
+    char where[32];
+    if (end) {
+        snprintf(where, sizeof where, "the end");
+    } else if (s->pos.seq == 0) {
+        snprintf(where, sizeof where, "the start");
+    } else {
+        snprintf(where, sizeof where, "line %u", history_line(h));
+    }
+    snprintf(left, sizeof left, " at %s | by %s | step: line %" PRIu64 ", instruction %" PRIu64
+             ", event %" PRIu64, where, step_size_names[h->size], s->pos.n[STEP_LINE],
+             s->pos.n[STEP_INSTR], s->pos.n[STEP_EVENT]);
     int x = scene_put(sc, r, 0, 0, left, STYLE_STATUS, NULL_HANDLE);
     if (ui->keys.has_count) {
         x += scene_printf(sc, r, x, 0, STYLE_STATUS, NULL_HANDLE, "  count %" PRIu64, ui->keys.count);

@@ -60,9 +60,10 @@ view_collector_build(const History *h, const UiState *ui, Rect r, Scene *sc)
                  "automatic: %s", m->gc_enabled ? "on" : "OFF (gc.disable)");
     if (m->gc_collecting) {
         int p = m->gc_phase >= 0 && m->gc_phase < GC_NPHASES ? m->gc_phase : 0;
-        scene_printf(sc, r, 0, y++, STYLE_CURRENT, NULL_HANDLE, "> collecting gen%d: %s",
-                     m->gc_generation, gc_phase_names[p]);
-        scene_printf(sc, r, 2, y++, STYLE_NORMAL, NULL_HANDLE, "%s", phase_words[p]);
+        scene_printf(sc, r, 0, y++, STYLE_CURRENT, NULL_HANDLE, "> collecting gen%d",
+                     m->gc_generation);
+        scene_printf(sc, r, 2, y++, STYLE_CURRENT, NULL_HANDLE, "phase: %s", gc_phase_names[p]);
+        y += scene_wrap(sc, r, 2, y, phase_words[p], STYLE_NORMAL);
         if (m->gen[GC_UNREACHABLE].len > 0) {
             scene_printf(sc, r, 2, y++, STYLE_UNREACH, NULL_HANDLE, "unreachable: %" PRIu64 " objects",
                          m->gen[GC_UNREACHABLE].len);

@@ -143,6 +143,8 @@ view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc)
             snprintf(gen, sizeof gen, "g%d", o->gen);
         } else if (o->gen == GEN_PERMANENT) {
             snprintf(gen, sizeof gen, "perm");
+        } else if (o->gen == GC_UNREACHABLE) {
+            snprintf(gen, sizeof gen, "unr");
         } else {
             snprintf(gen, sizeof gen, "gc");
         }
