@@ -44,7 +44,7 @@ fi
 make -j"$(nproc 2>/dev/null || echo 2)"
 
 case $action in
-start) exec ./src/pymemsim ;;
+start) exec ./src/pymemsim "$top/examples/first.py" ;;
 check) exec make -j"$(nproc 2>/dev/null || echo 2)" check ;;
 build) ;;
 esac
