@@ -431,6 +431,14 @@ history_open(History *h, const char *path, size_t cap)
         return -1;
     }
     h->path = xstrdup(path);
+    h->nconst = h->work.m.nobjs;
+    h->const_addr = xcalloc(h->nconst, sizeof *h->const_addr);
+    for (Handle x = 1; x < h->nconst; x++) {
+        const Object *o = &h->work.m.objs[x];
+        if ((o->flags & OF_LIVE) && !history_is_startup(h, &h->work.m, x)) {
+            h->const_addr[x] = o->addr;
+        }
+    }
     h->work.last.kind = EV_COUNT;
     machine_set_sink(&h->work.m, hist_sink, h);
     checkpoint(h);              /* point 0 */
@@ -448,6 +456,7 @@ history_close(History *h)
     free(h->cp);
     free(h->breaks);
     free(h->startup_addr);
+    free(h->const_addr);
     free(h->path);
     program_free(h->prog);
     memset(h, 0, sizeof *h);
@@ -485,6 +494,12 @@ history_is_startup(const History *h, const Machine *m, Handle x)
 
     return (o->flags & OF_STATIC)
            || (x < h->nstartup && h->startup_addr[x] != 0 && h->startup_addr[x] == o->addr);
+}
+
+int
+history_is_constant(const History *h, const Machine *m, Handle x)
+{
+    return x < h->nconst && h->const_addr[x] != 0 && h->const_addr[x] == m->objs[x].addr;
 }
 
 uint32_t

@@ -114,6 +114,10 @@ typedef struct History {
      * so that views can leave them out (history_is_startup). */
     uint64_t *startup_addr;
     uint32_t nstartup;
+    /* The same for the objects the compiler made (constants, code
+     * objects, names): history_is_constant. */
+    uint64_t *const_addr;
+    uint32_t nconst;
 
     char msg[256];             /* what the last move has to say, or "" */
     /* Statistics, for benchmarks and the status line. */
@@ -155,6 +159,8 @@ int history_is_break(const History *h, uint32_t line);
 /* Is h, live in m, one of the interpreter's own objects (a static or
  * one made at start-up, before the program)? */
 int history_is_startup(const History *h, const Machine *m, Handle x);
+/* Is x one of the objects the compiler made before the program ran? */
+int history_is_constant(const History *h, const Machine *m, Handle x);
 
 /* The source line the current point is at (0 before the first). */
 uint32_t history_line(const History *h);

@@ -28,8 +28,8 @@ static void
 change_of(const Event *e, Handle h, char *buf, size_t size)
 {
     buf[0] = '\0';
-    if (e->kind == EV_COUNT || e->obj != h) {
-        return;
+    if (e->kind == EV_COUNT || e->obj != h || e->kind == EV_LINE || e->kind == EV_INSTR) {
+        return;             /* markers name the running function, not a change */
     }
     switch ((EventKind)e->kind) {
     case EV_INCREF:
@@ -71,33 +71,68 @@ collect(void *arg, Handle from, uint32_t slot, Handle to)
     }
 }
 
-/* The objects the pane lists, in handle order, from the skip-th on; up
- * to max of them in rows (rows may be NULL to count).  Returns how many
- * were stored, or with rows NULL, how many there are. */
+/* The objects the pane lists: the program's own first, then the
+ * compiler's (constants, code objects, names), each in handle order;
+ * the interpreter's own only when asked for (s), last.  From the
+ * skip-th on, up to max of them in rows (rows may be NULL to count).
+ * Returns how many were stored, or with rows NULL, how many there are. */
 int
 view_heap_rows(const History *h, const UiState *ui, Handle *rows, int max, int skip)
 {
     const Machine *m = &history_current(h)->m;
     int n = 0, seen = 0;
 
-    for (Handle x = 1; x < m->nobjs; x++) {
-        const Object *o = m_obj(m, x);
-        if (!(o->flags & OF_LIVE) || (!ui->statics && history_is_startup(h, m, x))) {
-            continue;
-        }
-        if (rows == NULL) {
-            n++;
-            continue;
-        }
-        if (seen++ < skip) {
-            continue;
-        }
-        if (n == max) {
+    for (int tier = 0; tier < 3; tier++) {
+        if (tier == 2 && !ui->statics) {
             break;
         }
-        rows[n++] = x;
+        for (Handle x = 1; x < m->nobjs; x++) {
+            const Object *o = m_obj(m, x);
+            if (!(o->flags & OF_LIVE)) {
+                continue;
+            }
+            int t = history_is_startup(h, m, x) ? 2 : history_is_constant(h, m, x) ? 1 : 0;
+            if (t != tier) {
+                continue;
+            }
+            if (rows == NULL) {
+                n++;
+                continue;
+            }
+            if (seen++ < skip) {
+                continue;
+            }
+            if (n == max) {
+                return n;
+            }
+            rows[n++] = x;
+        }
     }
     return n;
+}
+
+/* The row of x in the pane's list, or -1. */
+static int
+heap_row_of(const History *h, const UiState *ui, Handle x)
+{
+    const Machine *m = &history_current(h)->m;
+    int tx = history_is_startup(h, m, x) ? 2 : history_is_constant(h, m, x) ? 1 : 0;
+    int index = 0;
+
+    if (tx == 2 && !ui->statics) {
+        return -1;
+    }
+    for (int tier = 0; tier <= tx; tier++) {
+        for (Handle y = 1; y < m->nobjs && !(tier == tx && y == x); y++) {
+            const Object *o = m_obj(m, y);
+            if (!(o->flags & OF_LIVE)) {
+                continue;
+            }
+            int t = history_is_startup(h, m, y) ? 2 : history_is_constant(h, m, y) ? 1 : 0;
+            index += t == tier;
+        }
+    }
+    return index;
 }
 
 void
@@ -122,11 +157,7 @@ view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc)
     Handle changed = s->last.kind != EV_COUNT ? s->last.obj : NULL_HANDLE;
     if (skip == 0 && changed != NULL_HANDLE && changed < m->nobjs && m_is_live(m, changed)
         && ui->focus != PANE_HEAP) {
-        int index = 0;
-        for (Handle x = 1; x < changed; x++) {
-            const Object *o = m_obj(m, x);
-            index += (o->flags & OF_LIVE) && (ui->statics || !history_is_startup(h, m, x));
-        }
+        int index = heap_row_of(h, ui, changed);
         if (index >= page) {
             skip = index - page + 1;
         }
