@@ -32,4 +32,8 @@ int cli_dump(int argc, char **argv);
 int cli_snapshot(int argc, char **argv);
 int cli_parse_theme(const char *s, Theme *out);
 
+/* `pymemsim check LESSON...' and `pymemsim lessons'. */
+int cli_check(int argc, char **argv);
+int cli_lessons(int argc, char **argv);
+
 #endif

@@ -36,6 +36,9 @@ usage(FILE *fp)
 "  snapshot FILE [--at N|end] [--by SIZE] [--keys KEYS] [--size WxH] [--ansi]\n"
 "                        print the screen the full-screen session shows\n"
 "                        after those steps and keys, as text\n"
+"  check LESSON...       run lessons headless and report every expect that\n"
+"                        fails, with its location\n"
+"  lessons               list the installed lessons\n"
 "  machine               show the simulated machine at start-up: static\n"
 "                        objects, generations and the empty heap\n"
 "\n"
@@ -184,6 +187,12 @@ main(int argc, char **argv)
     }
     if (strcmp(cmd, "trace") == 0) {
         return cli_trace(argc - optind - 1, argv + optind + 1);
+    }
+    if (strcmp(cmd, "check") == 0) {
+        return cli_check(argc - optind - 1, argv + optind + 1);
+    }
+    if (strcmp(cmd, "lessons") == 0) {
+        return cli_lessons(argc - optind - 1, argv + optind + 1);
     }
     if (strcmp(cmd, "snapshot") == 0) {
         return cli_snapshot(argc - optind, argv + optind);

@@ -1,0 +1,93 @@
+/*
+ * cli_lesson.c: `pymemsim check LESSON...' and `pymemsim lessons'.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lesson/lesson.h"
+
+int
+cli_check(int argc, char **argv)
+{
+    int status = 0;
+
+    if (argc < 1) {
+        fprintf(stderr, "pymemsim: 'check' needs at least one LESSON\n");
+        fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
+        return 2;
+    }
+    for (int i = 0; i < argc; i++) {
+        char err[512];
+        Lesson *l = lesson_load(argv[i], err, sizeof err);
+        if (l == NULL) {
+            if (err[0] != '\0') {
+                fprintf(stderr, "pymemsim: %s\n", err);
+            }
+            status = 2;
+            continue;
+        }
+        LessonRun r;
+        if (lesson_run(l, &r) < 0) {
+            lesson_free(l);
+            status = 2;
+            continue;
+        }
+        int failures = lesson_report(l, &r, stderr);
+        size_t expects = 0, asks = 0;
+        for (size_t k = 0; k < l->ndirs; k++) {
+            expects += l->dirs[k].kind == DIR_EXPECT;
+            asks += l->dirs[k].kind == DIR_ASK;
+        }
+        if (r.status != 0) {
+            fprintf(stderr, "pymemsim: %s: the program ended with an exception\n", argv[i]);
+            failures++;
+        }
+        if (failures == 0) {
+            printf("%s: ok, %zu expects, %zu questions\n", argv[i], expects, asks);
+        } else {
+            printf("%s: %d failed\n", argv[i], failures);
+            if (status == 0) {
+                status = 1;
+            }
+        }
+        lesson_run_done(&r);
+        lesson_free(l);
+    }
+    return status;
+}
+
+int
+cli_lessons(int argc, char **argv)
+{
+    LessonList ll;
+
+    (void)argv;
+    if (argc > 0) {
+        fprintf(stderr, "pymemsim: 'lessons' takes no arguments\n");
+        return 2;
+    }
+    lessons_find(&ll);
+    if (ll.n == 0) {
+        printf("No lessons found (PYMEMSIM_LESSONS, XDG data directories, %s/lessons).\n",
+               PKGDATADIR);
+    }
+    for (size_t i = 0; i < ll.n; i++) {
+        Lesson l;
+        char err[512];
+        if (lesson_header(ll.paths[i], &l, err, sizeof err) < 0) {
+            printf("%-28s (unreadable: %s)\n", ll.paths[i], err);
+            continue;
+        }
+        int right, total;
+        int done = progress_get(l.id, &right, &total);
+        printf("%-28s level %d  %s%s\n    %s\n    %s\n", l.id, l.level, l.title,
+               done ? "  [done]" : "", l.summary, ll.paths[i]);
+        lesson_header_done(&l);
+    }
+    lessons_list_done(&ll);
+    return 0;
+}
