@@ -1,0 +1,5 @@
+#: title: A lesson
+#: summary: One sentence.
+#: level: 5
+
+a = [1]

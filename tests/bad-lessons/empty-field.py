@@ -1,0 +1,5 @@
+#: title:
+#: summary: One sentence.
+#: level: 1
+
+a = [1]

@@ -1,0 +1,5 @@
+#: title: A lesson
+#: summary: One sentence.
+
+a = [1]
+print(a)

@@ -1,0 +1,5 @@
+#: summary: One sentence.
+#: level: 1
+
+a = [1]
+print(a)

@@ -1,0 +1,7 @@
+#: title: A lesson
+#: summary: One sentence.
+#: level: 1
+
+a = [1]
+#@ step word
+print(a)

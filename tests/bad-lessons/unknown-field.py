@@ -1,0 +1,6 @@
+#: title: A lesson
+#: author: Someone
+#: summary: One sentence.
+#: level: 1
+
+a = [1]
