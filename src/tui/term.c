@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <term.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -200,13 +201,20 @@ term_open(int want_theme, int want_ascii, Theme *theme, int *ascii)
     setlocale(LC_NUMERIC, "C");
     *ascii = want_ascii >= 0 ? want_ascii : !locale_is_utf8();
 
-    screen = newterm(NULL, stdout, stdin);
+    /* Ask terminfo about TERM first: a newterm() that fails keeps what
+     * it allocated, setupterm() with an error return does not. */
+    int err = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+        del_curterm(cur_term);
+        screen = newterm(NULL, stdout, stdin);
+    }
     if (screen == NULL) {
         const char *t = getenv("TERM");
         if (t == NULL || t[0] == '\0') {
             fprintf(stderr, "pymemsim: TERM is not set; cannot use the terminal\n");
         } else {
-            fprintf(stderr, "pymemsim: cannot use the terminal type '%s'\n", t);
+            fprintf(stderr, "pymemsim: cannot use the terminal type '%s'%s\n", t,
+                    err < 0 ? " (no terminfo database found)" : "");
         }
         return -1;
     }
@@ -228,7 +236,8 @@ term_open(int want_theme, int want_ascii, Theme *theme, int *ascii)
               , NULL);
     mouseinterval(0);
 
-    /* COLORS is known only once colour is started; tigetnum is not. */
+    /* COLORS is set only by start_color(), which a monochrome session
+     * never calls; terminfo has the number already. */
     can_colour = has_colors() && tigetnum("colors") >= 8;
     colour_started = default_colours = 0;
     if (want_theme >= 0) {

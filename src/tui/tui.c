@@ -61,7 +61,7 @@ function_key(wint_t k)
     case KEY_UP:
         return PK_UP;
     case KEY_DOWN:
-        return PK_UP;
+        return PK_DOWN;
     case KEY_HOME:
         return PK_HOME;
     case KEY_END:
