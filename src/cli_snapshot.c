@@ -115,16 +115,18 @@ cli_snapshot(int argc, char **argv)
     if (argc - optind != 1) {
         return usage_error("%s", "needs exactly one FILE");
     }
-    History *h = malloc(sizeof *h);
-    if (h == NULL || history_open(h, argv[optind], cap) < 0) {
-        free(h);
+    Session ses;
+    if (session_open(&ses, argv[optind], cap) < 0) {
         return 2;
     }
+    History *h = ses.h;
     h->max_instr = max_steps;
     h->size = by;
     UiState ui;
     ui_init(&ui);
     ui.theme = theme;
+    ui.ascii = ascii;
+    session_attach(&ses, &ui);
     Scene sc;
     scene_init(&sc, w, hgt, ascii);
     ui_draw(h, &ui, &sc);
@@ -146,7 +148,7 @@ cli_snapshot(int argc, char **argv)
         }
     }
     scene_done(&sc);
-    history_close(h);
-    free(h);
+    ui_done(&ui);
+    session_close(&ses);
     return status;
 }

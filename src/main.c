@@ -168,6 +168,10 @@ main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
+        /* On a terminal, the lesson menu; elsewhere, the machine. */
+        if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+            return tui_menu(&tui);
+        }
         if (tui_option != NULL) {
             return usage_error("%s needs a FILE to show", tui_option);
         }

@@ -689,6 +689,30 @@ lesson_header(const char *path, Lesson *l, char *err, size_t errsize)
     return 0;
 }
 
+int
+lesson_is_lesson(const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    char line[256];
+    int yes = 0;
+
+    while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
+        const char *t = line;
+        while (*t == ' ' || *t == '\t') {
+            t++;
+        }
+        if (*t == '\n' || *t == '\r' || *t == '\0') {
+            continue;
+        }
+        yes = t[0] == '#' && t[1] == ':';
+        break;
+    }
+    if (fp != NULL) {
+        fclose(fp);
+    }
+    return yes;
+}
+
 void
 lesson_header_done(Lesson *l)
 {

@@ -79,6 +79,10 @@ void lesson_free(Lesson *l);
 int lesson_header(const char *path, Lesson *l, char *err, size_t errsize);
 void lesson_header_done(Lesson *l);
 
+/* Is the file at path a lesson (its first line that is not blank starts
+ * with "#:")?  Plain programs open as they are. */
+int lesson_is_lesson(const char *path);
+
 /* Run the lesson's program headless and record the firings. */
 int lesson_run(const Lesson *l, LessonRun *r);
 void lesson_run_done(LessonRun *r);

@@ -19,8 +19,11 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/xalloc.h"
 #include "render/ui.h"
 #include "render/views.h"
 
@@ -40,6 +43,13 @@ static const PaneId row_panes[3][3] = {
     {PANE_LOG, PANE_COUNT, PANE_COUNT},
 };
 static const int row_share[3] = {40, 38, 22};
+static const int lesson_share[3] = {36, 30, 34};   /* more room for narrative */
+
+static int
+share(const UiState *ui, int row)
+{
+    return ui->lesson != NULL ? lesson_share[row] : row_share[row];
+}
 static const int col_share[3][3] = {{45, 30, 25}, {60, 40, 0}, {100, 0, 0}};
 
 void
@@ -48,7 +58,228 @@ ui_init(UiState *ui)
     memset(ui, 0, sizeof *ui);
     ui->focus = PANE_SOURCE;
     ui->maximised = -1;
+    ui->asking = -1;
+    ui->feedback = -1;
     keys_init(&ui->keys);
+}
+
+void
+ui_done(UiState *ui)
+{
+    free(ui->answers);
+    ui->answers = NULL;
+}
+
+void
+ui_lesson(History *h, UiState *ui, const Lesson *l, const LessonRun *r)
+{
+    ui->lesson = l;
+    ui->run = r;
+    free(ui->answers);
+    ui->answers = xcalloc(r->n + 1, 1);
+    for (size_t i = 0; i < l->ndirs; i++) {
+        if (l->dirs[i].kind == DIR_BREAK && !history_is_break(h, (uint32_t)l->dirs[i].target)) {
+            history_toggle_break(h, (uint32_t)l->dirs[i].target);
+        }
+    }
+}
+
+int
+session_open(Session *s, const char *path, size_t cap)
+{
+    memset(s, 0, sizeof *s);
+    if (lesson_is_lesson(path)) {
+        char err[512];
+        s->lesson = lesson_load(path, err, sizeof err);
+        if (s->lesson == NULL) {
+            if (err[0] != '\0') {
+                fprintf(stderr, "pymemsim: %s\n", err);
+            }
+            return -1;
+        }
+        if (lesson_run(s->lesson, &s->run) < 0) {
+            lesson_free(s->lesson);
+            return -1;
+        }
+    }
+    s->h = xmalloc(sizeof *s->h);
+    if (history_open(s->h, path, cap) < 0) {
+        free(s->h);
+        session_close(s);
+        return -1;
+    }
+    return 0;
+}
+
+int
+session_open_quiet(Session *s, const char *path, size_t cap, char *msg, size_t size)
+{
+    /* Errors go to stderr: catch them in a temporary file. */
+    FILE *tmp = tmpfile();
+    int saved = -1;
+
+    if (tmp != NULL) {
+        fflush(stderr);
+        saved = dup(2);
+        dup2(fileno(tmp), 2);
+    }
+    int r = session_open(s, path, cap);
+    if (tmp != NULL) {
+        fflush(stderr);
+        dup2(saved, 2);
+        close(saved);
+        rewind(tmp);
+        if (fgets(msg, (int)size, tmp) == NULL) {
+            msg[0] = '\0';
+        }
+        msg[strcspn(msg, "\n")] = '\0';
+        fclose(tmp);
+    }
+    return r;
+}
+
+void
+session_attach(Session *s, UiState *ui)
+{
+    if (s->lesson != NULL) {
+        ui_lesson(s->h, ui, s->lesson, &s->run);
+    }
+}
+
+void
+session_close(Session *s)
+{
+    if (s->h != NULL) {
+        history_close(s->h);
+        free(s->h);
+    }
+    if (s->lesson != NULL) {
+        lesson_run_done(&s->run);
+        lesson_free(s->lesson);
+    }
+    memset(s, 0, sizeof *s);
+}
+
+void
+ui_score(const UiState *ui, int *asked, int *right, int *total)
+{
+    *asked = *right = *total = 0;
+    for (size_t i = 0; ui->run != NULL && i < ui->run->n; i++) {
+        if (ui->lesson->dirs[ui->run->f[i].dir].kind != DIR_ASK) {
+            continue;
+        }
+        (*total)++;
+        *asked += ui->answers[i] != 0;
+        *right += ui->answers[i] == 1;
+    }
+}
+
+/* After a move: the lesson's directives between the furthest point seen
+ * and here take effect (show, step), and a question at this very point
+ * is asked if it has not been. */
+static void
+lesson_arrive(const History *h, UiState *ui)
+{
+    const Sim *s = history_current(h);
+    uint64_t seq = s->pos.seq;
+
+    ui->feedback = -1;
+    if (ui->lesson == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < ui->run->n; i++) {
+        const Firing *f = &ui->run->f[i];
+        const Directive *d = &ui->lesson->dirs[f->dir];
+        if (f->seq > ui->seen && f->seq <= seq) {
+            if (d->kind == DIR_SHOW) {
+                if (d->arg < 0) {
+                    ui->maximised = -1;
+                } else {
+                    ui->focus = (PaneId)d->arg;
+                    ui->maximised = d->arg;
+                }
+            }
+        }
+        if (f->seq == seq && d->kind == DIR_ASK && ui->answers[i] == 0 && ui->asking < 0) {
+            ui->asking = (long)i;
+            ui->answer[0] = '\0';
+        }
+    }
+    if (seq > ui->seen) {
+        ui->seen = seq;
+    }
+    if (s->last.kind == EV_END && !ui->completed) {
+        ui->completed = 1;
+    }
+}
+
+/* The step size a lesson set last before the current point. */
+static void
+lesson_step_size(History *h, const UiState *ui, uint64_t from, uint64_t to)
+{
+    for (size_t i = 0; ui->lesson != NULL && i < ui->run->n; i++) {
+        const Firing *f = &ui->run->f[i];
+        const Directive *d = &ui->lesson->dirs[f->dir];
+        if (d->kind == DIR_STEP && f->seq > from && f->seq <= to) {
+            h->size = (StepSize)d->arg;
+        }
+    }
+}
+
+/* A key while a question is asked. */
+static UiResult
+answer_key(UiState *ui, int key)
+{
+    size_t n = strlen(ui->answer);
+
+    if (key == PK_ENTER || key == '\r' || key == '\n') {
+        if (n == 0) {
+            return UI_NOTHING;
+        }
+        const Firing *f = &ui->run->f[ui->asking];
+        ui->answers[ui->asking] = value_matches(&f->value, ui->answer) ? 1 : 2;
+        ui->feedback = ui->asking;
+        ui->asking = -1;
+        return UI_REDRAW;
+    }
+    if (key == PK_ESCAPE) {
+        ui->answers[ui->asking] = 3;
+        ui->feedback = ui->asking;
+        ui->asking = -1;
+        return UI_REDRAW;
+    }
+    if (key == PK_BSPACE) {
+        if (n > 0) {
+            ui->answer[n - 1] = '\0';
+        }
+        return UI_REDRAW;
+    }
+    if (key == PK_SPACE) {
+        key = ' ';
+    }
+    if (key >= 0x20 && key < 0x7f && n + 1 < sizeof ui->answer) {
+        ui->answer[n] = (char)key;
+        ui->answer[n + 1] = '\0';
+        return UI_REDRAW;
+    }
+    return UI_NOTHING;
+}
+
+/* Space in a lesson: on to the next pause or question (or the end). */
+static void
+lesson_continue(History *h, const UiState *ui)
+{
+    uint64_t seq = history_current(h)->pos.seq;
+
+    for (size_t i = 0; i < ui->run->n; i++) {
+        const Firing *f = &ui->run->f[i];
+        DirKind k = ui->lesson->dirs[f->dir].kind;
+        if (f->seq > seq && (k == DIR_PAUSE || (k == DIR_ASK && ui->answers[i] == 0))) {
+            history_goto_seq(h, f->seq);
+            return;
+        }
+    }
+    history_to_end(h);
 }
 
 static void
@@ -59,6 +290,11 @@ status_line(const History *h, const UiState *ui, Scene *sc, int y)
     char left[256];
 
     scene_fill(sc, r, ' ', STYLE_STATUS);
+    if (ui->asking >= 0) {
+        snprintf(left, sizeof left, " answer: %s_   (Enter to answer, Esc to skip)", ui->answer);
+        scene_put(sc, r, 0, 0, left, STYLE_STATUS, NULL_HANDLE);
+        return;
+    }
     const char *prompt = keys_prompt(&ui->keys);
     if (prompt[0] != '\0') {
         snprintf(left, sizeof left, " %s%" PRIu64 "_", prompt, ui->keys.count);
@@ -133,6 +369,31 @@ help_overlay(Scene *sc)
     }
 }
 
+static void
+summary_overlay(const UiState *ui, Scene *sc)
+{
+    int asked, right, total;
+    char line[160];
+
+    ui_score(ui, &asked, &right, &total);
+    int w = 60 < sc->w - 2 ? 60 : sc->w - 2, h = 8 < sc->h - 1 ? 8 : sc->h - 1;
+    Rect r = {(sc->w - w) / 2, (sc->h - 1 - h) / 2, w, h};
+    scene_fill(sc, r, ' ', STYLE_HELP);
+    Rect in = scene_frame(sc, r, "Lesson complete", 1);
+    int y = scene_wrap(sc, in, 1, 1, ui->lesson->title, STYLE_TITLE) + 1;
+    snprintf(line, sizeof line, "Questions: %d right of %d (%d skipped or not reached).", right,
+             total, total - asked + (asked - right - (asked - right)));
+    int wrong = 0, skipped = 0;
+    for (size_t i = 0; i < ui->run->n; i++) {
+        wrong += ui->answers[i] == 2;
+        skipped += ui->answers[i] == 3;
+    }
+    snprintf(line, sizeof line, "Questions: %d right, %d wrong, %d skipped, of %d.", right, wrong,
+             skipped + (total - asked), total);
+    y += scene_wrap(sc, in, 1, y, line, STYLE_NORMAL);
+    scene_wrap(sc, in, 1, y + 1, "Any key closes this; q quits.", STYLE_DIM);
+}
+
 static int
 visible(const UiState *ui, PaneId p)
 {
@@ -151,10 +412,24 @@ draw_pane(const History *h, UiState *ui, Scene *sc, PaneId p, Rect r)
     } else {
         snprintf(title, sizeof title, "%s", pane_names[p]);
     }
-    Rect in = scene_frame(sc, r, title, ui->focus == p);
-    if (in.w > 0 && in.h > 0) {
-        views[p](h, ui, in, sc);
+    if (p == PANE_LOG && ui->lesson != NULL) {
+        snprintf(title, sizeof title, "Lesson %s", ui->lesson->id);
     }
+    Rect in = scene_frame(sc, r, title, ui->focus == p);
+    if (in.w <= 0 || in.h <= 0) {
+        return;
+    }
+    if (p == PANE_LOG && ui->lesson != NULL) {
+        /* The narrative on the left, the log on the right. */
+        int lw = in.w * 11 / 20;
+        view_lesson_build(h, ui, (Rect){in.x, in.y, lw, in.h}, sc);
+        for (int y = 0; y < in.h; y++) {
+            scene_char(sc, in, lw, y, sc->ascii ? '|' : 0x2502, STYLE_BORDER, NULL_HANDLE);
+        }
+        views[p](h, ui, (Rect){in.x + lw + 1, in.y, in.w - lw - 1, in.h}, sc);
+        return;
+    }
+    views[p](h, ui, in, sc);
 }
 
 void
@@ -187,7 +462,7 @@ ui_draw(const History *h, UiState *ui, Scene *sc)
             for (int j = 0; j < 3 && row_panes[i][j] != PANE_COUNT; j++) {
                 rows[i] |= visible(ui, row_panes[i][j]);
             }
-            total += rows[i] ? row_share[i] : 0;
+            total += rows[i] ? share(ui, i) : 0;
         }
         int y = 0, last = -1;
         for (int i = 0; i < 3; i++) {
@@ -199,7 +474,7 @@ ui_draw(const History *h, UiState *ui, Scene *sc)
             if (!rows[i]) {
                 continue;
             }
-            int rh = i == last ? H - y : H * row_share[i] / total;
+            int rh = i == last ? H - y : H * share(ui, i) / total;
             int cw = 0, x = 0, lastc = -1;
             for (int j = 0; j < 3 && row_panes[i][j] != PANE_COUNT; j++) {
                 if (visible(ui, row_panes[i][j])) {
@@ -220,6 +495,9 @@ ui_draw(const History *h, UiState *ui, Scene *sc)
         }
     }
     status_line(h, ui, sc, sc->h - 1);
+    if (ui->completed && !ui->summary_closed && ui->lesson != NULL) {
+        summary_overlay(ui, sc);
+    }
     if (ui->help) {
         help_overlay(sc);
     }
@@ -340,6 +618,20 @@ ui_key(History *h, UiState *ui, int key)
         }
         return UI_NOTHING;
     }
+    if (ui->asking >= 0) {
+        return answer_key(ui, key);
+    }
+    if (ui->completed && !ui->summary_closed && key != 'q') {
+        ui->summary_closed = 1;     /* any key closes the summary */
+        return UI_REDRAW;
+    }
+    if (ui->lesson != NULL && (key == ' ' || key == PK_SPACE) && ui->keys.prompt == 0) {
+        uint64_t from = history_current(h)->pos.seq;
+        lesson_continue(h, ui);
+        lesson_step_size(h, ui, from, history_current(h)->pos.seq);
+        lesson_arrive(h, ui);
+        return UI_REDRAW;
+    }
     if (ui->keys.prompt == 0 && !ui->keys.has_count) {
         switch (key) {
         case '?':
@@ -414,12 +706,17 @@ ui_key(History *h, UiState *ui, int key)
             break;
         }
     }
+    uint64_t from = history_current(h)->pos.seq;
     switch (keys_feed(h, &ui->keys, key)) {
     case KEYS_QUIT:
         return UI_QUIT;
     case KEYS_UNKNOWN:
         return UI_UNKNOWN;
+    case KEYS_PENDING:
+        return UI_REDRAW;
     default:
+        lesson_step_size(h, ui, from, history_current(h)->pos.seq);
+        lesson_arrive(h, ui);
         return UI_REDRAW;
     }
 }

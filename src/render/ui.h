@@ -9,6 +9,7 @@
 
 #include "hist/history.h"
 #include "hist/keys.h"
+#include "lesson/lesson.h"
 #include "render/scene.h"
 
 typedef enum {
@@ -43,9 +44,43 @@ typedef struct UiState {
     int ascii;
     KeyState keys;             /* the stepping keys' count or prompt */
     Rect panes[PANE_COUNT];    /* where each pane was last drawn (for clicks) */
+
+    /* A lesson, when one is open (ui_lesson). */
+    const Lesson *lesson;
+    const LessonRun *run;
+    uint8_t *answers;          /* by firing: 0 not asked, 1 right, 2 wrong, 3 skipped */
+    long asking;               /* the ask firing being asked, or -1 */
+    char answer[64];           /* what the student has typed */
+    long feedback;             /* the ask firing last answered, or -1 */
+    uint64_t seen;             /* the furthest point reached */
+    int completed;             /* the end was reached: the summary shows */
+    int summary_closed;
 } UiState;
 
 void ui_init(UiState *ui);
+void ui_done(UiState *ui);
+
+/* Open a lesson in the session: its narrative replaces the log's left
+ * part, its questions are asked as the student steps onto them, its
+ * breakpoints are set.  l and r must outlive ui. */
+void ui_lesson(History *h, UiState *ui, const Lesson *l, const LessonRun *r);
+/* A program or lesson opened for a session: the history, and the lesson
+ * with its run when the file is one.  0, or -1 after a message
+ * (`pymemsim: FILE:LINE:COL: ...') on stderr. */
+typedef struct Session {
+    History *h;
+    Lesson *lesson;
+    LessonRun run;
+} Session;
+int session_open(Session *s, const char *path, size_t cap);
+/* The same with the first line of the message in msg instead (for the
+ * menu, while the terminal is in curses mode). */
+int session_open_quiet(Session *s, const char *path, size_t cap, char *msg, size_t size);
+void session_attach(Session *s, UiState *ui);
+void session_close(Session *s);
+
+/* Questions of the lesson: asked, right. */
+void ui_score(const UiState *ui, int *asked, int *right, int *total);
 
 /* Draw everything into sc (already sized to the terminal). */
 void ui_draw(const History *h, UiState *ui, Scene *sc);

@@ -18,6 +18,8 @@ void view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc);
 void view_memory_build(const History *h, const UiState *ui, Rect r, Scene *sc);
 void view_collector_build(const History *h, const UiState *ui, Rect r, Scene *sc);
 void view_log_build(const History *h, const UiState *ui, Rect r, Scene *sc);
+/* The lesson's narrative, checks and question (in the Log pane). */
+void view_lesson_build(const History *h, const UiState *ui, Rect r, Scene *sc);
 
 /* The objects the heap pane lists (handle order), from the skip-th;
  * up to max in rows, or with rows NULL the number there are. */

@@ -24,10 +24,12 @@
 
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/xalloc.h"
 #include "hist/history.h"
+#include "render/menu.h"
 #include "render/scene.h"
 #include "render/ui.h"
 #include "tui/term.h"
@@ -139,7 +141,7 @@ static int
 run(History *h, UiState *ui)
 {
     Scene sc;
-    int redraw = 1, fast_errors = 0;
+    int redraw = 1, fast_errors = 0, saved = 0;
 
     scene_init(&sc, COLS, LINES, ui->ascii);
     timeout(KEY_TIMEOUT_MS);
@@ -202,33 +204,113 @@ run(History *h, UiState *ui)
         if (res == UI_REDRAW) {
             redraw = 1;
         }
+        if (ui->completed && !saved && ui->lesson != NULL) {
+            int asked, right, total;
+            ui_score(ui, &asked, &right, &total);
+            progress_set(ui->lesson->id, right, total);
+            saved = 1;
+        }
     }
 }
 
 int
 tui_run(const char *path, const TuiOptions *opt)
 {
-    History *h = xmalloc(sizeof *h);
+    Session ses;
     UiState ui;
     Theme theme;
     int ascii;
 
-    if (history_open(h, path, opt->history_cap) < 0) {
-        free(h);
+    if (session_open(&ses, path, opt->history_cap) < 0) {
         return 2;
     }
-    h->max_instr = opt->max_steps;
+    ses.h->max_instr = opt->max_steps;
     if (term_open(opt->theme, opt->ascii, &theme, &ascii) < 0) {
-        history_close(h);
-        free(h);
+        session_close(&ses);
         return 2;
     }
     ui_init(&ui);
     ui.theme = theme;
     ui.ascii = ascii;
-    int status = run(h, &ui);
+    session_attach(&ses, &ui);
+    int status = run(ses.h, &ui);
     term_close();
-    history_close(h);
-    free(h);
+    ui_done(&ui);
+    session_close(&ses);
+    return status;
+}
+
+/* The lesson menu: choose, step through, come back. */
+int
+tui_menu(const TuiOptions *opt)
+{
+    Menu menu;
+    Theme theme;
+    int ascii, status = 0;
+
+    memset(&menu, 0, sizeof menu);
+    menu_load(&menu);
+    if (term_open(opt->theme, opt->ascii, &theme, &ascii) < 0) {
+        menu_done(&menu);
+        return 2;
+    }
+    Scene sc;
+    scene_init(&sc, COLS, LINES, ascii);
+    timeout(KEY_TIMEOUT_MS);
+    for (int redraw = 1;;) {
+        int sig = term_signal();
+        if (sig != 0) {
+            status = 128 + sig;
+            break;
+        }
+        if (redraw) {
+            if (sc.w != COLS || sc.h != LINES) {
+                scene_done(&sc);
+                scene_init(&sc, COLS, LINES, ascii);
+            }
+            menu_draw(&menu, &sc);
+            term_show(&sc, theme);
+            redraw = 0;
+        }
+        wint_t k;
+        int r = get_wch(&k);
+        if (r == ERR) {
+            continue;
+        }
+        if (r == KEY_CODE_YES && k == KEY_RESIZE) {
+            redraw = 1;
+            continue;
+        }
+        int key = r == KEY_CODE_YES ? function_key(k) : char_key(k);
+        MenuResult res = key < 0 ? MENU_NOTHING : menu_key(&menu, key);
+        if (res == MENU_QUIT) {
+            break;
+        }
+        if (res == MENU_OPEN) {
+            Session ses;
+            const char *path = menu.items[menu.selected].l.path;
+            /* The menu only lists lessons whose header reads; a lesson
+             * that does not load says why on the status line. */
+            if (session_open_quiet(&ses, path, opt->history_cap, menu.msg, sizeof menu.msg) == 0) {
+                UiState ui;
+                ses.h->max_instr = opt->max_steps;
+                ui_init(&ui);
+                ui.theme = theme;
+                ui.ascii = ascii;
+                session_attach(&ses, &ui);
+                status = run(ses.h, &ui);
+                ui_done(&ui);
+                session_close(&ses);
+                if (status != 0) {
+                    break;
+                }
+                menu_load(&menu);
+            }
+        }
+        redraw = 1;
+    }
+    scene_done(&sc);
+    term_close();
+    menu_done(&menu);
     return status;
 }

@@ -39,4 +39,8 @@ void tui_options_init(TuiOptions *opt);
  */
 int tui_run(const char *path, const TuiOptions *opt);
 
+/* The lesson menu (`pymemsim' on a terminal without FILE); the same
+ * exit statuses. */
+int tui_menu(const TuiOptions *opt);
+
 #endif
