@@ -105,6 +105,7 @@ session_open(Session *s, const char *path, size_t cap)
     s->h = xmalloc(sizeof *s->h);
     if (history_open(s->h, path, cap) < 0) {
         free(s->h);
+        s->h = NULL;
         session_close(s);
         return -1;
     }
