@@ -82,6 +82,29 @@ text_width(const char *s)
     return n;
 }
 
+/* Does ch take other than one column on a terminal (East Asian wide
+ * characters, combining marks)?  Such characters show as '?', so that
+ * every cell is one column in the text and on the terminal alike. */
+static int
+not_one_column(uint32_t c)
+{
+    static const uint32_t ranges[][2] = {
+        {0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x0610, 0x061a},
+        {0x064b, 0x065f}, {0x1100, 0x115f}, {0x1ab0, 0x1aff}, {0x1dc0, 0x1dff},
+        {0x200b, 0x200f}, {0x20d0, 0x20ff}, {0x2e80, 0x303e}, {0x3041, 0x33ff},
+        {0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xa000, 0xa4cf}, {0xac00, 0xd7a3},
+        {0xf900, 0xfaff}, {0xfe00, 0xfe0f}, {0xfe20, 0xfe2f}, {0xfe30, 0xfe4f},
+        {0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x1f300, 0x1f64f}, {0x1f900, 0x1f9ff},
+        {0x20000, 0x3fffd},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++) {
+        if (c >= ranges[i][0] && c <= ranges[i][1]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void
 scene_char(Scene *sc, Rect r, int x, int y, uint32_t ch, Style st, Handle obj)
 {
@@ -93,7 +116,7 @@ scene_char(Scene *sc, Rect r, int x, int y, uint32_t ch, Style st, Handle obj)
         return;
     }
     Cell *c = scene_cell(sc, ax, ay);
-    c->ch = ch < 0x20 || ch == 0x7f ? '?' : ch;
+    c->ch = ch < 0x20 || (ch >= 0x7f && ch < 0xa0) || not_one_column(ch) ? '?' : ch;
     c->style = (uint8_t)st;
     c->obj = obj;
 }

@@ -28,7 +28,14 @@ binding(Scene *sc, Rect r, int y, const Machine *m, const UiState *ui, const cha
     }
     describe_object(m, v, obj, sizeof obj);
     describe_value(m, v, val, sizeof val);
-    Style st = v == ui->selected ? STYLE_SELECTED : changed ? STYLE_CHANGED : STYLE_HANDLE;
+    int related = ui->selected != NULL_HANDLE && v != ui->selected && m_is_live(m, ui->selected)
+                  && (refers_to(m, ui->selected, v) || refers_to(m, v, ui->selected));
+    Style st = v == ui->selected ? STYLE_SELECTED : changed ? STYLE_CHANGED
+             : related ? STYLE_RELATED : STYLE_HANDLE;
+    if (v == ui->selected || related) {
+        /* Marked with a symbol too, not by style alone. */
+        scene_put(sc, r, 0, y, v == ui->selected ? ">" : "+", st, v);
+    }
     int w = scene_printf(sc, r, x + 1, y, st, v, "%s", obj);
     scene_printf(sc, r, x + 2 + w, y, STYLE_DIM, v, "%s", val);
 }
