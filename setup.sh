@@ -44,7 +44,8 @@ fi
 make -j"$(nproc 2>/dev/null || echo 2)"
 
 case $action in
-start) exec ./src/pymemsim "$top/examples/first.py" ;;
+start) PYMEMSIM_LESSONS="$top/lessons"; export PYMEMSIM_LESSONS
+       exec ./src/pymemsim "$top/lessons/01-everything-is-an-object.py" ;;
 check) exec make -j"$(nproc 2>/dev/null || echo 2)" check ;;
 build) ;;
 esac
