@@ -14,6 +14,29 @@
 int cli_parse_size(const char *s, size_t *out);
 int cli_parse_count(const char *s, uint64_t *out);
 int cli_parse_step_size(const char *s, StepSize *out);
+/* "pymemsim: CMD: message" and the --help hint on stderr; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The options of dump and snapshot that say where to go. */
+typedef struct StepOptions {
+    const char *at;            /* --at: a number, "end", or NULL */
+    uint64_t n;
+    StepSize by;               /* --by */
+    const char *keys;          /* --keys, or NULL */
+    size_t cap;                /* --history-cap */
+    uint64_t max_steps;        /* --max-steps */
+} StepOptions;
+#define STEP_LONGOPTS \
+    {"at", required_argument, NULL, 'a'}, {"by", required_argument, NULL, 'b'}, \
+    {"keys", required_argument, NULL, 'k'}, {"history-cap", required_argument, NULL, 'c'}, \
+    {"max-steps", required_argument, NULL, 'm'}
+void step_options_init(StepOptions *o);
+/* Option c of STEP_LONGOPTS: 1 taken, 0 not one of them, -2 after a
+ * message for a bad value. */
+int step_option(StepOptions *o, int c, const char *arg, const char *cmd);
+/* The step size, the limit, then --at. */
+void step_options_apply(History *h, const StepOptions *o);
+
 /* Replay a --keys string on h and ui (a fresh one if NULL), drawing sc
  * after each key if not NULL: 0, or 2 after a message. */
 int cli_apply_keys(History *h, UiState *ui, Scene *sc, const char *s);

@@ -18,17 +18,76 @@
 #include "hist/keys.h"
 #include "render/ui.h"
 
-static int __attribute__((format(printf, 1, 2)))
-usage_error(const char *fmt, ...)
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
 
-    fputs("pymemsim: dump: ", stderr);
+    fprintf(stderr, "pymemsim: %s: ", cmd);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputs("\nTry 'pymemsim --help' for more information.\n", stderr);
     return 2;
+}
+
+void
+step_options_init(StepOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->by = STEP_LINE;
+    o->cap = HISTORY_DEFAULT_CAP;
+}
+
+int
+step_option(StepOptions *o, int c, const char *arg, const char *cmd)
+{
+    switch (c) {
+    case 'a':
+        o->at = arg;
+        if (strcmp(arg, "end") != 0 && cli_parse_count(arg, &o->n) < 0) {
+            return -cli_usage_error(cmd, "--at wants a step number or 'end', not '%s'", arg);
+        }
+        return 1;
+    case 'b':
+        if (cli_parse_step_size(arg, &o->by) < 0) {
+            return -cli_usage_error(cmd, "--by wants event, instruction or line, not '%s'", arg);
+        }
+        return 1;
+    case 'k':
+        o->keys = arg;
+        return 1;
+    case 'c':
+        if (cli_parse_size(arg, &o->cap) < 0 || o->cap == 0) {
+            return -cli_usage_error(cmd, "--history-cap wants a size such as 512M, not '%s'", arg);
+        }
+        return 1;
+    case 'm':
+        if (cli_parse_count(arg, &o->max_steps) < 0) {
+            return -cli_usage_error(cmd, "--max-steps wants a number, not '%s'", arg);
+        }
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void
+step_options_apply(History *h, const StepOptions *o)
+{
+    h->max_instr = o->max_steps;
+    h->size = o->by;
+    if (o->at == NULL) {
+        return;
+    }
+    if (strcmp(o->at, "end") == 0) {
+        history_to_end(h);
+    } else {
+        history_goto(h, o->by, o->n);
+    }
+    if (h->msg[0] != '\0') {
+        fprintf(stderr, "pymemsim: %s\n", h->msg);
+    }
 }
 
 int
@@ -141,75 +200,31 @@ cli_apply_keys(History *h, UiState *ui, Scene *sc, const char *s)
 int
 cli_dump(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"at", required_argument, NULL, 'a'},
-        {"by", required_argument, NULL, 'b'},
-        {"keys", required_argument, NULL, 'k'},
-        {"history-cap", required_argument, NULL, 'c'},
-        {"max-steps", required_argument, NULL, 'm'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *at = NULL, *keys = NULL;
-    StepSize by = STEP_LINE;
-    size_t cap = HISTORY_DEFAULT_CAP;
-    uint64_t max_steps = 0, n = 0;
+    static const struct option longopts[] = {STEP_LONGOPTS, {NULL, 0, NULL, 0}};
+    StepOptions o;
     int c;
 
+    step_options_init(&o);
     optind = 0;             /* rescan from the start (GNU getopt) */
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'a':
-            at = optarg;
-            if (strcmp(at, "end") != 0 && cli_parse_count(at, &n) < 0) {
-                return usage_error("--at wants a step number or 'end', not '%s'", optarg);
-            }
-            break;
-        case 'b':
-            if (cli_parse_step_size(optarg, &by) < 0) {
-                return usage_error("--by wants event, instruction or line, not '%s'", optarg);
-            }
-            break;
-        case 'k':
-            keys = optarg;
-            break;
-        case 'c':
-            if (cli_parse_size(optarg, &cap) < 0 || cap == 0) {
-                return usage_error("--history-cap wants a size such as 512M, not '%s'", optarg);
-            }
-            break;
-        case 'm':
-            if (cli_parse_count(optarg, &max_steps) < 0) {
-                return usage_error("--max-steps wants a number, not '%s'", optarg);
-            }
-            break;
-        default:
-            return usage_error("%s", "bad option");
+        int r = step_option(&o, c, optarg, "dump");
+        if (r < 0) {
+            return -r;
+        }
+        if (r == 0) {
+            return cli_usage_error("dump", "%s", "bad option");
         }
     }
     if (argc - optind != 1) {
-        return usage_error("%s", "needs exactly one FILE");
+        return cli_usage_error("dump", "%s", "needs exactly one FILE");
     }
     History *h = malloc(sizeof *h);
-    if (h == NULL || history_open(h, argv[optind], cap) < 0) {
+    if (h == NULL || history_open(h, argv[optind], o.cap) < 0) {
         free(h);
         return 2;
     }
-    h->max_instr = max_steps;
-    h->size = by;
-    int status = 0;
-    if (at != NULL) {
-        if (strcmp(at, "end") == 0) {
-            history_to_end(h);
-        } else {
-            history_goto(h, by, n);
-        }
-        if (h->msg[0] != '\0') {
-            fprintf(stderr, "pymemsim: %s\n", h->msg);
-        }
-    }
-    if (keys != NULL) {
-        status = cli_apply_keys(h, NULL, NULL, keys);
-    }
+    step_options_apply(h, &o);
+    int status = o.keys != NULL ? cli_apply_keys(h, NULL, NULL, o.keys) : 0;
     if (status == 0) {
         dump_json(stdout, h);
     }
