@@ -797,7 +797,9 @@ lesson_sink(void *ctx, const Machine *m, const Event *e)
 
     (void)m;
     rn->seq++;
-    if (e->kind == EV_FREE) {
+    if (e->kind == EV_FREE || e->kind == EV_FREELIST) {
+        /* An object is freed either way: its block back to its pool, or
+         * kept on its type's free list. */
         rn->freed++;
         for (size_t i = 0; i < rn->nlabels; i++) {
             if (rn->lhandles[i] == e->obj) {

@@ -455,7 +455,14 @@ ui_draw(const History *h, UiState *ui, Scene *sc)
     }
     if (ui->maximised >= 0 || sc->w < 80 || H < 20) {
         PaneId p = ui->maximised >= 0 ? (PaneId)ui->maximised : ui->focus;
-        draw_pane(h, ui, sc, p, (Rect){0, 0, sc->w, H});
+        if (ui->lesson != NULL && p != PANE_LOG && H >= 16) {
+            /* A lesson keeps its narrative below the pane shown. */
+            int lh = H * 2 / 5;
+            draw_pane(h, ui, sc, p, (Rect){0, 0, sc->w, H - lh});
+            draw_pane(h, ui, sc, PANE_LOG, (Rect){0, H - lh, sc->w, lh});
+        } else {
+            draw_pane(h, ui, sc, p, (Rect){0, 0, sc->w, H});
+        }
     } else {
         /* Rows with visible panes share the height by their shares. */
         int total = 0, rows[3] = {0, 0, 0};

@@ -62,6 +62,24 @@ view_source_build(const History *h, const UiState *ui, Rect r, Scene *sc)
             }
         }
         int is_cur = (uint32_t)no == cur;
+        Style st = is_cur ? STYLE_CURRENT : STYLE_NORMAL;
+        if (ui->lesson != NULL) {
+            /* A lesson's comments: narrative dimmed (the lesson pane shows
+             * it), and an ask without its answer. */
+            const char *t = text;
+            while (*t == ' ') {
+                t++;
+            }
+            if (t[0] == '#' && (t[1] == ':' || t[1] == '@')) {
+                st = STYLE_DIM;
+            }
+            if (strncmp(t, "#@ ask \"", 8) == 0) {
+                char *q = strchr(t + 8, '"');
+                if (q != NULL) {
+                    q[1] = '\0';
+                }
+            }
+        }
         if (history_is_break(h, (uint32_t)no)) {
             scene_put(sc, r, 0, y, bp, STYLE_BREAK, NULL_HANDLE);
         }
@@ -69,7 +87,7 @@ view_source_build(const History *h, const UiState *ui, Rect r, Scene *sc)
             scene_put(sc, r, 1, y, mark, STYLE_CURRENT, NULL_HANDLE);
         }
         scene_printf(sc, r, 2, y, is_cur ? STYLE_CURRENT : STYLE_LINENO, NULL_HANDLE, "%3d ", no);
-        int w = scene_put(sc, r, 6, y, text, is_cur ? STYLE_CURRENT : STYLE_NORMAL, NULL_HANDLE);
+        int w = scene_put(sc, r, 6, y, text, st, NULL_HANDLE);
         Handle code;
         uint32_t index;
         if (is_cur && current_instruction(s, &code, &index)) {
