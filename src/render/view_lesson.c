@@ -48,8 +48,9 @@ view_lesson_build(const History *h, const UiState *ui, Rect r, Scene *sc)
         y += scene_wrap(sc, r, 0, y, p, STYLE_NORMAL);
         p = nl != NULL ? nl + 2 : NULL;
     }
-    /* Checks at this very point. */
-    for (size_t i = 0; i < ui->run->n && y < r.h; i++) {
+    /* Checks at this very point (after the question, not to give the
+     * answer away). */
+    for (size_t i = 0; ui->asking < 0 && i < ui->run->n && y < r.h; i++) {
         const Firing *f = &ui->run->f[i];
         const Directive *d = &l->dirs[f->dir];
         if (f->seq != seq || d->kind != DIR_EXPECT) {

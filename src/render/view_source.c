@@ -78,6 +78,8 @@ view_source_build(const History *h, const UiState *ui, Rect r, Scene *sc)
                 if (q != NULL) {
                     q[1] = '\0';
                 }
+            } else if (strncmp(t, "#@ expect ", 10) == 0) {
+                strcpy((char *)t + 10, "...");  /* the checks show in the lesson pane */
             }
         }
         if (history_is_break(h, (uint32_t)no)) {
