@@ -370,7 +370,20 @@ build_class(Vm *vm, const Handle *args, uint32_t nargs)
         return NULL_HANDLE;
     }
     m_decref(M, r);
-    /* type_new: the class's dict is a copy of the namespace, without
+    /* meta(name, bases, ns): type's vectorcall falls back to
+     * _PyObject_MakeTpCall for three arguments, which packs them into
+     * a tuple for the length of the call. */
+    const Handle margs[3] = {args[1], M->empty_tuple, ns};
+    Handle targs = m_tuple_new(M, 3);
+    for (uint32_t i = 0; i < 3; i++) {
+        m_incref(M, margs[i]);
+        m_store(M, targs, i, margs[i]);
+    }
+    /* type_new_get_bases: no bases means (object,). */
+    Handle bases = m_tuple_new(M, 1);
+    m_incref(M, vm->types[T_NONE]);
+    m_store(M, bases, 0, vm->types[T_NONE]);
+    /* type_new_init: the class's dict is a copy of the namespace, without
      * __qualname__, with __doc__, __dict__ and __weakref__ added. */
     Handle cd = m_dict_new(M);
     const Dict *d = m_obj(M, ns)->u.d;
@@ -391,10 +404,18 @@ build_class(Vm *vm, const Handle *args, uint32_t nargs)
     }
     Handle cls = m_class_new(M, m_obj(M, args[1])->u.s.utf8, cd);
     m_obj(M, cls)->u.c->has_del = (uint8_t)has_del;
+    m_store(M, cls, CLASS_BASES_SLOT, bases);
     if (!has_doc) {
         dict_set_cstr(vm, cd, "__doc__", M->none);
     }
-    /* The two descriptors refer to the class. */
+    /* PyType_Ready: the mro (cls, object), then the two descriptors,
+     * which refer to the class, then add_subclass. */
+    Handle mro = m_tuple_new(M, 2);
+    m_incref(M, cls);
+    m_store(M, mro, 0, cls);
+    m_incref(M, vm->types[T_NONE]);
+    m_store(M, mro, 1, vm->types[T_NONE]);
+    m_store(M, cls, 2, mro);
     static const char *const descr[] = {"__dict__", "__weakref__"};
     for (int i = 0; i < 2; i++) {
         Handle g = m_alloc(M, T_GETSET, 16 + 56);
@@ -404,17 +425,30 @@ build_class(Vm *vm, const Handle *args, uint32_t nargs)
         dict_set_cstr(vm, cd, descr[i], g);
         m_decref(M, g);
     }
-    /* tp_bases = (object,) and tp_mro = (cls, object) */
-    Handle bases = m_tuple_new(M, 1);
-    m_incref(M, vm->types[T_NONE]);
-    m_store(M, bases, 0, vm->types[T_NONE]);
-    m_store(M, cls, CLASS_BASES_SLOT, bases);
-    Handle mro = m_tuple_new(M, 2);
-    m_incref(M, cls);
-    m_store(M, mro, 0, cls);
-    m_incref(M, vm->types[T_NONE]);
-    m_store(M, mro, 1, vm->types[T_NONE]);
-    m_store(M, cls, 2, mro);
+    /* add_subclass: object's tp_subclasses maps the class's address, as
+     * an int, to a weak reference to it; both live as long as the class. */
+    Handle key = m_int(M, (int64_t)m_obj(M, cls)->addr);
+    Handle wr = m_alloc(M, T_WEAKREF, 16 + 64);
+    m_obj(M, wr)->u.wr.referent = cls;
+    m_track(M, wr);
+    *m_weaklist(M, cls) = wr;
+    m_obj(M, cls)->u.c->subclass_key = key;
+    m_obj(M, cls)->u.c->subclass_ref = wr;
+    m_root_add(M, key);
+    m_root_add(M, wr);
+    /* type_new_set_names works on a copy of the class's dict. */
+    Handle names = m_dict_copy(M, cd);
+    m_decref(M, names);
+    /* type_new_init_subclass: super(cls, cls).__init_subclass__(), a
+     * super object and a bound built-in method, released in turn. */
+    Handle sup = m_alloc(M, T_SUPER, 16 + 40);
+    m_track(M, sup);
+    Handle init = m_alloc(M, T_BUILTIN, 16 + 56);
+    m_obj(M, init)->u.builtin.id = BI_COUNT;
+    m_track(M, init);
+    m_decref(M, sup);
+    m_decref(M, init);
+    m_decref(M, targs);
     m_decref(M, ns);
     return cls;
 }

@@ -681,6 +681,19 @@ m_root_add(Machine *m, Handle h)
 }
 
 void
+m_root_take(Machine *m, Handle h)
+{
+    for (uint32_t i = m->nroots; i-- > 0;) {
+        if (m->roots[i] == h) {
+            memmove(m->roots + i, m->roots + i + 1, (m->nroots - i - 1) * sizeof *m->roots);
+            m->nroots--;
+            return;
+        }
+    }
+    assert(!"m_root_take: not a root");
+}
+
+void
 m_write(Machine *m, const char *s, size_t n)
 {
     if (m->outlen + n + 1 > m->outcap) {
@@ -1079,6 +1092,17 @@ dstep(Machine *m, DStack *st, int *done)
         f->stage = 1;
         return NULL_HANDLE;
     case 1:
+        if (t == T_CLASS && o->u.c != NULL
+            && (o->u.c->subclass_ref != NULL_HANDLE || o->u.c->subclass_key != NULL_HANDLE)) {
+            /* type_dealloc_common: remove_subclass deletes the class's
+             * entry from object's subclasses, value then key. */
+            Handle *slot = o->u.c->subclass_ref != NULL_HANDLE ? &o->u.c->subclass_ref
+                                                                : &o->u.c->subclass_key;
+            v = *slot;
+            *slot = NULL_HANDLE;
+            m_root_take(m, v);
+            return v;
+        }
         f->stage = 2;
         if (t == T_FUNCTION || t == T_METHOD || t == T_CLASS) {
             Handle *wl = m_weaklist(m, f->h);

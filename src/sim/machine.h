@@ -79,6 +79,11 @@ struct ClassVal {
     uint32_t usable;           /* dk_usable of the shared keys (from 30) */
     uint8_t has_del;           /* defines __del__ */
     Handle weaklist;           /* first weak reference, or 0 */
+    /* Its entry in object's tp_subclasses (add_subclass): a weak
+     * reference to it and the int key, both held as roots (the
+     * subclasses dict of the static object type), released when the
+     * class is deallocated (remove_subclass).  0 when none. */
+    Handle subclass_ref, subclass_key;
 };
 
 struct FuncVal {
@@ -269,6 +274,9 @@ void m_weakref_unlink(Machine *m, Handle wr);
 void m_set_count(Machine *m, int gen, int64_t count);
 /* Roots. */
 void m_root_add(Machine *m, Handle h); /* steals */
+/* Take h off the roots without releasing it: the caller now owns the
+ * reference the roots held. */
+void m_root_take(Machine *m, Handle h);
 /* Output. */
 void m_write(Machine *m, const char *s, size_t n);
 

@@ -180,6 +180,7 @@ payload_copy(Object *o)
     case T_DICTITEMS:
     case T_WEAKREF:
     case T_GETSET:
+    case T_SUPER:
     case T_COUNT:
         break;
     }
@@ -425,6 +426,7 @@ hash_object(uint64_t x, const Object *o)
         x = hash_pair(x, c->mro, c->bases);
         x = hash_pair(x, c->usable, c->has_del);
         x = hash_u64(x, c->weaklist);
+        x = hash_pair(x, c->subclass_ref, c->subclass_key);
         x = hash_u32s(x, c->keys, c->keys != NULL ? c->nkeys : 0);
         x = hash_u64(x, c->nkeys);
         break;
@@ -453,6 +455,7 @@ hash_object(uint64_t x, const Object *o)
         break;
     case T_CELL:
     case T_GETSET:
+    case T_SUPER:
         x = hash_u64(x, o->u.cell.ref);
         break;
     case T_MODULE:
