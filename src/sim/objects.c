@@ -662,8 +662,8 @@ m_may_be_tracked(const Machine *m, Handle h)
 {
     const Object *o = &m->objs[h];
 
-    if (!type_info[o->type].gc) {
-        return 0;
+    if (!type_info[o->type].gc || (o->flags & OF_STATIC)) {
+        return 0;           /* statics are not GC objects (type_is_gc) */
     }
     if (o->type == T_TUPLE) {
         return (o->flags & OF_TRACKED) != 0;
