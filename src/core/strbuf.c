@@ -107,3 +107,28 @@ sb_take(StrBuf *sb)
     sb->len = sb->cap = 0;
     return s;
 }
+
+char *
+sb_read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    StrBuf sb;
+    char buf[65536];
+    size_t n;
+
+    if (fp == NULL) {
+        return NULL;
+    }
+    sb_init(&sb);
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        sb_put(&sb, buf, n);
+    }
+    int err = ferror(fp);
+    fclose(fp);
+    if (err) {
+        sb_done(&sb);
+        return NULL;
+    }
+    *len = sb.len;
+    return sb_take(&sb);
+}

@@ -561,27 +561,18 @@ parse_lines(Loader *ld, char *src, int header_only)
     sb_done(&para);
 }
 
+/* The lesson's text and its number of lines. */
 static char *
 read_all(const char *path, size_t *lines)
 {
-    FILE *fp = fopen(path, "rb");
-    StrBuf sb;
-    char buf[8192];
-    size_t n;
+    size_t len;
+    char *src = sb_read_file(path, &len);
 
-    if (fp == NULL) {
-        return NULL;
-    }
-    sb_init(&sb);
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        sb_put(&sb, buf, n);
-    }
-    fclose(fp);
     *lines = 1;
-    for (size_t i = 0; i < sb.len; i++) {
-        *lines += sb.s[i] == '\n';
+    for (size_t i = 0; src != NULL && i < len; i++) {
+        *lines += src[i] == '\n';
     }
-    return sb_take(&sb);
+    return src;
 }
 
 static char *

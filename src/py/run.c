@@ -15,31 +15,6 @@
 #include "py/run.h"
 #include "py/vm.h"
 
-static char *
-read_file(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-
-    if (fp == NULL) {
-        return NULL;
-    }
-    StrBuf sb;
-    sb_init(&sb);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        sb_put(&sb, buf, n);
-    }
-    int err = ferror(fp);
-    fclose(fp);
-    if (err) {
-        sb_done(&sb);
-        return NULL;
-    }
-    *len = sb.len;
-    return sb_take(&sb);
-}
-
 int
 run_file(const char *path, FILE *out)
 {
@@ -50,7 +25,7 @@ Program *
 run_load(const char *path, Machine *m)
 {
     size_t len;
-    char *src = read_file(path, &len);
+    char *src = sb_read_file(path, &len);
 
     if (src == NULL) {
         fprintf(stderr, "pymemsim: %s: %s\n", path, strerror(errno));

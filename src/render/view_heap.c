@@ -76,14 +76,21 @@ collect(void *arg, Handle from, uint32_t slot, Handle to)
  * the interpreter's own only when asked for (s), last.  From the
  * skip-th on, up to max of them in rows (rows may be NULL to count).
  * Returns how many were stored, or with rows NULL, how many there are. */
+/* 0 the program's, 1 the compiler's, 2 the interpreter's own. */
+static int
+tier(const History *h, const Machine *m, Handle x)
+{
+    return history_is_startup(h, m, x) ? 2 : history_is_constant(h, m, x) ? 1 : 0;
+}
+
 int
 view_heap_rows(const History *h, const UiState *ui, Handle *rows, int max, int skip)
 {
     const Machine *m = &history_current(h)->m;
     int n = 0, seen = 0;
 
-    for (int tier = 0; tier < 3; tier++) {
-        if (tier == 2 && !ui->statics) {
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass == 2 && !ui->statics) {
             break;
         }
         for (Handle x = 1; x < m->nobjs; x++) {
@@ -91,8 +98,7 @@ view_heap_rows(const History *h, const UiState *ui, Handle *rows, int max, int s
             if (!(o->flags & OF_LIVE)) {
                 continue;
             }
-            int t = history_is_startup(h, m, x) ? 2 : history_is_constant(h, m, x) ? 1 : 0;
-            if (t != tier) {
+            if (tier(h, m, x) != pass) {
                 continue;
             }
             if (rows == NULL) {
@@ -116,20 +122,15 @@ static int
 heap_row_of(const History *h, const UiState *ui, Handle x)
 {
     const Machine *m = &history_current(h)->m;
-    int tx = history_is_startup(h, m, x) ? 2 : history_is_constant(h, m, x) ? 1 : 0;
+    int tx = tier(h, m, x);
     int index = 0;
 
     if (tx == 2 && !ui->statics) {
         return -1;
     }
-    for (int tier = 0; tier <= tx; tier++) {
-        for (Handle y = 1; y < m->nobjs && !(tier == tx && y == x); y++) {
-            const Object *o = m_obj(m, y);
-            if (!(o->flags & OF_LIVE)) {
-                continue;
-            }
-            int t = history_is_startup(h, m, y) ? 2 : history_is_constant(h, m, y) ? 1 : 0;
-            index += t == tier;
+    for (int pass = 0; pass <= tx; pass++) {
+        for (Handle y = 1; y < m->nobjs && !(pass == tx && y == x); y++) {
+            index += (m_obj(m, y)->flags & OF_LIVE) && tier(h, m, y) == pass;
         }
     }
     return index;
