@@ -95,6 +95,7 @@ cli_snapshot(int argc, char **argv)
     scene_init(&sc, w, hgt, ascii);
     ui_draw(h, &ui, &sc);
     step_options_apply(h, &o);
+    ui_moved(h, &ui, 0);
     ui_draw(h, &ui, &sc);
     int status = o.keys != NULL ? cli_apply_keys(h, &ui, &sc, o.keys) : 0;
     if (status == 0) {

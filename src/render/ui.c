@@ -227,6 +227,13 @@ lesson_step_size(History *h, const UiState *ui, uint64_t from, uint64_t to)
     }
 }
 
+void
+ui_moved(History *h, UiState *ui, uint64_t from)
+{
+    lesson_step_size(h, ui, from, history_current(h)->pos.seq);
+    lesson_arrive(h, ui);
+}
+
 /* A key while a question is asked. */
 static UiResult
 answer_key(UiState *ui, int key)

@@ -79,6 +79,10 @@ int session_open_quiet(Session *s, const char *path, size_t cap, char *msg, size
 void session_attach(Session *s, UiState *ui);
 void session_close(Session *s);
 
+/* After a move made other than by a key (from the point numbered
+ * from): a lesson's directives passed take effect, as for keys. */
+void ui_moved(History *h, UiState *ui, uint64_t from);
+
 /* Questions of the lesson: asked, right. */
 void ui_score(const UiState *ui, int *asked, int *right, int *total);
 
