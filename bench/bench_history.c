@@ -17,33 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "benchutil.h"
 #include "hist/history.h"
-
-static double
-now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Median and worst of n timings, in ms. */
-static void
-report(const char *what, double *t, size_t n)
-{
-    qsort(t, n, sizeof *t, cmp_double);
-    printf("  %-34s median %7.2f ms   worst %7.2f ms   (%zu)\n", what, t[n / 2] * 1e3,
-           t[n - 1] * 1e3, n);
-}
 
 static void
 bench(const char *path, size_t cap)
@@ -55,9 +31,9 @@ bench(const char *path, size_t cap)
         return;
     }
     printf("%s\n", path);
-    double t0 = now();
+    double t0 = bench_now();
     history_to_end(&h);
-    double run = now() - t0;
+    double run = bench_now() - t0;
     uint64_t instr = h.end.n[STEP_INSTR], events = h.end.n[STEP_EVENT];
     Pos early = history_earliest(&h);
     printf("  run to the end: %.2f s, %" PRIu64 " instructions, %" PRIu64 " events\n", run, instr,
@@ -71,32 +47,32 @@ bench(const char *path, size_t cap)
         char what[64];
         history_to_end(&h);
         for (int i = 0; i < 50; i++) {
-            double a = now();
+            double a = bench_now();
             history_back(&h, (StepSize)s, 1);
-            t[i] = now() - a;
+            t[i] = bench_now() - a;
         }
         snprintf(what, sizeof what, "one %s back, at the end", step_size_names[s]);
-        report(what, t, 50);
+        bench_report(what, t, 50);
     }
 
     /* Anywhere: go to a point, then time one event back from it. */
     uint64_t lo = early.seq + 1, span = h.end.seq - lo;
     for (int i = 0; i < 200; i++) {
         history_goto_seq(&h, lo + span * (uint64_t)(i + 1) / 201);
-        double a = now();
+        double a = bench_now();
         history_back(&h, STEP_EVENT, 1);
-        t[i] = now() - a;
+        t[i] = bench_now() - a;
     }
-    report("one event back, anywhere", t, 200);
+    bench_report("one event back, anywhere", t, 200);
 
     history_to_end(&h);
     for (int i = 0; i < 20; i++) {
-        double a = now();
+        double a = bench_now();
         history_goto(&h, STEP_INSTR, 1);
-        t[i] = now() - a;
+        t[i] = bench_now() - a;
         history_to_end(&h);
     }
-    report("go to instruction 1 from the end", t, 20);
+    bench_report("go to instruction 1 from the end", t, 20);
     history_close(&h);
 }
 

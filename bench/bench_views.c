@@ -15,32 +15,10 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "benchutil.h"
 #include "hist/history.h"
 #include "render/ui.h"
-
-static double
-now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void
-report(const char *what, double *t, int n)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp_double);
-    printf("  %-36s median %6.2f ms   worst %6.2f ms\n", what, t[n / 2] * 1e3, t[n - 1] * 1e3);
-}
 
 int
 main(int argc, char **argv)
@@ -66,29 +44,29 @@ main(int argc, char **argv)
     for (int s = STEP_LINE; s >= STEP_EVENT; s -= 2) {
         for (int dir = 0; dir < 2; dir++) {
             for (int i = 0; i < 50; i++) {
-                double a = now();
+                double a = bench_now();
                 if (dir == 0) {
                     history_back(&h, (StepSize)s, 1);
                 } else {
                     history_forward(&h, (StepSize)s, 1);
                 }
                 ui_draw(&h, &ui, &sc);
-                t[i] = now() - a;
+                t[i] = bench_now() - a;
             }
             char what[64];
             snprintf(what, sizeof what, "one %s %s + redraw", step_size_names[s],
                      dir ? "forward" : "back");
-            report(what, t, 50);
+            bench_report(what, t, 50);
         }
     }
     ui.focus = PANE_HEAP;
     ui.selected = history_current(&h)->m.nobjs - 1;
     for (int i = 0; i < 50; i++) {
-        double a = now();
+        double a = bench_now();
         ui_draw(&h, &ui, &sc);
-        t[i] = now() - a;
+        t[i] = bench_now() - a;
     }
-    report("redraw, heap focused, a selection", t, 50);
+    bench_report("redraw, heap focused, a selection", t, 50);
     scene_done(&sc);
     history_close(&h);
     return 0;

@@ -124,6 +124,7 @@ main(int argc, char **argv)
     };
     TuiOptions tui;
     const char *tui_option = NULL;  /* the last option of the TUI given */
+    Theme theme;
     int c;
 
     tui_options_init(&tui);
@@ -137,15 +138,10 @@ main(int argc, char **argv)
             version();
             return EXIT_SUCCESS;
         case 't':
-            tui.theme = -1;
-            for (int i = 0; i < THEME_COUNT; i++) {
-                if (strcmp(optarg, theme_names[i]) == 0) {
-                    tui.theme = i;
-                }
-            }
-            if (tui.theme < 0) {
+            if (cli_parse_theme(optarg, &theme) < 0) {
                 return usage_error("--theme wants default, contrast or mono, not '%s'", optarg);
             }
+            tui.theme = (int)theme;
             tui_option = "--theme";
             break;
         case 'a':

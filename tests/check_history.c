@@ -47,7 +47,7 @@ direct_sink(void *ctx, const Machine *m, const Event *e)
             d->s.pos.n[k]++;
         }
     }
-    d->s.last = *e;
+    d->s.recent[(d->s.pos.seq - 1) % SIM_RECENT] = *e;
     if (d->first_of_kind != NULL && d->first_of_kind[e->kind] == 0) {
         d->first_of_kind[e->kind] = d->s.pos.seq;
     }
@@ -84,7 +84,6 @@ direct_run(const char *path, const uint64_t *seqs, size_t n, uint64_t *hashes,
     d.s.vm.err = NULL;
     Program *prog = run_load(path, &d.s.m);
     ck_assert_ptr_nonnull(prog);
-    d.s.last.kind = EV_COUNT;
     d.want = sorted;
     d.got = got;
     d.nwant = n;
@@ -160,8 +159,8 @@ START_TEST(test_back_over_every_kind)
             const Sim *cur = history_current(&h);
             ck_assert_uint_eq(cur->pos.seq, want[i]);
             ck_assert_msg(sim_hash(cur) == hashes[i], "%s: state at point %llu (%s) differs",
-                          path, (unsigned long long)want[i], event_names[cur->last.kind]);
-            seen |= UINT64_C(1) << cur->last.kind;
+                          path, (unsigned long long)want[i], event_names[sim_last(cur)->kind]);
+            seen |= UINT64_C(1) << sim_last(cur)->kind;
             /* One step back at the finest size undoes exactly this
              * event (markers are steps of no event size: go by point). */
             ck_assert_int_eq(history_goto_seq(&h, want[i] - 1), 0);

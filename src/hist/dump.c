@@ -370,11 +370,11 @@ dump_json(FILE *fp, const History *h)
     fprintf(fp, ",\n  \"position\": {\"seq\": %" PRIu64 ", \"event\": %" PRIu64
             ", \"instruction\": %" PRIu64 ", \"line\": %" PRIu64 ", \"size\": \"%s\", \"ended\": %s},\n",
             s->pos.seq, s->pos.n[STEP_EVENT], s->pos.n[STEP_INSTR], s->pos.n[STEP_LINE],
-            step_size_names[h->size], s->last.kind == EV_END ? "true" : "false");
+            step_size_names[h->size], sim_last(s)->kind == EV_END ? "true" : "false");
     fprintf(fp, "  \"source_line\": %u,\n  \"instruction\": ", history_line(h));
     put_instruction(fp, s);
     fputs(",\n  \"last_event\": ", fp);
-    put_event(fp, &s->last);
+    put_event(fp, sim_last(s));
     fputs(",\n  \"exception\": ", fp);
     if (s->vm.exc == EXC_NONE) {
         fputs("null", fp);

@@ -70,7 +70,6 @@ sim_copy(Sim *dst, const Sim *src)
     vm_copy(&dst->vm, &src->vm, &dst->m);
     dst->pos = src->pos;
     dst->started = src->started;
-    dst->last = src->last;
     memcpy(dst->recent, src->recent, sizeof dst->recent);
 }
 
@@ -91,13 +90,14 @@ sim_hash(const Sim *s)
         h = hash_u64(h, s->pos.n[i]);
     }
     h = hash_u64(h, (uint64_t)s->started);
-    h = hash_u64(h, s->last.kind);
-    if (s->last.kind != EV_COUNT) {
-        h = hash_u64(h, s->last.obj);
-        h = hash_u64(h, s->last.slot);
-        h = hash_u64(h, (uint64_t)s->last.a);
-        h = hash_u64(h, (uint64_t)s->last.b);
-        h = hash_u64(h, s->last.c);
+    const Event *last = sim_last(s);
+    h = hash_u64(h, last->kind);
+    if (last->kind != EV_COUNT) {
+        h = hash_u64(h, last->obj);
+        h = hash_u64(h, last->slot);
+        h = hash_u64(h, (uint64_t)last->a);
+        h = hash_u64(h, (uint64_t)last->b);
+        h = hash_u64(h, last->c);
     }
     return h;
 }
@@ -221,15 +221,15 @@ hist_sink(void *ctx, const Machine *m, const Event *e)
     w->pos.n[STEP_LINE] += (mask >> 2) & 1u;
     /* Field by field: a whole-struct copy of an event the emitter has
      * just written field by field stalls on store forwarding. */
-    w->last.kind = e->kind;
-    w->last.role = e->role;
-    w->last.obj = e->obj;
-    w->last.frame = e->frame;
-    w->last.slot = e->slot;
-    w->last.a = e->a;
-    w->last.b = e->b;
-    w->last.c = e->c;
-    w->recent[(w->pos.seq - 1) % SIM_RECENT] = w->last;
+    Event *r = &w->recent[(w->pos.seq - 1) % SIM_RECENT];
+    r->kind = e->kind;
+    r->role = e->role;
+    r->obj = e->obj;
+    r->frame = e->frame;
+    r->slot = e->slot;
+    r->a = e->a;
+    r->b = e->b;
+    r->c = e->c;
     /* The common cases first: stepping by count or by point. */
     if (e->kind != EV_END && !h->scanning) {
         if (h->arrived) {
@@ -439,7 +439,6 @@ history_open(History *h, const char *path, size_t cap)
             h->const_addr[x] = o->addr;
         }
     }
-    h->work.last.kind = EV_COUNT;
     machine_set_sink(&h->work.m, hist_sink, h);
     checkpoint(h);              /* point 0 */
     return 0;
@@ -552,7 +551,7 @@ history_goto(History *h, StepSize size, uint64_t n)
     if (h->end_known && n >= h->end.n[size]) {
         return history_to_end(h);
     }
-    if (cur->pos.n[size] == n && cur->last.kind != EV_COUNT && step_counts_as(cur->last.kind, size)) {
+    if (cur->pos.n[size] == n && sim_last(cur)->kind != EV_COUNT && step_counts_as(sim_last(cur)->kind, size)) {
         return 0;
     }
     h->stop = STOP_COUNT;
@@ -566,7 +565,7 @@ history_forward(History *h, StepSize size, uint64_t count)
 {
     const Sim *cur = history_current(h);
 
-    if (cur->last.kind == EV_END || (h->limit_hit && !h->view_valid)) {
+    if (sim_last(cur)->kind == EV_END || (h->limit_hit && !h->view_valid)) {
         snprintf(h->msg, sizeof h->msg, "at the end of the program");
         return -1;
     }
@@ -586,7 +585,7 @@ history_back(History *h, StepSize size, uint64_t count)
     }
     /* The first step back leaves the current point if it is a step of
      * this size, else goes to the last one before it. */
-    if (count > 0 && cur->last.kind != EV_COUNT && step_counts_as(cur->last.kind, size)) {
+    if (count > 0 && sim_last(cur)->kind != EV_COUNT && step_counts_as(sim_last(cur)->kind, size)) {
         n--;
         count--;
     }
@@ -618,7 +617,7 @@ search_forward(History *h, StopKind kind, uint64_t line)
     const Sim *cur = history_current(h);
 
     h->msg[0] = '\0';
-    if (cur->last.kind == EV_END) {
+    if (sim_last(cur)->kind == EV_END) {
         snprintf(h->msg, sizeof h->msg, "at the end of the program");
         return -1;
     }

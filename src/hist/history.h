@@ -53,11 +53,18 @@ typedef struct Sim {
     Vm vm;
     Pos pos;
     int started;               /* the module frame is pushed */
-    Event last;                /* the event of the current point (kind
-                                * EV_COUNT at point 0) */
     Event recent[SIM_RECENT];  /* the last events, for the log: event
                                 * seq is recent[(seq - 1) % SIM_RECENT] */
 } Sim;
+
+/* The event of s's current point; kind EV_COUNT at point 0. */
+static inline const Event *
+sim_last(const Sim *s)
+{
+    static const Event none = {EV_COUNT, 0, 0, 0, 0, 0, 0, 0};
+
+    return s->pos.seq == 0 ? &none : &s->recent[(s->pos.seq - 1) % SIM_RECENT];
+}
 
 typedef struct Checkpoint {
     Sim sim;

@@ -209,7 +209,7 @@ lesson_arrive(const History *h, UiState *ui)
     if (seq > ui->seen) {
         ui->seen = seq;
     }
-    if (s->last.kind == EV_END && !ui->completed) {
+    if (sim_last(s)->kind == EV_END && !ui->completed) {
         ui->completed = 1;
     }
 }
@@ -312,7 +312,7 @@ status_line(const History *h, const UiState *ui, Scene *sc, int y)
         scene_put(sc, r, 0, 0, left, STYLE_STATUS, NULL_HANDLE);
         return;
     }
-    int end = s->last.kind == EV_END;
+    int end = sim_last(s)->kind == EV_END;
     char where[32];
     if (end) {
         snprintf(where, sizeof where, "the end");

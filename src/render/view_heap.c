@@ -155,7 +155,7 @@ view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc)
      * view (the window ends at it when it is further down). */
     int page = r.h - 1 < 512 ? r.h - 1 : 512;
     int skip = ui->scroll[PANE_HEAP];
-    Handle changed = s->last.kind != EV_COUNT ? s->last.obj : NULL_HANDLE;
+    Handle changed = sim_last(s)->kind != EV_COUNT ? sim_last(s)->obj : NULL_HANDLE;
     if (skip == 0 && changed != NULL_HANDLE && changed < m->nobjs && m_is_live(m, changed)
         && ui->focus != PANE_HEAP) {
         int index = heap_row_of(h, ui, changed);
@@ -180,7 +180,7 @@ view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc)
         } else {
             snprintf(gen, sizeof gen, "gc");
         }
-        change_of(&s->last, x, change, sizeof change);
+        change_of(sim_last(s), x, change, sizeof change);
         int selected = x == ui->selected;
         int related = !selected && ui->selected != NULL_HANDLE && m_is_live(m, ui->selected)
                       && (refers_to(m, ui->selected, x) || refers_to(m, x, ui->selected));

@@ -53,7 +53,7 @@ view_stack_build(const History *h, const UiState *ui, Rect r, Scene *sc)
                   STYLE_DIM, NULL_HANDLE);
         return;
     }
-    const Event *e = &s->last;
+    const Event *e = sim_last(s);
     for (uint32_t i = 0; i < m->nframes; i++) {
         const Frame *f = &m->frames[i];
         const Code *c = f->code != NULL_HANDLE ? code_of(m, f->code) : NULL;
