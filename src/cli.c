@@ -3,9 +3,12 @@
  */
 #include <config.h>
 
+#include <getopt.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "py/run.h"
@@ -172,10 +175,85 @@ trace_event(void *ctx, const Machine *m, const Event *e)
 int
 cli_trace(int argc, char **argv)
 {
-    if (argc != 1) {
-        fprintf(stderr, "pymemsim: 'trace' needs exactly one FILE\n");
-        fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
-        return 2;
+    static const struct option longopts[] = {LIMIT_LONGOPTS, {NULL, 0, NULL, 0}};
+    VmLimits lim = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL};
+    int c;
+
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        int r = limit_option(&lim, c, optarg, "trace");
+        if (r < 0) {
+            return -r;
+        }
+        if (r == 0) {
+            return cli_usage_error("trace", "%s", "bad option");
+        }
     }
-    return run_file_events(argv[0], NULL, trace_event, stdout);
+    if (argc - optind != 1) {
+        return cli_usage_error("trace", "%s", "needs exactly one FILE");
+    }
+    return run_file_events(argv[optind], NULL, trace_event, stdout, &lim);
+}
+
+/* ------------------------------------------------------------------ */
+/* pymemsim run FILE                                                  */
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_sigint(int signo)
+{
+    (void)signo;
+    interrupted = 1;
+}
+
+/* Ctrl-C raises KeyboardInterrupt in the program, as in CPython. */
+static VmPollResult
+run_poll(void *ctx)
+{
+    (void)ctx;
+    if (interrupted) {
+        interrupted = 0;
+        return VM_INTERRUPT;
+    }
+    return VM_GO_ON;
+}
+
+int
+cli_run(int argc, char **argv)
+{
+    static const struct option longopts[] = {LIMIT_LONGOPTS, {NULL, 0, NULL, 0}};
+    VmLimits lim = {0, VM_DEFAULT_MAX_HEAP, run_poll, NULL};
+    struct sigaction sa, old;
+    int c;
+
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        int r = limit_option(&lim, c, optarg, "run");
+        if (r < 0) {
+            return -r;
+        }
+        if (r == 0) {
+            return cli_usage_error("run", "%s", "bad option");
+        }
+    }
+    if (argc - optind != 1) {
+        return cli_usage_error("run", "%s", "needs exactly one FILE");
+    }
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    int installed = sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN
+                    && sigaction(SIGINT, &sa, NULL) == 0;
+    int status = run_file(argv[optind], stdout, &lim);
+    if (installed) {
+        sigaction(SIGINT, &old, NULL);
+    }
+    if (status == 130 && installed) {
+        /* End as CPython does after KeyboardInterrupt: by the signal. */
+        fflush(stdout);
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
+    return status;
 }

@@ -24,17 +24,22 @@ typedef struct StepOptions {
     StepSize by;               /* --by */
     const char *keys;          /* --keys, or NULL */
     size_t cap;                /* --history-cap */
-    uint64_t max_steps;        /* --max-steps */
+    VmLimits lim;              /* --max-steps, --max-heap */
 } StepOptions;
+#define LIMIT_LONGOPTS \
+    {"max-steps", required_argument, NULL, 'm'}, {"max-heap", required_argument, NULL, 'H'}
 #define STEP_LONGOPTS \
     {"at", required_argument, NULL, 'a'}, {"by", required_argument, NULL, 'b'}, \
     {"keys", required_argument, NULL, 'k'}, {"history-cap", required_argument, NULL, 'c'}, \
-    {"max-steps", required_argument, NULL, 'm'}
+    LIMIT_LONGOPTS
 void step_options_init(StepOptions *o);
 /* Option c of STEP_LONGOPTS: 1 taken, 0 not one of them, -2 after a
  * message for a bad value. */
 int step_option(StepOptions *o, int c, const char *arg, const char *cmd);
-/* The step size, the limit, then --at. */
+/* Options m and H of LIMIT_LONGOPTS into lim: 1 taken, 0 not one of
+ * them, -2 after a message for a bad value. */
+int limit_option(VmLimits *lim, int c, const char *arg, const char *cmd);
+/* The step size, the limits, then --at. */
 void step_options_apply(History *h, const StepOptions *o);
 
 /* Replay a --keys string on h and ui (a fresh one if NULL), drawing sc
@@ -43,6 +48,10 @@ int cli_apply_keys(History *h, UiState *ui, Scene *sc, const char *s);
 
 /* `pymemsim machine': describe the machine at start-up. */
 int cli_machine(int argc, char **argv);
+
+/* `pymemsim run FILE': run FILE as CPython would (no budget unless
+ * --max-steps; Ctrl-C raises KeyboardInterrupt). */
+int cli_run(int argc, char **argv);
 
 /* `pymemsim trace FILE': run FILE and print every event, one a line. */
 int cli_trace(int argc, char **argv);

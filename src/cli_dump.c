@@ -23,7 +23,7 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
 
-    fprintf(stderr, "pymemsim: %s: ", cmd);
+    fprintf(stderr, cmd[0] != '\0' ? "pymemsim: %s: " : "pymemsim: ", cmd);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
@@ -37,6 +37,32 @@ step_options_init(StepOptions *o)
     memset(o, 0, sizeof *o);
     o->by = STEP_LINE;
     o->cap = HISTORY_DEFAULT_CAP;
+    o->lim.max_steps = VM_DEFAULT_MAX_STEPS;
+    o->lim.max_heap = VM_DEFAULT_MAX_HEAP;
+}
+
+int
+limit_option(VmLimits *lim, int c, const char *arg, const char *cmd)
+{
+    size_t size;
+
+    switch (c) {
+    case 'm':
+        if (cli_parse_count(arg, &lim->max_steps) < 0) {
+            return -cli_usage_error(cmd, "--max-steps wants a number (0 for no limit), not '%s'",
+                                    arg);
+        }
+        return 1;
+    case 'H':
+        if (cli_parse_size(arg, &size) < 0) {
+            return -cli_usage_error(cmd, "--max-heap wants a size such as 1G (0 for no limit), "
+                                    "not '%s'", arg);
+        }
+        lim->max_heap = size;
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 int
@@ -62,20 +88,15 @@ step_option(StepOptions *o, int c, const char *arg, const char *cmd)
             return -cli_usage_error(cmd, "--history-cap wants a size such as 512M, not '%s'", arg);
         }
         return 1;
-    case 'm':
-        if (cli_parse_count(arg, &o->max_steps) < 0) {
-            return -cli_usage_error(cmd, "--max-steps wants a number, not '%s'", arg);
-        }
-        return 1;
     default:
-        return 0;
+        return limit_option(&o->lim, c, arg, cmd);
     }
 }
 
 void
 step_options_apply(History *h, const StepOptions *o)
 {
-    h->max_instr = o->max_steps;
+    history_set_limits(h, &o->lim);
     h->size = o->by;
     if (o->at == NULL) {
         return;

@@ -3,6 +3,8 @@
  */
 #include <config.h>
 
+#include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +15,24 @@
 int
 cli_check(int argc, char **argv)
 {
-    int status = 0;
+    static const struct option longopts[] = {LIMIT_LONGOPTS, {NULL, 0, NULL, 0}};
+    VmLimits lim = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL};
+    int status = 0, c;
 
-    if (argc < 1) {
-        fprintf(stderr, "pymemsim: 'check' needs at least one LESSON\n");
-        fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
-        return 2;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        int r = limit_option(&lim, c, optarg, "check");
+        if (r < 0) {
+            return -r;
+        }
+        if (r == 0) {
+            return cli_usage_error("check", "%s", "bad option");
+        }
     }
-    for (int i = 0; i < argc; i++) {
+    if (argc - optind < 1) {
+        return cli_usage_error("check", "%s", "needs at least one LESSON");
+    }
+    for (int i = optind; i < argc; i++) {
         char err[512];
         Lesson *l = lesson_load(argv[i], err, sizeof err);
         if (l == NULL) {
@@ -31,7 +43,7 @@ cli_check(int argc, char **argv)
             continue;
         }
         LessonRun r;
-        if (lesson_run(l, &r) < 0) {
+        if (lesson_run(l, &r, &lim) < 0) {
             lesson_free(l);
             status = 2;
             continue;
@@ -42,7 +54,11 @@ cli_check(int argc, char **argv)
             expects += l->dirs[k].kind == DIR_EXPECT;
             asks += l->dirs[k].kind == DIR_ASK;
         }
-        if (r.status != 0) {
+        if (r.status == 2) {
+            fprintf(stderr, "pymemsim: %s: stopped after %" PRIu64 " instructions (--max-steps)\n",
+                    argv[i], r.ninstr);
+            failures++;
+        } else if (r.status != 0) {
             fprintf(stderr, "pymemsim: %s: the program ended with an exception\n", argv[i]);
             failures++;
         }

@@ -82,7 +82,7 @@ cli_snapshot(int argc, char **argv)
         return cli_usage_error("snapshot", "%s", "needs exactly one FILE");
     }
     Session ses;
-    if (session_open(&ses, argv[optind], o.cap) < 0) {
+    if (session_open(&ses, argv[optind], o.cap, &o.lim) < 0) {
         return 2;
     }
     History *h = ses.h;

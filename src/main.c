@@ -119,7 +119,7 @@ main(int argc, char **argv)
         {"theme", required_argument, NULL, 't'},
         {"ascii", no_argument, NULL, 'a'},
         {"history-cap", required_argument, NULL, 'c'},
-        {"max-steps", required_argument, NULL, 'm'},
+        LIMIT_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
     TuiOptions tui;
@@ -155,10 +155,11 @@ main(int argc, char **argv)
             tui_option = "--history-cap";
             break;
         case 'm':
-            if (cli_parse_count(optarg, &tui.max_steps) < 0) {
-                return usage_error("--max-steps wants a number, not '%s'", optarg);
+        case 'H':
+            if (limit_option(&tui.lim, c, optarg, "") < 0) {
+                return 2;
             }
-            tui_option = "--max-steps";
+            tui_option = c == 'm' ? "--max-steps" : "--max-heap";
             break;
         default:
             fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
@@ -180,18 +181,13 @@ main(int argc, char **argv)
         return usage_error("%s is an option of 'pymemsim FILE', not of '%s'", tui_option, cmd);
     }
     if (strcmp(cmd, "run") == 0) {
-        if (argc - optind != 2) {
-            fprintf(stderr, "pymemsim: 'run' needs exactly one FILE\n");
-            fprintf(stderr, "Try 'pymemsim --help' for more information.\n");
-            return 2;
-        }
-        return run_file(argv[optind + 1], stdout);
+        return cli_run(argc - optind, argv + optind);
     }
     if (strcmp(cmd, "trace") == 0) {
-        return cli_trace(argc - optind - 1, argv + optind + 1);
+        return cli_trace(argc - optind, argv + optind);
     }
     if (strcmp(cmd, "check") == 0) {
-        return cli_check(argc - optind - 1, argv + optind + 1);
+        return cli_check(argc - optind, argv + optind);
     }
     if (strcmp(cmd, "lessons") == 0) {
         return cli_lessons(argc - optind - 1, argv + optind + 1);

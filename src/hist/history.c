@@ -267,6 +267,25 @@ drop_oldest(History *h)
 static void
 checkpoint(History *h)
 {
+    /* Room first, so that the checkpoints never hold more than the cap
+     * (the first one, point 0, is always taken).  A machine bigger than
+     * the cap is not copied: moves replay from the last one that fits. */
+    size_t need = sim_bytes(&h->work);
+    if (h->ncp > 0 && need > h->cap) {
+        uint64_t spacing = need / HIST_BYTES_PER_EVENT;
+        h->no_cp_before = h->work.pos.seq + (spacing > h->min_spacing ? spacing : h->min_spacing);
+        return;
+    }
+    while (h->ncp > 1 && h->bytes + need > h->cap) {
+        drop_oldest(h);
+    }
+    if (h->ncp == 1 && h->bytes + need > h->cap) {
+        /* The new one replaces the last. */
+        sim_done(&h->cp[0].sim);
+        h->bytes = 0;
+        h->ncp = 0;
+        h->dropped_seq = h->work.pos.seq + 1;
+    }
     if (h->ncp == h->cpcap) {
         h->cp = xgrow(h->cp, &h->cpcap, h->ncp + 1, sizeof *h->cp);
     }
@@ -286,6 +305,9 @@ checkpoint_maybe(History *h)
     const Checkpoint *last = h->ncp ? &h->cp[h->ncp - 1] : NULL;
     uint64_t seq = h->work.pos.seq;
 
+    if (seq < h->no_cp_before) {
+        return;
+    }
     if (last != NULL) {
         uint64_t spacing = last->bytes / HIST_BYTES_PER_EVENT;
         if (spacing < h->min_spacing) {
@@ -305,6 +327,7 @@ restore(History *h, size_t i)
     sim_done(&h->work);
     sim_copy(&h->work, &h->cp[i].sim);
     machine_set_sink(&h->work.m, hist_sink, h);
+    vm_set_limits(&h->work.vm, &h->limits);
     h->restores++;
 }
 
@@ -335,6 +358,9 @@ newest_cp_before_count(const History *h, StepSize size, uint64_t n)
 /* ------------------------------------------------------------------ */
 /* Running.                                                           */
 
+static void stopped_msg(History *h);
+static VmPollResult top_poll(History *h);
+
 /* Run work until the stop condition holds (h->arrived) or the program
  * ends.  Work stops at an instruction boundary or on a marker. */
 static void
@@ -344,15 +370,13 @@ run(History *h)
     uint64_t seq0 = w->pos.seq;
 
     h->arrived = 0;
+    h->interrupted = 0;
     while (!h->arrived && !w->vm.ended) {
         if (!w->started) {
             w->started = 1;
             vm_start(&w->vm, h->prog);
         } else if (w->vm.next_in == NULL) {
-            if (h->max_instr && w->vm.ninstr >= h->max_instr) {
-                h->limit_hit = 1;
-                snprintf(h->msg, sizeof h->msg, "stopped after %" PRIu64 " instructions",
-                         h->max_instr);
+            if (w->vm.ninstr >= w->vm.check_at && top_poll(h) != VM_GO_ON) {
                 break;
             }
             if (!h->scanning && w->pos.seq >= (h->ncp ? h->cp[h->ncp - 1].sim.pos.seq : 0)) {
@@ -369,6 +393,66 @@ run(History *h)
     if (w->pos.seq > h->frontier.seq) {
         h->frontier = w->pos;
     }
+    if (w->vm.ended && w->vm.status == 2) {
+        /* Stopped inside an instruction: for good, and replays too. */
+        if (w->vm.stopped == VM_STOPPED_POLL) {
+            h->limits.max_steps = w->vm.max_steps;
+            h->interrupted = 1;
+        }
+        stopped_msg(h);
+    }
+}
+
+static void
+stopped_msg(History *h)
+{
+    snprintf(h->msg, sizeof h->msg, "stopped after %" PRIu64 " instructions%s",
+             h->work.vm.ninstr,
+             h->work.vm.stopped == VM_STOPPED_POLL ? ", interrupted inside a call from C"
+                                                   : " (--max-steps)");
+}
+
+/* The limits are due before a top-level instruction: VM_STOP to stop
+ * the run here. */
+static VmPollResult
+top_poll(History *h)
+{
+    Vm *vm = &h->work.vm;
+    VmPollFn poll = vm->poll;
+
+    if (h->nopoll) {
+        vm->poll = NULL;
+    }
+    VmPollResult r = vm_poll(vm);
+    vm->poll = poll;
+    if (r == VM_STOP) {
+        if (vm->stopped == VM_STOPPED_BUDGET) {
+            stopped_msg(h);
+        } else {
+            h->interrupted = 1;
+            vm->stopped = VM_RUNNING;
+            snprintf(h->msg, sizeof h->msg, "interrupted at instruction %" PRIu64,
+                     h->work.pos.n[STEP_INSTR]);
+        }
+        return VM_STOP;
+    }
+    return VM_GO_ON;            /* the history's poll never interrupts */
+}
+
+void
+history_set_limits(History *h, const VmLimits *lim)
+{
+    h->limits = *lim;
+    vm_set_limits(&h->work.vm, &h->limits);
+}
+
+int
+history_at_limit(const History *h)
+{
+    const Vm *vm = &history_current(h)->vm;
+
+    return !h->view_valid && vm->max_steps != 0 && vm->ninstr >= vm->max_steps
+           && vm->next_in == NULL && !vm->ended;
 }
 
 /* Make the current point work's own. */
@@ -414,8 +498,11 @@ history_open(History *h, const char *path, size_t cap)
     h->cap = cap ? cap : HISTORY_DEFAULT_CAP;
     h->min_spacing = HIST_MIN_SPACING;
     h->size = STEP_LINE;
+    h->limits.max_steps = VM_DEFAULT_MAX_STEPS;
+    h->limits.max_heap = VM_DEFAULT_MAX_HEAP;
     machine_init(&h->work.m);
     vm_init(&h->work.vm, &h->work.m, NULL);
+    vm_set_limits(&h->work.vm, &h->limits);
     h->work.vm.err = NULL;      /* stderr is part of the state: errtext */
     h->nstartup = h->work.m.nobjs;
     h->startup_addr = xcalloc(h->nstartup, sizeof *h->startup_addr);
@@ -565,7 +652,7 @@ history_forward(History *h, StepSize size, uint64_t count)
 {
     const Sim *cur = history_current(h);
 
-    if (sim_last(cur)->kind == EV_END || (h->limit_hit && !h->view_valid)) {
+    if (sim_last(cur)->kind == EV_END || history_at_limit(h)) {
         snprintf(h->msg, sizeof h->msg, "at the end of the program");
         return -1;
     }
@@ -654,6 +741,15 @@ search_back(History *h, StopKind kind, uint64_t line)
         h->stop_n = limit;
         run(h);
         h->scanning = 0;
+        if (h->interrupted) {
+            /* Back where the search began, without asking again. */
+            h->nopoll = 1;
+            history_goto_seq(h, cur);
+            h->nopoll = 0;
+            h->interrupted = 1;
+            snprintf(h->msg, sizeof h->msg, "interrupted: the search went back no further");
+            return -1;
+        }
         if (h->scan_found != 0) {
             return history_goto_seq(h, h->scan_found);
         }

@@ -97,9 +97,15 @@ typedef struct History {
     Pos frontier;              /* the furthest point run so far */
     int end_known;
     Pos end;
-    uint64_t max_instr;        /* stop the program after this many (0: no limit) */
+    VmLimits limits;           /* the budget, the heap limit and the poll
+                                * (history_set_limits), applied to work
+                                * and to every checkpoint restored */
+    int interrupted;           /* the last move was stopped by the poll */
+    int nopoll;                /* the poll is not asked (going back to
+                                * where an interrupted search began) */
     uint64_t min_spacing;      /* events between checkpoints, at least */
-    int limit_hit;
+    uint64_t no_cp_before;     /* a machine too big to copy was seen:
+                                * no checkpoint before this point */
 
     /* Stepping state the keys change. */
     StepSize size;
@@ -133,8 +139,23 @@ typedef struct History {
 
 #define HISTORY_DEFAULT_CAP ((size_t)512 << 20)
 
-/* Load and compile path; 0, or -1 with the message printed (as `run'). */
+/* Load and compile path; 0, or -1 with the message printed (as `run').
+ * The limits are the defaults (VM_DEFAULT_MAX_STEPS and _MAX_HEAP, no
+ * poll) until history_set_limits. */
 int history_open(History *h, const char *path, size_t cap);
+/*
+ * The limits of the run.  The poll, asked every VM_POLL_EVERY
+ * instructions while a move runs, may answer VM_STOP: between top-level
+ * instructions the move stops there (h->interrupted, and the current
+ * point is the one reached, from which the run can go on); inside one
+ * the program is stopped for good at that instruction (its end, status
+ * 2, and the budget becomes the instructions run, so that every replay
+ * ends there too).  When the budget is spent the move stops with
+ * "stopped after N instructions" in h->msg.
+ */
+void history_set_limits(History *h, const VmLimits *lim);
+/* Is the current point where the budget stopped the program? */
+int history_at_limit(const History *h);
 void history_close(History *h);
 
 /* The state at the current point (read-only). */

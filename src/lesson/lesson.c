@@ -827,8 +827,10 @@ lesson_sink(void *ctx, const Machine *m, const Event *e)
 }
 
 int
-lesson_run(const Lesson *l, LessonRun *r)
+lesson_run(const Lesson *l, LessonRun *r, const VmLimits *lim)
 {
+    VmLimits def = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL};
+
     Runner rn;
 
     memset(r, 0, sizeof *r);
@@ -838,6 +840,7 @@ lesson_run(const Lesson *l, LessonRun *r)
     machine_init(&rn.m);
     vm_init(&rn.vm, &rn.m, NULL);
     rn.vm.err = NULL;
+    vm_set_limits(&rn.vm, lim != NULL ? lim : &def);
     Program *p = run_load(l->path, &rn.m);
     if (p == NULL) {
         vm_done(&rn.vm);
@@ -854,7 +857,9 @@ lesson_run(const Lesson *l, LessonRun *r)
     }
     rn.base_live = rn.m.live;
     machine_set_sink(&rn.m, lesson_sink, &rn);
-    r->status = vm_run_program(&rn.vm, p) < 0 ? 1 : 0;
+    int rc = vm_run_program(&rn.vm, p);
+    r->status = rc == 0 ? 0 : rc == -1 ? 1 : 2;
+    r->ninstr = rn.vm.ninstr;
     r->end = rn.seq;
     program_free(p);
     vm_done(&rn.vm);

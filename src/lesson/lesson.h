@@ -68,7 +68,9 @@ typedef struct LessonRun {
     Firing *f;                 /* in point order */
     size_t n, cap;
     uint64_t end;              /* the last point */
-    int status;                /* the program's: 0, or 1 if it failed */
+    int status;                /* the program's: 0, 1 if it failed, 2
+                                * if it was stopped */
+    uint64_t ninstr;           /* instructions it ran */
 } LessonRun;
 
 /* Load and check a lesson: NULL with `FILE:LINE:COL: message' in err. */
@@ -83,8 +85,10 @@ void lesson_header_done(Lesson *l);
  * with "#:")?  Plain programs open as they are. */
 int lesson_is_lesson(const char *path);
 
-/* Run the lesson's program headless and record the firings. */
-int lesson_run(const Lesson *l, LessonRun *r);
+/* Run the lesson's program headless under lim (NULL: the defaults of
+ * py/vm.h) and record the firings.  r->status is 2 when the budget or
+ * the poll stopped it (r->msg says so). */
+int lesson_run(const Lesson *l, LessonRun *r, const VmLimits *lim);
 void lesson_run_done(LessonRun *r);
 
 /* Print every failing expect as `FILE:LINE:COL: ...' to fp; the number. */

@@ -312,6 +312,11 @@ list_extend(Vm *vm, Handle list, Handle iterable)
         || t == T_DICTVALUES || t == T_DICTITEMS) {
         hint = op_len(vm, iterable);
     }
+    if (hint > 0 && (hint > (INT64_C(1) << 28) || !m_heap_room(M, (uint64_t)hint * 8))) {
+        m_decref(M, it);
+        vm_raise(vm, EXC_MemoryError, "%s", "");
+        return -1;
+    }
     Object *lo = m_obj(M, list);
     if (lo->u.l.cap == 0 && hint > 0) {
         list_preallocate(vm, list, (uint32_t)hint);
@@ -322,7 +327,7 @@ list_extend(Vm *vm, Handle list, Handle iterable)
     }
     Handle v;
     int r;
-    while ((r = op_next(vm, it, &v)) == 1) {
+    while ((r = op_next_item(vm, it, &v)) == 1) {
         lo = m_obj(M, list);
         if (lo->u.l.len < lo->u.l.cap) {
             m_store(M, list, lo->u.l.len, v);
@@ -623,7 +628,7 @@ make_set_from(Vm *vm, Handle iterable)
     }
     Handle v;
     int r;
-    while ((r = op_next(vm, it, &v)) == 1) {
+    while ((r = op_next_item(vm, it, &v)) == 1) {
         if (op_hashable(vm, v) < 0) {
             m_decref(M, v);
             r = -1;
@@ -670,7 +675,7 @@ make_tuple_from(Vm *vm, Handle iterable)
     HandleVec items = {NULL, 0, 0};
     Handle v;
     int r;
-    while ((r = op_next(vm, it, &v)) == 1) {
+    while ((r = op_next_item(vm, it, &v)) == 1) {
         items.v = xgrow(items.v, &items.cap, items.n + 1, sizeof *items.v);
         items.v[items.n++] = v;
     }
@@ -1235,7 +1240,7 @@ dict_update(Vm *vm, Handle d, Handle src)
     Handle item;
     int r;
     uint32_t n = 0;
-    while ((r = op_next(vm, it, &item)) == 1) {
+    while ((r = op_next_item(vm, it, &item)) == 1) {
         if (TYPE(item) != T_TUPLE && TYPE(item) != T_LIST) {
             /* Any iterable of two items is a pair (PySequence_Fast). */
             Handle l = type_call(vm, vm->types[T_TUPLE], &item, 1);
@@ -1308,7 +1313,7 @@ minmax(Vm *vm, const Handle *args, uint32_t nargs, int want_max)
     }
     Handle v;
     int r;
-    while ((r = op_next(vm, it, &v)) == 1) {
+    while ((r = op_next_item(vm, it, &v)) == 1) {
         if (best == NULL_HANDLE) {
             best = v;
             continue;
@@ -2266,7 +2271,7 @@ builtin_call_inner(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t 
         }
         Handle v;
         int r;
-        while ((r = op_next(vm, it, &v)) == 1) {
+        while ((r = op_next_item(vm, it, &v)) == 1) {
             Handle s = op_binary(vm, OP_ADD, acc, v);
             m_decref(M, v);
             m_decref(M, acc);

@@ -456,7 +456,7 @@ view_equal(Vm *vm, Handle view, Handle other)
     }
     Handle v;
     int r, eq = 1;
-    while ((r = op_next(vm, it, &v)) == 1) {
+    while ((r = op_next_item(vm, it, &v)) == 1) {
         int c = op_contains(vm, other, v);
         m_decref(M, v);
         if (c <= 0) {
@@ -814,7 +814,8 @@ seq_repeat(Vm *vm, Handle seq, Handle count)
             m_incref(M, seq);               /* unicode_result_unchanged */
             return seq;
         }
-        if (n > 0 && (uint64_t)o->u.s.nbytes * (uint64_t)n > (UINT64_C(1) << 30)) {
+        if (n > 0 && ((uint64_t)o->u.s.nbytes * (uint64_t)n > (UINT64_C(1) << 30)
+                      || !m_heap_room(M, (uint64_t)o->u.s.nbytes * (uint64_t)n))) {
             vm_raise(vm, EXC_MemoryError, "%s", "");
             return NULL_HANDLE;
         }
@@ -828,7 +829,8 @@ seq_repeat(Vm *vm, Handle seq, Handle count)
         return r;
     }
     uint32_t len = o->type == T_LIST ? o->u.l.len : o->u.t.len;
-    if ((uint64_t)len * (uint64_t)n > (UINT64_C(1) << 28)) {
+    if ((uint64_t)len * (uint64_t)n > (UINT64_C(1) << 28)
+        || !m_heap_room(M, (uint64_t)len * (uint64_t)n * 8)) {
         vm_raise(vm, EXC_MemoryError, "%s", "");
         return NULL_HANDLE;
     }
@@ -868,6 +870,10 @@ seq_concat(Vm *vm, Handle a, Handle b)
             m_incref(M, r);
             return r;
         }
+        if (!m_heap_room(M, (uint64_t)x->u.s.nbytes + y->u.s.nbytes)) {
+            vm_raise(vm, EXC_MemoryError, "%s", "");
+            return NULL_HANDLE;
+        }
         StrBuf sb;
         sb_init(&sb);
         sb_put(&sb, x->u.s.utf8, x->u.s.nbytes);
@@ -879,6 +885,10 @@ seq_concat(Vm *vm, Handle a, Handle b)
     int is_list = x->type == T_LIST;
     uint32_t na = is_list ? x->u.l.len : x->u.t.len, nb = is_list ? y->u.l.len : y->u.t.len;
     Handle r;
+    if ((uint64_t)na + nb > (UINT64_C(1) << 28) || !m_heap_room(M, ((uint64_t)na + nb) * 8)) {
+        vm_raise(vm, EXC_MemoryError, "%s", "");
+        return NULL_HANDLE;
+    }
     if (is_list) {
         r = list_prealloc(vm, na + nb);
     } else {
@@ -1507,6 +1517,17 @@ iter_release(Vm *vm, Handle it)
     if (seq != NULL_HANDLE) {
         m_decref(M, seq);
     }
+}
+
+/* The next item for a built-in's loop: counted against the limits
+ * (vm_tick) first. */
+int
+op_next_item(Vm *vm, Handle it, Handle *out)
+{
+    if (vm_tick(vm) < 0) {
+        return -1;
+    }
+    return op_next(vm, it, out);
 }
 
 int

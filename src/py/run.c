@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <inttypes.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +17,9 @@
 #include "py/vm.h"
 
 int
-run_file(const char *path, FILE *out)
+run_file(const char *path, FILE *out, const VmLimits *lim)
 {
-    return run_file_events(path, out, NULL, NULL);
+    return run_file_events(path, out, NULL, NULL, lim);
 }
 
 Program *
@@ -54,12 +55,16 @@ run_load(const char *path, Machine *m)
 }
 
 int
-run_file_events(const char *path, FILE *out, EventSink sink, void *ctx)
+run_file_events(const char *path, FILE *out, EventSink sink, void *ctx,
+                const VmLimits *lim)
 {
     Machine m;
     machine_init(&m);
     Vm vm;
     vm_init(&vm, &m, out);
+    if (lim != NULL) {
+        vm_set_limits(&vm, lim);
+    }
     Program *prog = run_load(path, &m);
     if (prog == NULL) {
         vm_done(&vm);
@@ -68,9 +73,18 @@ run_file_events(const char *path, FILE *out, EventSink sink, void *ctx)
     }
     int status = 0;
     machine_set_sink(&m, sink, ctx);        /* events from the first instruction */
-    if (vm_run_program(&vm, prog) < 0) {
+    int rc = vm_run_program(&vm, prog);
+    if (rc == -1) {
         fflush(out);
         vm_print_exception(&vm, stderr);
+        status = 1;
+        if (vm.exc == EXC_KeyboardInterrupt) {
+            status = 130;
+        }
+    } else if (rc == -2) {
+        fflush(out);
+        fprintf(stderr, "pymemsim: %s: stopped after %" PRIu64 " instructions (--max-steps)\n",
+                path, vm.ninstr);
         status = 1;
     }
     fflush(out);

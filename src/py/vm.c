@@ -42,6 +42,7 @@ const char *const exc_names[EXC_COUNT] = {
 #define X(name) #name,
     EXCEPTIONS(X)
 #undef X
+    "(stopped)",
 };
 
 /* ------------------------------------------------------------------ */
@@ -123,6 +124,9 @@ unraisable(Vm *vm, const char *where)
     char *text = NULL;
     size_t len = 0;
 
+    if (vm->exc == EXC_STOP) {
+        return;                 /* the run is ending: let it unwind */
+    }
     if (fp == NULL) {
         fp = open_memstream(&text, &len);       /* kept in errtext */
     }
@@ -1040,11 +1044,123 @@ static int
 run_frame(Vm *vm, uint32_t base, Handle *result)
 {
     for (;;) {
+        if (vm->ninstr >= vm->check_at && vm_check(vm) < 0) {
+            return -1;
+        }
         int r = execute(vm, begin(vm), base, result);
+        if (r == 0 && M->heap_exceeded) {
+            r = heap_exceeded(vm);
+        }
         if (r != 0) {
             return r < 0 ? -1 : 0;
         }
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Limits.                                                            */
+
+static void
+set_check_at(Vm *vm)
+{
+    uint64_t at = UINT64_MAX;
+
+    if (vm->poll != NULL) {
+        at = vm->poll_at;
+    }
+    if (vm->max_steps != 0 && vm->max_steps < at) {
+        at = vm->max_steps;
+    }
+    vm->check_at = at;
+}
+
+void
+vm_set_limits(Vm *vm, const VmLimits *lim)
+{
+    vm->max_steps = lim->max_steps;
+    vm->poll = lim->poll;
+    vm->poll_ctx = lim->poll_ctx;
+    vm->poll_at = vm->ninstr + VM_POLL_EVERY;
+    M->heap_limit = lim->max_heap;
+    set_check_at(vm);
+}
+
+VmPollResult
+vm_poll(Vm *vm)
+{
+    if (vm->ninstr < vm->check_at) {
+        return VM_GO_ON;
+    }
+    if (vm->max_steps != 0 && vm->ninstr >= vm->max_steps) {
+        vm->stopped = VM_STOPPED_BUDGET;
+        return VM_STOP;
+    }
+    VmPollResult r = VM_GO_ON;
+    if (vm->poll != NULL && vm->ninstr >= vm->poll_at) {
+        r = vm->poll(vm->poll_ctx);
+        vm->poll_at = vm->ninstr + VM_POLL_EVERY;
+    }
+    set_check_at(vm);
+    if (r == VM_STOP) {
+        vm->stopped = VM_STOPPED_POLL;
+    }
+    return r;
+}
+
+/* Stop the program from inside an instruction: nothing catches or
+ * reports EXC_STOP, so the run unwinds to its end. */
+static void
+raise_stop(Vm *vm)
+{
+    vm->exc = EXC_STOP;
+    M->exception_pending = 1;
+    sb_clear(&vm->excmsg);
+    vm->ntb = 0;
+}
+
+int
+vm_check(Vm *vm)
+{
+    switch (vm_poll(vm)) {
+    case VM_GO_ON:
+        return 0;
+    case VM_STOP:
+        if (vm->stopped == VM_STOPPED_POLL) {
+            /* A replay must stop here too: a budget of what has run. */
+            vm->max_steps = vm->ninstr;
+            set_check_at(vm);
+        }
+        raise_stop(vm);
+        return -1;
+    case VM_INTERRUPT:
+        vm_raise(vm, EXC_KeyboardInterrupt, "%s", "");
+        return -1;
+    }
+    return 0;
+}
+
+int
+vm_tick(Vm *vm)
+{
+    vm->ninstr++;
+    if (vm->ninstr >= vm->check_at && vm_check(vm) < 0) {
+        return -1;
+    }
+    if (M->heap_exceeded) {
+        return heap_exceeded(vm);
+    }
+    return 0;
+}
+
+int
+heap_exceeded(Vm *vm)
+{
+    M->heap_exceeded = 0;
+    if (vm->exc != EXC_NONE) {
+        return -1;
+    }
+    vm_raise(vm, EXC_MemoryError, "%s", "");
+    return -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1096,6 +1212,7 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     vm->err = stderr;
     sb_init(&vm->errtext);
     vm->recursion_limit = 1000;
+    vm->check_at = UINT64_MAX;
     vm->stdout_line_buffering = out != NULL && isatty(fileno(out));
     const char *unbuf = getenv("PYTHONUNBUFFERED");
     vm->stdout_write_through = unbuf != NULL && unbuf[0] != '\0';
@@ -1194,7 +1311,17 @@ vm_execute(Vm *vm)
 
     assert(in != NULL);
     vm->next_in = NULL;
-    int rc = execute(vm, in, vm->module_frame, &r);
+    int rc;
+    if (vm->interrupt_pending) {
+        vm->interrupt_pending = 0;
+        vm_raise(vm, EXC_KeyboardInterrupt, "%s", "");
+        rc = -1;
+    } else {
+        rc = execute(vm, in, vm->module_frame, &r);
+        if (rc == 0 && M->heap_exceeded) {
+            rc = heap_exceeded(vm);
+        }
+    }
     if (rc == 0) {
         return 0;
     }
@@ -1202,7 +1329,7 @@ vm_execute(Vm *vm)
         m_decref(M, r);
     }
     vm->ended = 1;
-    vm->status = rc < 0 ? 1 : 0;
+    vm->status = rc > 0 ? 0 : vm->exc == EXC_STOP ? 2 : 1;
     machine_emit(M, EV_END, NULL_HANDLE, 0, vm->status, 0, 0);
     return rc;
 }
@@ -1214,8 +1341,15 @@ vm_run_program(Vm *vm, Program *prog)
 
     vm_start(vm, prog);
     do {
+        if (vm->ninstr >= vm->check_at) {
+            VmPollResult p = vm_poll(vm);
+            if (p == VM_STOP) {
+                return -2;
+            }
+            vm->interrupt_pending = p == VM_INTERRUPT;
+        }
         vm_begin(vm);
         rc = vm_execute(vm);
     } while (rc == 0);
-    return rc < 0 ? -1 : 0;
+    return rc > 0 ? 0 : vm->status == 2 ? -2 : -1;
 }

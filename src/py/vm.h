@@ -22,19 +22,47 @@
     X(IndexError) X(KeyError) X(ZeroDivisionError) X(ValueError) \
     X(AssertionError) X(RecursionError) X(MemoryError) X(OverflowError) \
     X(RuntimeError) \
-    X(NotImplementedError)
+    X(NotImplementedError) X(KeyboardInterrupt)
 
 typedef enum {
     EXC_NONE,
 #define X(name) EXC_##name,
     EXCEPTIONS(X)
 #undef X
+    EXC_STOP,                  /* not Python's: the run is being stopped
+                                * (vm_poll); nothing catches or reports it */
     EXC_COUNT
 } ExcKind;
 
 extern const char *const exc_names[EXC_COUNT];
 
 #define VM_REPR_MAX 256
+
+/*
+ * Limits on a run.  The budget counts instructions; an item that a
+ * built-in function (list(), sum(), sorted(), ...) takes from an
+ * iterator counts as one too, so that no single instruction runs
+ * without bound.  The poll function is asked every VM_POLL_EVERY of
+ * them whether to go on: VM_STOP stops the program (see vm_poll),
+ * VM_INTERRUPT raises KeyboardInterrupt in it, as Ctrl-C does in
+ * CPython.
+ */
+typedef enum { VM_GO_ON, VM_STOP, VM_INTERRUPT } VmPollResult;
+typedef VmPollResult (*VmPollFn)(void *ctx);
+
+typedef struct VmLimits {
+    uint64_t max_steps;        /* instructions; 0 for no limit */
+    uint64_t max_heap;         /* bytes of simulated memory; 0 for none */
+    VmPollFn poll;             /* or NULL */
+    void *poll_ctx;
+} VmLimits;
+
+#define VM_DEFAULT_MAX_STEPS UINT64_C(50000000)
+#define VM_DEFAULT_MAX_HEAP  (UINT64_C(1) << 30)
+#define VM_POLL_EVERY        16384u
+
+/* Why a program stopped before its end (Vm.stopped). */
+enum { VM_RUNNING, VM_STOPPED_BUDGET, VM_STOPPED_POLL };
 
 typedef struct TbEntry {
     const Code *code;
@@ -58,7 +86,16 @@ typedef struct Vm {
     StrBuf excmsg;
     TbEntry *tb;
     size_t ntb, tbcap;
-    uint64_t ninstr;           /* instructions executed */
+    uint64_t ninstr;           /* instructions executed (and items
+                                * built-ins took: see VmLimits) */
+    uint64_t max_steps;        /* the budget (0: none) */
+    uint64_t check_at;         /* ninstr at which vm_poll has work */
+    uint64_t poll_at;
+    VmPollFn poll;
+    void *poll_ctx;
+    int stopped;               /* VM_STOPPED_*, or 0 */
+    int interrupt_pending;     /* raise KeyboardInterrupt at the next
+                                * instruction */
     /* sys.stdout's TextIOWrapper, as far as print's allocations go: the
      * pending chunks (0, one chunk, or a list of them) and their size. */
     Handle stdout_obj;
@@ -80,15 +117,33 @@ typedef struct Vm {
     uint32_t module_frame;     /* index of the module's frame */
     const Instr *next_in;      /* begun and not yet executed, or NULL */
     int ended;                 /* the module returned or raised */
-    int status;                /* then: 0, or 1 for an uncaught exception */
+    int status;                /* then: 0, 1 for an uncaught exception,
+                                * 2 if it was stopped inside an
+                                * instruction (vm_poll) */
 } Vm;
 
 /* Set up the VM and the built-in objects on m. */
 void vm_init(Vm *vm, Machine *m, FILE *out);
 void vm_done(Vm *vm);
 
-/* Run a compiled program's module code to the end.  Returns 0, or -1
- * with vm->exc set (the traceback is in vm->tb). */
+/* Apply limits to vm and its machine (the heap limit). */
+void vm_set_limits(Vm *vm, const VmLimits *lim);
+
+/*
+ * Before an instruction: is a limit reached?  VM_GO_ON, or VM_STOP when
+ * the budget is spent (vm->stopped is VM_STOPPED_BUDGET) or the poll
+ * function asked to stop (VM_STOPPED_POLL), or VM_INTERRUPT when it
+ * asked for KeyboardInterrupt.  Between top-level instructions a stop
+ * leaves the program where it is; inside one (Python code called from
+ * C, a built-in's loop) the VM turns a poll's stop into a budget of the
+ * instructions run so far, so that a replay stops at the same point,
+ * and unwinds the program to its end (status 2).
+ */
+VmPollResult vm_poll(Vm *vm);
+
+/* Run a compiled program's module code to the end.  Returns 0, -1 with
+ * vm->exc set (the traceback is in vm->tb), or -2 if it was stopped
+ * (vm->stopped says why). */
 int vm_run_program(Vm *vm, Program *prog);
 
 /*

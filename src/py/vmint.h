@@ -36,6 +36,7 @@ Handle op_getitem(Vm *vm, Handle obj, Handle key);
 int op_setitem(Vm *vm, Handle obj, Handle key, Handle v);     /* v 0: delete */
 Handle op_iter(Vm *vm, Handle obj);
 int op_next(Vm *vm, Handle it, Handle *out);     /* 1 item, 0 done, -1 */
+int op_next_item(Vm *vm, Handle it, Handle *out); /* the same, in a built-in */
 int64_t op_len(Vm *vm, Handle h);                /* -1 with exception */
 int index_of(Vm *vm, Handle key, int64_t len, const char *what, int64_t *out);
 /* list.extend (list_extend in listobject.c). */
@@ -47,6 +48,16 @@ Handle new_str(Vm *vm, const char *s, size_t n);
 /* vm.c: report an exception nobody can catch ("Exception ignored in:
  * WHERE" and the traceback, to vm->err or vm->errtext) and clear it. */
 void unraisable(Vm *vm, const char *where);
+
+/* vm.c: limits.  vm_check: a limit is due (ninstr >= check_at): 0 to
+ * go on, or -1 with KeyboardInterrupt or the stop raised.  vm_tick:
+ * count one item a built-in takes from an iterator as an instruction;
+ * 0, or -1 with the stop, KeyboardInterrupt or MemoryError raised.
+ * heap_exceeded: the machine's heap went past its limit: clear the flag
+ * and raise MemoryError (unless an exception is already raised); -1. */
+int vm_check(Vm *vm);
+int vm_tick(Vm *vm);
+int heap_exceeded(Vm *vm);
 
 /* vm.c: calling. */
 Handle vm_call(Vm *vm, Handle callable, Handle self, const Handle *args, uint32_t nargs);

@@ -85,7 +85,7 @@ ui_lesson(History *h, UiState *ui, const Lesson *l, const LessonRun *r)
 }
 
 int
-session_open(Session *s, const char *path, size_t cap)
+session_open(Session *s, const char *path, size_t cap, const VmLimits *lim)
 {
     memset(s, 0, sizeof *s);
     if (lesson_is_lesson(path)) {
@@ -97,7 +97,7 @@ session_open(Session *s, const char *path, size_t cap)
             }
             return -1;
         }
-        if (lesson_run(s->lesson, &s->run) < 0) {
+        if (lesson_run(s->lesson, &s->run, lim) < 0) {
             lesson_free(s->lesson);
             return -1;
         }
@@ -109,11 +109,15 @@ session_open(Session *s, const char *path, size_t cap)
         session_close(s);
         return -1;
     }
+    if (lim != NULL) {
+        history_set_limits(s->h, lim);
+    }
     return 0;
 }
 
 int
-session_open_quiet(Session *s, const char *path, size_t cap, char *msg, size_t size)
+session_open_quiet(Session *s, const char *path, size_t cap, const VmLimits *lim, char *msg,
+                   size_t size)
 {
     /* Errors go to stderr: catch them in a temporary file. */
     FILE *tmp = tmpfile();
@@ -124,7 +128,7 @@ session_open_quiet(Session *s, const char *path, size_t cap, char *msg, size_t s
         saved = dup(2);
         dup2(fileno(tmp), 2);
     }
-    int r = session_open(s, path, cap);
+    int r = session_open(s, path, cap, lim);
     if (tmp != NULL) {
         fflush(stderr);
         dup2(saved, 2);

@@ -65,17 +65,19 @@ void ui_done(UiState *ui);
  * breakpoints are set.  l and r must outlive ui. */
 void ui_lesson(History *h, UiState *ui, const Lesson *l, const LessonRun *r);
 /* A program or lesson opened for a session: the history, and the lesson
- * with its run when the file is one.  0, or -1 after a message
+ * with its run when the file is one; the limits (NULL: the defaults)
+ * apply to the lesson's headless run and to the history.  0, or -1 after a message
  * (`pymemsim: FILE:LINE:COL: ...') on stderr. */
 typedef struct Session {
     History *h;
     Lesson *lesson;
     LessonRun run;
 } Session;
-int session_open(Session *s, const char *path, size_t cap);
+int session_open(Session *s, const char *path, size_t cap, const VmLimits *lim);
 /* The same with the first line of the message in msg instead (for the
  * menu, while the terminal is in curses mode). */
-int session_open_quiet(Session *s, const char *path, size_t cap, char *msg, size_t size);
+int session_open_quiet(Session *s, const char *path, size_t cap, const VmLimits *lim,
+                       char *msg, size_t size);
 void session_attach(Session *s, UiState *ui);
 void session_close(Session *s);
 

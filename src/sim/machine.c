@@ -206,6 +206,29 @@ machine_clear_freelists(Machine *m)
 
 static Handle alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist);
 
+uint64_t
+m_heap_bytes(const Machine *m)
+{
+    return m->heap.stats.arenas_current * HEAP_ARENA_SIZE + m->heap.stats.raw_bytes;
+}
+
+int
+m_heap_room(const Machine *m, uint64_t nbytes)
+{
+    uint64_t used = m_heap_bytes(m);
+
+    return m->heap_limit == 0 || (used <= m->heap_limit && nbytes <= m->heap_limit - used);
+}
+
+/* After an allocation: past the limit, the VM is to raise MemoryError. */
+static inline void
+note_heap_use(Machine *m)
+{
+    if (m->heap_limit != 0 && m_heap_bytes(m) > m->heap_limit) {
+        m->heap_exceeded = 1;
+    }
+}
+
 Handle
 m_alloc(Machine *m, ObjType t, size_t nbytes)
 {
@@ -244,6 +267,9 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
     int64_t oldcount = m->gen[0].count;
     if (type_info[t].gc && !reused) {
         m->gen[0].count++;
+    }
+    if (!reused) {
+        note_heap_use(m);
     }
     emit(m, EV_ALLOC, h, reused, (int64_t)o->addr, (int64_t)nbytes, (uint64_t)oldcount);
     /* _PyObject_GC_Link: a collection may run inside the allocation. */
@@ -407,6 +433,7 @@ m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes)
 {
     uint64_t addr = heap_realloc(&m->heap, old, nbytes, HEAP_TAG(obj, role));
 
+    note_heap_use(m);
     storage_event(m, obj, role, old, addr, nbytes);
     return addr;
 }

@@ -175,6 +175,11 @@ struct Machine {
     int gc_collecting;
     int gc_debug;              /* gc.set_debug flags */
     int exception_pending;     /* set by the VM: no automatic collection */
+    /* The simulated heap's limit (arenas plus raw blocks, in bytes; 0
+     * for none) and whether an allocation has gone past it since the VM
+     * last looked (the VM raises MemoryError: see m_heap_room). */
+    uint64_t heap_limit;
+    int heap_exceeded;
     int64_t long_lived_total, long_lived_pending;
     Handle gc_garbage;         /* the gc.garbage list, or 0 */
     uint64_t gc_collections[NGENERATIONS];
@@ -225,6 +230,13 @@ m_is_gc(const Machine *m, Handle h)
 const char *m_type_name(const Machine *m, Handle h);
 size_t m_sizeof(const Machine *m, Handle h);       /* sys.getsizeof */
 int m_is_live(const Machine *m, Handle h);
+/* Bytes of simulated memory in use: the arenas (1 MiB each, however
+ * full) and the raw blocks.  m_heap_room: may nbytes more be allocated
+ * under the limit?  Operations whose size the program chooses ask first
+ * and raise MemoryError; every other allocation goes through and sets
+ * heap_exceeded when it passes the limit. */
+uint64_t m_heap_bytes(const Machine *m);
+int m_heap_room(const Machine *m, uint64_t nbytes);
 
 /* Visit every strong reference an object holds, in traverse order. */
 typedef void (*VisitFn)(void *arg, Handle from, uint32_t slot, Handle to);

@@ -557,6 +557,7 @@ machine_hash(const Machine *m)
     }
     x = hash_pair(x, (uint32_t)m->gc_enabled, (uint32_t)m->gc_collecting);
     x = hash_pair(x, (uint32_t)m->gc_debug, (uint32_t)m->exception_pending);
+    x = hash_pair(x, (uint32_t)m->heap_exceeded, 0);
     x = hash_u64(x, (uint64_t)m->long_lived_total);
     x = hash_u64(x, (uint64_t)m->long_lived_pending);
     x = hash_u64(x, m->gc_garbage);

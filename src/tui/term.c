@@ -77,6 +77,12 @@ term_signal(void)
     return stop_signal;
 }
 
+void
+term_signal_clear(void)
+{
+    stop_signal = 0;
+}
+
 static void
 install_signals(void)
 {

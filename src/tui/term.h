@@ -23,8 +23,10 @@ void term_close(void);
 /* Restore the terminal, then print "pymemsim: MESSAGE" and exit 2. */
 _Noreturn void term_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The signal (SIGINT, SIGTERM, SIGHUP) that asked us to stop, or 0. */
+/* The signal (SIGINT, SIGTERM, SIGHUP) that asked us to stop, or 0;
+ * term_signal_clear forgets it (a Ctrl-C that stopped a run). */
 int term_signal(void);
+void term_signal_clear(void);
 
 /* Show sc in theme, one cell per column, in one update of the terminal. */
 void term_show(const Scene *sc, Theme theme);

@@ -23,6 +23,8 @@
 #include <config.h>
 
 #include <curses.h>
+#include <inttypes.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -48,7 +50,10 @@ tui_options_init(TuiOptions *opt)
     opt->theme = -1;
     opt->ascii = -1;
     opt->history_cap = HISTORY_DEFAULT_CAP;
-    opt->max_steps = 0;
+    opt->lim.max_steps = VM_DEFAULT_MAX_STEPS;
+    opt->lim.max_heap = VM_DEFAULT_MAX_HEAP;
+    opt->lim.poll = NULL;
+    opt->lim.poll_ctx = NULL;
 }
 
 /* A function key's code in hist/keys.h, or -1 for one we do not use. */
@@ -136,6 +141,96 @@ now_ms(void)
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * A move under way (the history's poll, every VM_POLL_EVERY
+ * instructions): after RUNNING_SHOW_MS the status line says it is
+ * running, with the instruction count, refreshed every
+ * RUNNING_REDRAW_MS; any key, Ctrl-C included, stops it where it is; a
+ * SIGTERM or SIGHUP stops it and then the session.
+ */
+#define RUNNING_SHOW_MS 150
+#define RUNNING_REDRAW_MS 100
+
+typedef struct Running {
+    const History *h;
+    long start, drawn;
+    int stopped_by_key;
+} Running;
+
+static Running running;
+
+static void
+show_running(const Running *r)
+{
+    const Sim *w = &r->h->work;
+    char line[160];
+    int n = snprintf(line, sizeof line, " running: %" PRIu64 " instructions, %.1f s"
+                     "   any key stops", w->vm.ninstr, (double)(now_ms() - r->start) / 1000.0);
+
+    if (n < 0 || LINES < 1) {
+        return;
+    }
+    attrset(A_REVERSE);
+    mvaddnstr(LINES - 1, 0, line, COLS);
+    for (int x = n; x < COLS; x++) {
+        addch(' ');
+    }
+    attrset(A_NORMAL);
+    refresh();
+}
+
+static VmPollResult
+tui_poll(void *ctx)
+{
+    Running *r = ctx;
+    int sig = term_signal();
+
+    if (sig != 0) {
+        if (sig == SIGINT) {
+            term_signal_clear();        /* Ctrl-C stops the run, not us */
+            r->stopped_by_key = 1;
+        }
+        return VM_STOP;
+    }
+    long t = now_ms();
+    if (t - r->start < RUNNING_SHOW_MS) {
+        return VM_GO_ON;
+    }
+    if (t - r->drawn >= RUNNING_REDRAW_MS) {
+        show_running(r);
+        r->drawn = t;
+    }
+    wint_t k;
+    timeout(0);
+    int got = get_wch(&k);
+    timeout(KEY_TIMEOUT_MS);
+    if (got == ERR || (got == KEY_CODE_YES && (k == KEY_RESIZE || k == KEY_MOUSE))) {
+        return VM_GO_ON;
+    }
+    r->stopped_by_key = 1;
+    return VM_STOP;
+}
+
+/* Before a key or a click goes to the UI: the poll is ready for a long
+ * move. */
+static void
+running_begin(const History *h)
+{
+    running.h = h;
+    running.start = running.drawn = now_ms();
+    running.stopped_by_key = 0;
+}
+
+/* After it: a Ctrl-C that came while the move ran stopped it (or came
+ * too late to): it does not end the session. */
+static void
+running_end(void)
+{
+    if (term_signal() == SIGINT) {
+        term_signal_clear();
+    }
+}
+
 /* The loop; returns the exit status. */
 static int
 run(History *h, UiState *ui)
@@ -178,6 +273,7 @@ run(History *h, UiState *ui)
             continue;
         }
         fast_errors = 0;
+        running_begin(h);
         if (r == KEY_CODE_YES) {
             if (k == KEY_RESIZE) {
                 redraw = 1;
@@ -197,6 +293,7 @@ run(History *h, UiState *ui)
             int key = char_key(k);
             res = key < 0 ? UI_NOTHING : ui_key(h, ui, key);
         }
+        running_end();
         if (res == UI_QUIT) {
             scene_done(&sc);
             return 0;
@@ -213,6 +310,25 @@ run(History *h, UiState *ui)
     }
 }
 
+/* While a lesson's headless run loads it from the menu: only a signal
+ * stops it. */
+static VmPollResult
+signal_poll(void *ctx)
+{
+    (void)ctx;
+    return term_signal() != 0 ? VM_STOP : VM_GO_ON;
+}
+
+static void
+attach_poll(History *h, const VmLimits *lim)
+{
+    VmLimits l = *lim;
+
+    l.poll = tui_poll;
+    l.poll_ctx = &running;
+    history_set_limits(h, &l);
+}
+
 int
 tui_run(const char *path, const TuiOptions *opt)
 {
@@ -221,10 +337,10 @@ tui_run(const char *path, const TuiOptions *opt)
     Theme theme;
     int ascii;
 
-    if (session_open(&ses, path, opt->history_cap) < 0) {
+    if (session_open(&ses, path, opt->history_cap, &opt->lim) < 0) {
         return 2;
     }
-    ses.h->max_instr = opt->max_steps;
+    attach_poll(ses.h, &opt->lim);
     if (term_open(opt->theme, opt->ascii, &theme, &ascii) < 0) {
         session_close(&ses);
         return 2;
@@ -291,9 +407,12 @@ tui_menu(const TuiOptions *opt)
             const char *path = menu.items[menu.selected].l.path;
             /* The menu only lists lessons whose header reads; a lesson
              * that does not load says why on the status line. */
-            if (session_open_quiet(&ses, path, opt->history_cap, menu.msg, sizeof menu.msg) == 0) {
+            VmLimits lim = opt->lim;
+            lim.poll = signal_poll;
+            if (session_open_quiet(&ses, path, opt->history_cap, &lim, menu.msg,
+                                   sizeof menu.msg) == 0) {
                 UiState ui;
-                ses.h->max_instr = opt->max_steps;
+                attach_poll(ses.h, &opt->lim);
                 ui_init(&ui);
                 ui.theme = theme;
                 ui.ascii = ascii;

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "py/vm.h"
 #include "render/ui.h"
 
 typedef struct TuiOptions {
@@ -23,11 +24,12 @@ typedef struct TuiOptions {
     int ascii;                 /* 1 ASCII lines, 0 Unicode, -1: Unicode
                                 * when the locale's codeset is UTF-8 */
     size_t history_cap;        /* bytes of checkpoints for stepping back */
-    uint64_t max_steps;        /* stop the program after this many
-                                * instructions (0: no limit) */
+    VmLimits lim;              /* the budget and the heap limit (the
+                                * poll is the session's own) */
 } TuiOptions;
 
-/* The defaults: choose theme and lines, HISTORY_DEFAULT_CAP, no limit. */
+/* The defaults: choose theme and lines, HISTORY_DEFAULT_CAP, the
+ * default limits of py/vm.h. */
 void tui_options_init(TuiOptions *opt);
 
 /*
