@@ -328,6 +328,10 @@ status_line(const History *h, const UiState *ui, Scene *sc, int y)
     snprintf(left, sizeof left, " at %s | by %s | step: line %" PRIu64 ", instruction %" PRIu64
              ", event %" PRIu64, where, step_size_names[h->size], s->pos.n[STEP_LINE],
              s->pos.n[STEP_INSTR], s->pos.n[STEP_EVENT]);
+    if (h->msg[0] != '\0' && text_width(left) + 4 + text_width(h->msg) > sc->w) {
+        /* What the move has to say matters more than the counts. */
+        snprintf(left, sizeof left, " at %s | by %s", where, step_size_names[h->size]);
+    }
     int x = scene_put(sc, r, 0, 0, left, STYLE_STATUS, NULL_HANDLE);
     if (ui->keys.has_count) {
         x += scene_printf(sc, r, x, 0, STYLE_STATUS, NULL_HANDLE, "  count %" PRIu64, ui->keys.count);

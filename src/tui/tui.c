@@ -304,8 +304,30 @@ run(History *h, UiState *ui)
         if (ui->completed && !saved && ui->lesson != NULL) {
             int asked, right, total;
             ui_score(ui, &asked, &right, &total);
-            progress_set(ui->lesson->id, right, total);
+            char err[256];
+            /* TODO: show err */
+            (void)progress_set(ui->lesson->id, right, total, err, sizeof err);
             saved = 1;
+        }
+    }
+}
+
+/* Home and End as terminals other than the one TERM names send them
+ * (tmux and screen send ESC [ 1 ~ and ESC [ 4 ~, xterm ESC O H and
+ * ESC O F or ESC [ H and ESC [ F, rxvt ESC [ 7 ~ and ESC [ 8 ~): known
+ * to curses whatever terminfo says. */
+static void
+define_more_keys(void)
+{
+    static const struct { const char *seq; int key; } more[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+        {"\033[8~", KEY_END}, {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
+        {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+    };
+
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        if (key_defined(more[i].seq) == 0) {
+            define_key(more[i].seq, more[i].key);
         }
     }
 }
@@ -345,6 +367,7 @@ tui_run(const char *path, const TuiOptions *opt)
         session_close(&ses);
         return 2;
     }
+    define_more_keys();
     ui_init(&ui);
     ui.theme = theme;
     ui.ascii = ascii;
@@ -370,6 +393,7 @@ tui_menu(const TuiOptions *opt)
         menu_done(&menu);
         return 2;
     }
+    define_more_keys();
     Scene sc;
     scene_init(&sc, COLS, LINES, ascii);
     timeout(KEY_TIMEOUT_MS);
