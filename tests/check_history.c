@@ -64,6 +64,9 @@ cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The limits of direct runs (none unless a test sets them). */
+static VmLimits direct_limits;
+
 /* Hash the direct run of path at each of the n points in seqs (any
  * order); hashes[i] belongs to seqs[i].  Returns the run's last point. */
 static uint64_t
@@ -82,6 +85,7 @@ direct_run(const char *path, const uint64_t *seqs, size_t n, uint64_t *hashes,
     machine_init(&d.s.m);
     vm_init(&d.s.vm, &d.s.m, NULL);
     d.s.vm.err = NULL;
+    vm_set_limits(&d.s.vm, &direct_limits);
     Program *prog = run_load(path, &d.s.m);
     ck_assert_ptr_nonnull(prog);
     d.want = sorted;
@@ -400,6 +404,147 @@ START_TEST(test_capped)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* Limits: stopped by the poll or the budget, the heap limit.         */
+
+static int polls, stop_at_poll;
+
+static VmPollResult
+stop_once(void *ctx)
+{
+    (void)ctx;
+    return ++polls == stop_at_poll ? VM_STOP : VM_GO_ON;
+}
+
+/* Compare the current point and n random points (and the end) with the
+ * direct run under direct_limits. */
+static void
+compare_points(History *h, const char *path, int n)
+{
+    uint64_t seqs[64], mine[64], ref[64];
+    size_t k = 0;
+
+    ck_assert_int_le(n + 2, 64);
+    seqs[k] = history_current(h)->pos.seq;
+    mine[k++] = sim_hash(history_current(h));
+    history_to_end(h);
+    uint64_t end = history_current(h)->pos.seq;
+    seqs[k] = end;
+    mine[k++] = sim_hash(history_current(h));
+    for (int i = 0; i < n; i++) {
+        if (rnd(2)) {
+            history_goto_seq(h, rnd(end + 1));
+        } else {
+            history_back(h, (StepSize)rnd(STEP_NSIZES), rnd(5) + 1);
+        }
+        seqs[k] = history_current(h)->pos.seq;
+        mine[k++] = sim_hash(history_current(h));
+    }
+    ck_assert_uint_eq(direct_run(path, seqs, k, ref, NULL), end);
+    for (size_t i = 0; i < k; i++) {
+        ck_assert_msg(mine[i] == ref[i], "%s: point %llu differs from a direct run", path,
+                      (unsigned long long)seqs[i]);
+    }
+}
+
+START_TEST(test_stop_inside_call)
+{
+    char path[4096];
+    History h;
+    VmLimits lim = {0, 0, stop_once, NULL};
+
+    src_path(path, sizeof path, "tests/data/history_inner_loop.py");
+    ck_assert_int_eq(history_open(&h, path, 0), 0);
+    history_set_limits(&h, &lim);
+    polls = 0;
+    stop_at_poll = 5;
+    history_to_end(&h);
+    const Sim *s = history_current(&h);
+    /* Stopped inside b = Slow(200000), for good. */
+    ck_assert(h.interrupted);
+    ck_assert(s->vm.ended);
+    ck_assert_int_eq(s->vm.status, 2);
+    ck_assert_uint_eq(h.limits.max_steps, s->vm.ninstr);
+    ck_assert_uint_ge(s->vm.ninstr, 4 * VM_POLL_EVERY);
+    ck_assert_msg(strstr(h.msg, "interrupted") != NULL, "message: %s", h.msg);
+    ck_assert_int_eq(history_forward(&h, STEP_EVENT, 1), -1);
+    /* Every replay stops there too: the run is a direct run with that
+     * budget. */
+    direct_limits.max_steps = h.limits.max_steps;
+    rng_state = 777;
+    compare_points(&h, path, 30);
+    memset(&direct_limits, 0, sizeof direct_limits);
+    history_close(&h);
+}
+END_TEST
+
+START_TEST(test_stop_between_instructions)
+{
+    char path[4096];
+    History h;
+    VmLimits lim = {0, 0, stop_once, NULL};
+
+    src_path(path, sizeof path, "tests/data/history_long.py");
+    ck_assert_int_eq(history_open(&h, path, 0), 0);
+    history_set_limits(&h, &lim);
+    polls = 0;
+    stop_at_poll = 3;
+    ck_assert_int_eq(history_to_end(&h), -1);
+    const Sim *s = history_current(&h);
+    /* Stopped where it was: the program goes on from there. */
+    ck_assert(h.interrupted);
+    ck_assert(!s->vm.ended);
+    ck_assert_ptr_null(s->vm.next_in);
+    ck_assert_msg(strstr(h.msg, "interrupted at instruction") != NULL, "message: %s", h.msg);
+    rng_state = 4242;
+    compare_points(&h, path, 30);
+    ck_assert_int_eq(history_current(&h)->vm.ended || h.end_known, 1);
+    history_close(&h);
+}
+END_TEST
+
+START_TEST(test_budget_and_heap_limit)
+{
+    char path[4096];
+    History h;
+    VmLimits lim = {40000, 0, NULL, NULL};
+
+    src_path(path, sizeof path, "tests/data/history_long.py");
+    ck_assert_int_eq(history_open(&h, path, 0), 0);
+    history_set_limits(&h, &lim);
+    ck_assert_int_eq(history_to_end(&h), -1);
+    ck_assert(history_at_limit(&h));
+    ck_assert_str_eq(h.msg, "stopped after 40000 instructions (--max-steps)");
+    ck_assert_int_eq(history_forward(&h, STEP_INSTR, 1), -1);
+    /* Back, then forward to the limit again. */
+    ck_assert_int_eq(history_back(&h, STEP_LINE, 3), 0);
+    ck_assert(!history_at_limit(&h));
+    history_to_end(&h);
+    ck_assert(history_at_limit(&h));
+    direct_limits = lim;
+    rng_state = 99;
+    compare_points(&h, path, 20);
+    history_close(&h);
+
+    /* The heap limit: MemoryError, exactly as a direct run has it. */
+    VmLimits heap = {0, UINT64_C(8) << 20, NULL, NULL};
+    src_path(path, sizeof path, "tests/data/history_grow.py");
+    ck_assert_int_eq(history_open(&h, path, 4 << 20), 0);
+    history_set_limits(&h, &heap);
+    history_to_end(&h);
+    const Sim *s = history_current(&h);
+    ck_assert(s->vm.ended);
+    ck_assert_int_eq(s->vm.status, 1);
+    ck_assert_int_eq(s->vm.exc, EXC_MemoryError);
+    ck_assert_uint_le(m_heap_bytes(&s->m), (UINT64_C(8) << 20) + (UINT64_C(1) << 20));
+    direct_limits = heap;
+    rng_state = 5;
+    compare_points(&h, path, 20);
+    memset(&direct_limits, 0, sizeof direct_limits);
+    history_close(&h);
+}
+END_TEST
+
 static Suite *
 history_suite(void)
 {
@@ -409,6 +554,9 @@ history_suite(void)
     tcase_add_test(tc, test_back_over_every_kind);
     tcase_add_test(tc, test_step_back_all_the_way);
     tcase_add_test(tc, test_capped);
+    tcase_add_test(tc, test_stop_inside_call);
+    tcase_add_test(tc, test_stop_between_instructions);
+    tcase_add_test(tc, test_budget_and_heap_limit);
     tcase_add_loop_test(tc, test_random_walks, 0, WALK_PROGRAMS / WALK_CHUNK);
     suite_add_tcase(s, tc);
     return s;

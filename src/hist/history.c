@@ -398,6 +398,7 @@ run(History *h)
         if (w->vm.stopped == VM_STOPPED_POLL) {
             h->limits.max_steps = w->vm.max_steps;
             h->interrupted = 1;
+            h->budget_from_poll = 1;
         }
         stopped_msg(h);
     }
@@ -408,8 +409,7 @@ stopped_msg(History *h)
 {
     snprintf(h->msg, sizeof h->msg, "stopped after %" PRIu64 " instructions%s",
              h->work.vm.ninstr,
-             h->work.vm.stopped == VM_STOPPED_POLL ? ", interrupted inside a call from C"
-                                                   : " (--max-steps)");
+             h->budget_from_poll ? ", interrupted inside a call from C" : " (--max-steps)");
 }
 
 /* The limits are due before a top-level instruction: VM_STOP to stop

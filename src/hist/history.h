@@ -101,6 +101,9 @@ typedef struct History {
                                 * (history_set_limits), applied to work
                                 * and to every checkpoint restored */
     int interrupted;           /* the last move was stopped by the poll */
+    int budget_from_poll;      /* limits.max_steps is where the poll
+                                * stopped the program inside an
+                                * instruction */
     int nopoll;                /* the poll is not asked (going back to
                                 * where an interrupted search began) */
     uint64_t min_spacing;      /* events between checkpoints, at least */

@@ -1115,8 +1115,8 @@ raise_stop(Vm *vm)
     vm->exc = EXC_STOP;
     M->exception_pending = 1;
     sb_clear(&vm->excmsg);
-    sb_printf(&vm->excmsg, "stopped after %" PRIu64 " instructions%s", vm->ninstr,
-              vm->stopped == VM_STOPPED_POLL ? ", interrupted" : " (--max-steps)");
+    /* The same words whatever stopped it: a replay stops by the budget. */
+    sb_printf(&vm->excmsg, "stopped after %" PRIu64 " instructions", vm->ninstr);
     vm->ntb = 0;
 }
 
