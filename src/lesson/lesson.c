@@ -21,12 +21,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -1087,6 +1089,18 @@ lessons_list_done(LessonList *ll)
     memset(ll, 0, sizeof *ll);
 }
 
+/*
+ * Progress: the file $XDG_DATA_HOME/pymemsim/progress (or under
+ * ~/.local/share) has a line `ID done RIGHT/TOTAL' for each lesson
+ * done, with the questions answered right of those asked.  Lines are
+ * read whole, whatever their length; a line that is not exactly such a
+ * record (numbers in decimal digits, 0 <= RIGHT <= TOTAL) is ignored,
+ * and kept as it is when the file is rewritten.  The ID is what comes
+ * before the last " done ", so it may hold spaces.  The file is
+ * replaced, never written in place: progress_set writes the new text to
+ * a temporary file in the same directory, syncs it and renames it over
+ * the old one, so a crash leaves the old file or the new, not half.
+ */
 static void
 progress_path(StrBuf *sb)
 {
@@ -1100,6 +1114,62 @@ progress_path(StrBuf *sb)
     }
 }
 
+/* The decimal digits from s to end as an int: 0, or -1 if there are
+ * none, anything else, or more than INT_MAX. */
+static int
+progress_number(const char *s, const char *end, int *out)
+{
+    long v = 0;
+
+    if (s == end) {
+        return -1;
+    }
+    for (; s < end; s++) {
+        if (*s < '0' || *s > '9' || v > (INT_MAX - (*s - '0')) / 10) {
+            return -1;
+        }
+        v = v * 10 + (*s - '0');
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* Is line (n bytes, without its newline) a record?  Its ID's length
+ * and its numbers, or -1. */
+static int
+progress_parse(const char *line, size_t n, size_t *idlen, int *right, int *total)
+{
+    const char *end = line + n;
+    const char *sp = memrchr(line, ' ', n);
+    static const char done[] = " done";
+    size_t dl = sizeof done - 1;
+
+    if (sp == NULL || memchr(line, '\0', n) != NULL) {
+        return -1;
+    }
+    const char *slash = memchr(sp + 1, '/', (size_t)(end - sp - 1));
+    if (slash == NULL || (size_t)(sp - line) <= dl || memcmp(sp - dl, done, dl) != 0
+        || progress_number(sp + 1, slash, right) < 0
+        || progress_number(slash + 1, end, total) < 0 || *right > *total) {
+        return -1;
+    }
+    *idlen = (size_t)(sp - dl - line);
+    return 0;
+}
+
+/* The next line of fp into *line (getline's buffer), without its
+ * newline: its length, or -1 at the end. */
+static ssize_t
+progress_line(FILE *fp, char **line, size_t *cap)
+{
+    ssize_t n = getline(line, cap, fp);
+
+    if (n > 0 && (*line)[n - 1] == '\n') {
+        (*line)[--n] = '\0';
+    }
+    return n;
+}
+
 int
 progress_get(const char *id, int *right, int *total)
 {
@@ -1110,43 +1180,133 @@ progress_get(const char *id, int *right, int *total)
     FILE *fp = fopen(sb.s, "r");
     sb_done(&sb);
     int done = 0;
-    char line[512];
+    char *line = NULL;
+    size_t cap = 0, idlen;
+    ssize_t n;
     *right = *total = 0;
-    while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
-        char name[256];
+    while (fp != NULL && (n = progress_line(fp, &line, &cap)) >= 0) {
         int r, t;
-        if (sscanf(line, "%255s done %d/%d", name, &r, &t) == 3 && strcmp(name, id) == 0) {
-            done = 1;
+        if (progress_parse(line, (size_t)n, &idlen, &r, &t) == 0 && idlen == strlen(id)
+            && memcmp(line, id, idlen) == 0) {
+            done = 1;           /* the last record of the lesson counts */
             *right = r;
             *total = t;
         }
     }
+    free(line);
     if (fp != NULL) {
         fclose(fp);
     }
     return done;
 }
 
-void
-progress_set(const char *id, int right, int total)
+/* The progress file's text with id's record(s) left out into text;
+ * *mode is the file's: 0, or -1 with errno. */
+static int
+progress_others(const char *path, const char *id, StrBuf *text, mode_t *mode)
 {
-    StrBuf dir;
-    sb_init(&dir);
-    progress_path(&dir);
-    /* mkdir -p of the data directory. */
-    for (char *p = dir.s + 1; *p != '\0'; p++) {
+    FILE *fp = fopen(path, "r");
+    struct stat st;
+    char *line = NULL;
+    size_t cap = 0, idlen;
+    ssize_t n;
+
+    if (fp == NULL) {
+        return errno == ENOENT ? 0 : -1;
+    }
+    if (fstat(fileno(fp), &st) == 0) {
+        *mode = st.st_mode & 07777;
+    }
+    while ((n = progress_line(fp, &line, &cap)) >= 0) {
+        int r, t;
+        if (progress_parse(line, (size_t)n, &idlen, &r, &t) == 0 && idlen == strlen(id)
+            && memcmp(line, id, idlen) == 0) {
+            continue;
+        }
+        sb_put(text, line, (size_t)n);
+        sb_putc(text, '\n');
+    }
+    free(line);
+    int failed = ferror(fp);
+    int e = errno;
+    fclose(fp);
+    errno = e;
+    return failed ? -1 : 0;
+}
+
+/* Write text to a new file in path's directory, sync it and rename it
+ * to path: 0, or -1 with errno and nothing left behind. */
+static int
+progress_replace(const char *path, const StrBuf *text, mode_t mode)
+{
+    StrBuf tmp;
+    sb_init(&tmp);
+    sb_printf(&tmp, "%s.XXXXXX", path);
+    int fd = mkstemp(tmp.s);
+    if (fd < 0) {
+        sb_done(&tmp);
+        return -1;
+    }
+    FILE *fp = fdopen(fd, "w");
+    int ok = fp != NULL && fchmod(fd, mode) == 0
+             && fwrite(text->s, 1, text->len, fp) == text->len && fflush(fp) == 0
+             && fsync(fd) == 0;
+    int e = errno;
+    if (fp == NULL) {
+        close(fd);
+    } else if (fclose(fp) != 0 && ok) {
+        ok = 0;
+        e = errno;
+    }
+    if (ok && rename(tmp.s, path) != 0) {
+        ok = 0;
+        e = errno;
+    }
+    if (!ok) {
+        unlink(tmp.s);
+    }
+    sb_done(&tmp);
+    errno = e;
+    return ok ? 0 : -1;
+}
+
+int
+progress_set(const char *id, int right, int total, char *err, size_t errsize)
+{
+    StrBuf path, text;
+    mode_t um = umask(0);
+    mode_t mode = 0666 & ~um;
+    int status = 0;
+
+    umask(um);
+    if (strchr(id, '\n') != NULL) {
+        snprintf(err, errsize, "cannot save the progress of a lesson whose name has a newline");
+        return -1;
+    }
+    sb_init(&path);
+    progress_path(&path);
+    /* mkdir -p of the data directory; a failure shows as one below. */
+    for (char *p = path.s + 1; *p != '\0'; p++) {
         if (*p == '/') {
             *p = '\0';
-            mkdir(dir.s, 0755);
+            mkdir(path.s, 0755);
             *p = '/';
         }
     }
-    mkdir(dir.s, 0755);
-    sb_puts(&dir, "/progress");
-    FILE *fp = fopen(dir.s, "a");
-    if (fp != NULL) {
-        fprintf(fp, "%s done %d/%d\n", id, right, total);
-        fclose(fp);
+    mkdir(path.s, 0755);
+    sb_puts(&path, "/progress");
+    sb_init(&text);
+    if (progress_others(path.s, id, &text, &mode) < 0) {
+        snprintf(err, errsize, "cannot read %s: %s", path.s, strerror(errno));
+        status = -1;
+    } else {
+        sb_printf(&text, "%s done %d/%d\n", id, right, total);
+        if (progress_replace(path.s, &text, mode) < 0) {
+            snprintf(err, errsize, "cannot save progress in %s: %s", path.s, strerror(errno));
+            status = -1;
+        }
     }
-    sb_done(&dir);
+    sb_done(&text);
+    sb_done(&path);
+    return status;
 }

@@ -107,8 +107,11 @@ typedef struct LessonList {
 void lessons_find(LessonList *ll);
 void lessons_list_done(LessonList *ll);
 
-/* Progress, kept in $XDG_DATA_HOME/pymemsim/progress. */
-int progress_get(const char *id, int *right, int *total);   /* 1 if done */
-void progress_set(const char *id, int right, int total);
+/* Progress, kept in $XDG_DATA_HOME/pymemsim/progress.  progress_get:
+ * 1 if the lesson id is done, with the questions answered right of
+ * those asked; 0 if not.  progress_set records it done (the file is
+ * replaced atomically): 0, or -1 with a one-line message in err. */
+int progress_get(const char *id, int *right, int *total);
+int progress_set(const char *id, int right, int total, char *err, size_t errsize);
 
 #endif
