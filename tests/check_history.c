@@ -536,7 +536,7 @@ START_TEST(test_budget_and_heap_limit)
     ck_assert(s->vm.ended);
     ck_assert_int_eq(s->vm.status, 1);
     ck_assert_int_eq(s->vm.exc, EXC_MemoryError);
-    ck_assert_uint_le(m_heap_bytes(&s->m), (UINT64_C(8) << 20) + (UINT64_C(1) << 20));
+    ck_assert_uint_le(m_limited_bytes(&s->m), (UINT64_C(8) << 20) + (UINT64_C(1) << 20));
     direct_limits = heap;
     rng_state = 5;
     compare_points(&h, path, 20);

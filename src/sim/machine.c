@@ -212,10 +212,16 @@ m_heap_bytes(const Machine *m)
     return m->heap.stats.arenas_current * HEAP_ARENA_SIZE + m->heap.stats.raw_bytes;
 }
 
+uint64_t
+m_limited_bytes(const Machine *m)
+{
+    return m_heap_bytes(m) + (uint64_t)m->nobjs * sizeof *m->objs;
+}
+
 int
 m_heap_room(const Machine *m, uint64_t nbytes)
 {
-    uint64_t used = m_heap_bytes(m);
+    uint64_t used = m_limited_bytes(m);
 
     return m->heap_limit == 0 || (used <= m->heap_limit && nbytes <= m->heap_limit - used);
 }
@@ -224,7 +230,7 @@ m_heap_room(const Machine *m, uint64_t nbytes)
 static inline void
 note_heap_use(Machine *m)
 {
-    if (m->heap_limit != 0 && m_heap_bytes(m) > m->heap_limit) {
+    if (m->heap_limit != 0 && m_limited_bytes(m) > m->heap_limit) {
         m->heap_exceeded = 1;
     }
 }

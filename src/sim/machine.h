@@ -231,11 +231,15 @@ const char *m_type_name(const Machine *m, Handle h);
 size_t m_sizeof(const Machine *m, Handle h);       /* sys.getsizeof */
 int m_is_live(const Machine *m, Handle h);
 /* Bytes of simulated memory in use: the arenas (1 MiB each, however
- * full) and the raw blocks.  m_heap_room: may nbytes more be allocated
- * under the limit?  Operations whose size the program chooses ask first
- * and raise MemoryError; every other allocation goes through and sets
+ * full) and the raw blocks.  The limit (heap_limit) counts these and
+ * the host's table of objects (m_limited_bytes), which for small
+ * objects is as big again, so that the host's memory stays near the
+ * limit.  m_heap_room: may nbytes more be allocated under the limit?
+ * Operations whose size the program chooses ask first and raise
+ * MemoryError; every other allocation goes through and sets
  * heap_exceeded when it passes the limit. */
 uint64_t m_heap_bytes(const Machine *m);
+uint64_t m_limited_bytes(const Machine *m);
 int m_heap_room(const Machine *m, uint64_t nbytes);
 
 /* Visit every strong reference an object holds, in traverse order. */
