@@ -4,10 +4,7 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <getopt.h>
-#include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,19 +15,6 @@
 #include "hist/keys.h"
 #include "render/ui.h"
 
-int
-cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-
-    fprintf(stderr, cmd[0] != '\0' ? "pymemsim: %s: " : "pymemsim: ", cmd);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'pymemsim --help' for more information.\n", stderr);
-    return 2;
-}
-
 void
 step_options_init(StepOptions *o)
 {
@@ -39,30 +23,6 @@ step_options_init(StepOptions *o)
     o->cap = HISTORY_DEFAULT_CAP;
     o->lim.max_steps = VM_DEFAULT_MAX_STEPS;
     o->lim.max_heap = VM_DEFAULT_MAX_HEAP;
-}
-
-int
-limit_option(VmLimits *lim, int c, const char *arg, const char *cmd)
-{
-    size_t size;
-
-    switch (c) {
-    case 'm':
-        if (cli_parse_count(arg, &lim->max_steps) < 0) {
-            return -cli_usage_error(cmd, "--max-steps wants a number (0 for no limit), not '%s'",
-                                    arg);
-        }
-        return 1;
-    case 'H':
-        if (cli_parse_size(arg, &size) < 0) {
-            return -cli_usage_error(cmd, "--max-heap wants a size such as 1G (0 for no limit), "
-                                    "not '%s'", arg);
-        }
-        lim->max_heap = size;
-        return 1;
-    default:
-        return 0;
-    }
 }
 
 int
@@ -109,68 +69,6 @@ step_options_apply(History *h, const StepOptions *o)
     if (h->msg[0] != '\0') {
         fprintf(stderr, "pymemsim: %s\n", h->msg);
     }
-}
-
-int
-cli_parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-
-    if (end == s || errno != 0 || s[0] == '-') {
-        return -1;
-    }
-    unsigned long long mult = 1;
-    switch (*end) {
-    case '\0':
-        break;
-    case 'k': case 'K':
-        mult = 1ull << 10;
-        end++;
-        break;
-    case 'm': case 'M':
-        mult = 1ull << 20;
-        end++;
-        break;
-    case 'g': case 'G':
-        mult = 1ull << 30;
-        end++;
-        break;
-    default:
-        return -1;
-    }
-    if (*end != '\0' || v > SIZE_MAX / mult) {
-        return -1;
-    }
-    *out = (size_t)(v * mult);
-    return 0;
-}
-
-int
-cli_parse_count(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-
-    if (end == s || *end != '\0' || errno != 0 || s[0] == '-') {
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-int
-cli_parse_step_size(const char *s, StepSize *out)
-{
-    for (int i = 0; i < STEP_NSIZES; i++) {
-        if (strcmp(s, step_size_names[i]) == 0) {
-            *out = (StepSize)i;
-            return 0;
-        }
-    }
-    return -1;
 }
 
 /* Apply a --keys string; 0, or 2 after a message. */
@@ -221,23 +119,22 @@ cli_apply_keys(History *h, UiState *ui, Scene *sc, const char *s)
 int
 cli_dump(int argc, char **argv)
 {
-    static const struct option longopts[] = {STEP_LONGOPTS, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {STEP_LONGOPTS, HELP_LONGOPT, {NULL, 0, NULL, 0}};
     StepOptions o;
     int c;
 
     step_options_init(&o);
     optind = 0;             /* rescan from the start (GNU getopt) */
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        int r = step_option(&o, c, optarg, "dump");
-        if (r < 0) {
-            return -r;
+    while ((c = cli_getopt(argc, argv, ":h", longopts, "dump")) != -1) {
+        if (c == 'h') {
+            return CLI_HELP;
         }
-        if (r == 0) {
-            return cli_usage_error("dump", "%s", "bad option");
+        if (step_option(&o, c, optarg, "dump") <= 0) {
+            return 2;       /* after the message */
         }
     }
-    if (argc - optind != 1) {
-        return cli_usage_error("dump", "%s", "needs exactly one FILE");
+    if (cli_operands(argc, argv, 1, 1, "FILE", "dump") != 0) {
+        return 2;
     }
     History *h = malloc(sizeof *h);
     if (h == NULL || history_open(h, argv[optind], o.cap) < 0) {

@@ -3,7 +3,6 @@
  */
 #include <config.h>
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,22 +14,14 @@
 int
 cli_check(int argc, char **argv)
 {
-    static const struct option longopts[] = {LIMIT_LONGOPTS, {NULL, 0, NULL, 0}};
     VmLimits lim = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL};
-    int status = 0, c;
+    int status = cli_limit_options(argc, argv, &lim, "check");
 
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        int r = limit_option(&lim, c, optarg, "check");
-        if (r < 0) {
-            return -r;
-        }
-        if (r == 0) {
-            return cli_usage_error("check", "%s", "bad option");
-        }
+    if (status != 0) {
+        return status;
     }
-    if (argc - optind < 1) {
-        return cli_usage_error("check", "%s", "needs at least one LESSON");
+    if (cli_operands(argc, argv, 1, -1, "LESSON", "check") != 0) {
+        return 2;
     }
     for (int i = optind; i < argc; i++) {
         char err[512];
@@ -80,11 +71,10 @@ int
 cli_lessons(int argc, char **argv)
 {
     LessonList ll;
+    int r = cli_help_only(argc, argv, "lessons");
 
-    (void)argv;
-    if (argc > 0) {
-        fprintf(stderr, "pymemsim: 'lessons' takes no arguments\n");
-        return 2;
+    if (r != 0) {
+        return r;
     }
     lessons_find(&ll);
     if (ll.n == 0) {

@@ -5,7 +5,6 @@
 #include <config.h>
 
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +35,7 @@ cli_snapshot(int argc, char **argv)
         {"ansi", no_argument, NULL, 'A'},
         {"theme", required_argument, NULL, 't'},
         {"ascii", no_argument, NULL, 'x'},
+        HELP_LONGOPT,
         {NULL, 0, NULL, 0},
     };
     StepOptions o;
@@ -44,24 +44,21 @@ cli_snapshot(int argc, char **argv)
 
     step_options_init(&o);
     optind = 0;             /* rescan from the start (GNU getopt) */
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":h", longopts, "snapshot")) != -1) {
         int r = step_option(&o, c, optarg, "snapshot");
         if (r < 0) {
-            return -r;
+            return 2;
         }
         if (r > 0) {
             continue;
         }
         switch (c) {
-        case 's': {
-            char x;
-            if (sscanf(optarg, "%d%c%d", &w, &x, &hgt) != 3 || (x != 'x' && x != 'X') || w < 1
-                || hgt < 1 || w > 1000 || hgt > 1000) {
+        case 's':
+            if (cli_parse_dims(optarg, &w, &hgt) < 0) {
                 return cli_usage_error("snapshot", "--size wants WIDTHxHEIGHT such as 120x40, "
-                                       "not '%s'", optarg);
+                                       "each 1 to 1000, not '%s'", optarg);
             }
             break;
-        }
         case 'A':
             ansi = 1;
             break;
@@ -74,12 +71,14 @@ cli_snapshot(int argc, char **argv)
         case 'x':
             ascii = 1;
             break;
+        case 'h':
+            return CLI_HELP;
         default:
-            return cli_usage_error("snapshot", "%s", "bad option");
+            return 2;       /* after the message */
         }
     }
-    if (argc - optind != 1) {
-        return cli_usage_error("snapshot", "%s", "needs exactly one FILE");
+    if (cli_operands(argc, argv, 1, 1, "FILE", "snapshot") != 0) {
+        return 2;
     }
     Session ses;
     if (session_open(&ses, argv[optind], o.cap, &o.lim) < 0) {

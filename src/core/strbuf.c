@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,25 +109,68 @@ sb_take(StrBuf *sb)
     return s;
 }
 
+/* Read all of fp into sb: 0, or -1 with errno. */
+static int
+read_all(FILE *fp, StrBuf *sb)
+{
+    char buf[65536];
+    size_t n;
+
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        sb_put(sb, buf, n);
+    }
+    return ferror(fp) ? -1 : 0;
+}
+
+/*
+ * Standard input can be read only once, and a program or lesson is read
+ * more than once (lesson_load, then history_open): the first call for
+ * "-" reads all of it and keeps it, with its errno if that failed, and
+ * every call returns a copy.  The copy kept lives as long as the
+ * process.
+ */
+static char *
+read_stdin(size_t *len)
+{
+    static StrBuf in;
+    static int read_done, read_errno;
+
+    if (!read_done) {
+        sb_init(&in);
+        if (read_all(stdin, &in) < 0) {
+            read_errno = errno != 0 ? errno : EIO;
+        }
+        read_done = 1;
+    }
+    if (read_errno != 0) {
+        errno = read_errno;
+        return NULL;
+    }
+    char *s = xmalloc(in.len + 1);
+    memcpy(s, in.s, in.len + 1);
+    *len = in.len;
+    return s;
+}
+
 char *
 sb_read_file(const char *path, size_t *len)
 {
+    if (strcmp(path, "-") == 0) {
+        return read_stdin(len);
+    }
     FILE *fp = fopen(path, "rb");
     StrBuf sb;
-    char buf[65536];
-    size_t n;
 
     if (fp == NULL) {
         return NULL;
     }
     sb_init(&sb);
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        sb_put(&sb, buf, n);
-    }
-    int err = ferror(fp);
+    int failed = read_all(fp, &sb) < 0;
+    int e = errno;
     fclose(fp);
-    if (err) {
+    if (failed) {
         sb_done(&sb);
+        errno = e;
         return NULL;
     }
     *len = sb.len;

@@ -29,7 +29,8 @@ void sb_printf(StrBuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap);
 char *sb_take(StrBuf *sb);                       /* caller owns; sb is reset */
-/* The whole of a file, NUL-terminated (caller owns), or NULL with errno. */
+/* The whole of a file, NUL-terminated (caller owns), or NULL with errno.
+ * "-" is standard input, read once: later calls return the same bytes. */
 char *sb_read_file(const char *path, size_t *len);
 
 #endif

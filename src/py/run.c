@@ -33,10 +33,13 @@ run_load(const char *path, Machine *m)
         return NULL;
     }
     /* Like CPython, name the script by its absolute path in tracebacks
-     * (the working directory and the path joined, not normalised). */
+     * (the working directory and the path joined, not normalised), and
+     * standard input "<stdin>", here and in the messages below. */
     StrBuf abspath;
     sb_init(&abspath);
-    if (path[0] != '/') {
+    if (strcmp(path, "-") == 0) {
+        path = "<stdin>";
+    } else if (path[0] != '/') {
         char cwd[4096];
         if (getcwd(cwd, sizeof cwd) != NULL) {
             sb_puts(&abspath, cwd);

@@ -211,7 +211,19 @@ term_open(int want_theme, int want_ascii, Theme *theme, int *ascii)
      * it allocated, setupterm() with an error return does not. */
     int err = 0;
     if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+        /* A terminal that cannot address the cursor (TERM=dumb, a
+         * printing terminal) would get the session as a stream of
+         * lines: refuse it before curses starts. */
+        const char *cup = tigetstr("cup");
+        int can_move = cup != NULL && cup != (const char *)-1;
+        const char *t = getenv("TERM");
         del_curterm(cur_term);
+        if (!can_move) {
+            fprintf(stderr, "pymemsim: the terminal '%s' cannot move the cursor; the "
+                    "full-screen session needs one (try TERM=xterm-256color, or use "
+                    "'pymemsim snapshot' for text)\n", t != NULL ? t : "unknown");
+            return -1;
+        }
         screen = newterm(NULL, stdout, stdin);
     }
     if (screen == NULL) {
