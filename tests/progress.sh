@@ -94,6 +94,7 @@ finish() {
     wait_for "And now?" || bad "no second question"
     T send-keys 5 Enter n
     wait_for "Questions: 1 right, 1 wrong" || { bad "no summary"; cat "$dir/screen"; }
+    cp "$dir/screen" "$dir/summary"
     T send-keys x q
     wait_for "pymemsim exited" || bad "the session did not end"
     st=$(cat "$dir/status" 2>/dev/null)
@@ -143,4 +144,9 @@ finish "$dir/ro"
 [ "$st" = 0 ] && echo "ok   unwritable progress: the session goes on" ||
     bad "session (unwritable): exit $st: $(cat "$dir/stderr")"
 [ "$(cat "$dir/ro/pymemsim")" = "not a directory" ] || bad "the file in the way was changed"
+if grep -q "progress not saved: .*pymemsim" "$dir/summary"; then
+    echo "ok   unwritable progress: the status line says so"
+else
+    bad "unwritable progress: nothing on the status line:"; tail -2 "$dir/summary"
+fi
 exit $fail

@@ -685,24 +685,22 @@ lesson_header(const char *path, Lesson *l, char *err, size_t errsize)
 int
 lesson_is_lesson(const char *path)
 {
-    FILE *fp = fopen(path, "r");
-    char line[256];
+    size_t len;
+    char *text = sb_read_file(path, &len);     /* "-" is standard input */
     int yes = 0;
 
-    while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
-        const char *t = line;
-        while (*t == ' ' || *t == '\t') {
-            t++;
+    for (size_t i = 0; text != NULL && i < len;) {
+        while (i < len && (text[i] == ' ' || text[i] == '\t')) {
+            i++;
         }
-        if (*t == '\n' || *t == '\r' || *t == '\0') {
+        if (i < len && (text[i] == '\n' || text[i] == '\r')) {
+            i++;
             continue;
         }
-        yes = t[0] == '#' && t[1] == ':';
+        yes = i + 1 < len && text[i] == '#' && text[i + 1] == ':';
         break;
     }
-    if (fp != NULL) {
-        fclose(fp);
-    }
+    free(text);
     return yes;
 }
 

@@ -96,8 +96,10 @@ vm_print_exception(const Vm *vm, FILE *fp)
         for (size_t k = 0; k < shown; k++) {
             fprintf(fp, "  File \"%s\", line %d, in %s\n", t->code->filename, t->line,
                     t->code->name);
+            /* CPython cannot read "<stdin>" again: no source lines. */
             size_t len;
-            const char *src = vm->prog ? program_line(vm->prog, t->line, &len) : NULL;
+            const char *src = vm->prog && t->code->filename[0] != '<'
+                              ? program_line(vm->prog, t->line, &len) : NULL;
             if (src != NULL && len > 0) {
                 fprintf(fp, "    %.*s\n", (int)len, src);
             }

@@ -304,9 +304,12 @@ run(History *h, UiState *ui)
         if (ui->completed && !saved && ui->lesson != NULL) {
             int asked, right, total;
             ui_score(ui, &asked, &right, &total);
-            char err[256];
-            /* TODO: show err */
-            (void)progress_set(ui->lesson->id, right, total, err, sizeof err);
+            char err[200];
+            if (progress_set(ui->lesson->id, right, total, err, sizeof err) < 0) {
+                /* Once, on the status line, until the next key. */
+                snprintf(h->msg, sizeof h->msg, "progress not saved: %s", err);
+                redraw = 1;
+            }
             saved = 1;
         }
     }
