@@ -935,7 +935,8 @@ op_binary(Vm *vm, unsigned op, Handle a, Handle b)
         case OP_FLOORDIV:
         case OP_MOD:
             if (y.size == 0) {
-                vm_raise(vm, EXC_ZeroDivisionError, "integer division or modulo by zero");
+                vm_raise(vm, EXC_ZeroDivisionError, base == OP_MOD ? "integer modulo by zero"
+                                                    : "integer division or modulo by zero");
                 return NULL_HANDLE;
             }
             rc = base == OP_MOD ? bi_mod(&r, &x, &y) : bi_floordiv(&r, &x, &y);
