@@ -1622,7 +1622,7 @@ op_next(Vm *vm, Handle it, Handle *out)
         const Dict *d = m_obj(M, seq)->u.d;
         if ((int64_t)d->used != o->u.it.stop) {
             o->u.it.stop = -1;
-            vm_raise(vm, EXC_TypeError, "dictionary changed size during iteration");
+            vm_raise(vm, EXC_RuntimeError, "dictionary changed size during iteration");
             return -1;
         }
         Handle k = NULL_HANDLE, v = NULL_HANDLE;
