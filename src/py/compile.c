@@ -124,6 +124,8 @@ typedef struct ConstMap {
     const Node **nodes;
     Handle *objs;
     size_t n, cap;
+    uint32_t *index;           /* open addressing: entry + 1, or 0 */
+    size_t nindex;             /* a power of two, over twice n */
 } ConstMap;
 
 typedef struct Compiler {
@@ -152,15 +154,39 @@ fail_at(Compiler *c, const Node *n, const char *fmt, ...)
 /* ------------------------------------------------------------------ */
 /* Constants.                                                         */
 
+static size_t
+node_slot(const ConstMap *f, const Node *n)
+{
+    uint64_t x = (uint64_t)(uintptr_t)n;
+
+    x ^= x >> 33;
+    x *= UINT64_C(0xff51afd7ed558ccd);
+    x ^= x >> 33;
+    size_t i = (size_t)x & (f->nindex - 1);
+    while (f->index[i] != 0 && f->nodes[f->index[i] - 1] != n) {
+        i = (i + 1) & (f->nindex - 1);
+    }
+    return i;
+}
+
 static Handle
 const_of(const Compiler *c, const Node *n)
 {
-    for (size_t i = c->folded.n; i-- > 0;) {
-        if (c->folded.nodes[i] == n) {
-            return c->folded.objs[i];
-        }
+    const ConstMap *f = &c->folded;
+
+    if (f->nindex == 0) {
+        return NULL_HANDLE;
     }
-    return NULL_HANDLE;
+    uint32_t e = f->index[node_slot(f, n)];
+    return e != 0 ? f->objs[e - 1] : NULL_HANDLE;
+}
+
+static void
+const_map_free(ConstMap *f)
+{
+    free(f->nodes);
+    free(f->objs);
+    free(f->index);
 }
 
 /* Record obj (a new reference, kept by the arena) as n's value. */
@@ -177,6 +203,18 @@ set_const(Compiler *c, const Node *n, Handle obj)
     f->nodes[f->n] = n;
     f->objs[f->n] = obj;
     f->n++;
+    if (2 * f->n >= f->nindex) {
+        /* Grow the index and enter every node again, newest last, so
+         * that a node set twice finds its newest value. */
+        free(f->index);
+        f->nindex = f->nindex ? f->nindex * 2 : 128;
+        f->index = xcalloc(f->nindex, sizeof *f->index);
+        for (size_t i = 0; i < f->n; i++) {
+            f->index[node_slot(f, f->nodes[i])] = (uint32_t)(i + 1);
+        }
+    } else {
+        f->index[node_slot(f, n)] = (uint32_t)f->n;
+    }
     m_root_add(c->m, obj);          /* the arena's reference */
 }
 
@@ -1691,8 +1729,7 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
             }
             free(u);
         }
-        free(c->folded.nodes);
-        free(c->folded.objs);
+        const_map_free(&c->folded);
         free(c->cache.v);
         free(c);
         program_free(p);
@@ -1716,8 +1753,7 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
     /* 3. Code. */
     p->module_code = compile_unit(c, CODE_MODULE, "<module>", "<module>", NULL, stmts);
     m_root_add(m, p->module_code);
-    free(c->folded.nodes);
-    free(c->folded.objs);
+    const_map_free(&c->folded);
     free(c->cache.v);
     free(c);
     return p;
