@@ -393,7 +393,9 @@ parse_lines(Loader *ld, char *src, int header_only)
         while (*t == ' ' || *t == '\t') {
             t++;
         }
-        const char *lab = strstr(t, "#@");
+        /* Within this line only. */
+        size_t len = nl != NULL ? (size_t)(nl - t) : strlen(t);
+        const char *lab = memmem(t, len, "#@", 2);
         if (lab != NULL) {
             const char *q = lab + 2;
             skip_blanks(&q);
