@@ -149,8 +149,34 @@ repr_dict_item(Vm *vm, Handle k, Handle v, int *first, StrBuf *out)
     return rc == 0 ? op_repr(vm, v, out) : rc;
 }
 
+static int repr_object(Vm *vm, Handle h, StrBuf *out);
+
+/* PyObject_Repr: nested reprs count towards the recursion limit with
+ * the Python frames below them, as Py_EnterRecursiveCall counts them,
+ * so a deep structure raises RecursionError where CPython does and
+ * never runs the host out of stack. */
 int
 op_repr(Vm *vm, Handle h, StrBuf *out)
+{
+    if (vm->repr_nest == 0) {
+        vm->repr_base = 0;
+        for (uint32_t i = 0; i < M->nframes; i++) {
+            vm->repr_base += M->frames[i].code != NULL_HANDLE;
+        }
+    }
+    if (vm->repr_base + vm->repr_nest + 1 >= vm->recursion_limit) {
+        vm_raise(vm, EXC_RecursionError,
+                 "maximum recursion depth exceeded while getting the repr of an object");
+        return -1;
+    }
+    vm->repr_nest++;
+    int rc = repr_object(vm, h, out);
+    vm->repr_nest--;
+    return rc;
+}
+
+static int
+repr_object(Vm *vm, Handle h, StrBuf *out)
 {
     const Object *o = m_obj(M, h);
     int rc = 0;

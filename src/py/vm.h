@@ -36,7 +36,7 @@ typedef enum {
 
 extern const char *const exc_names[EXC_COUNT];
 
-#define VM_REPR_MAX 256
+#define VM_REPR_MAX 1024          /* above the recursion limit */
 
 /*
  * Limits on a run.  The budget counts instructions; an item that a
@@ -107,6 +107,7 @@ typedef struct Vm {
     int repr_state_made;        /* Py_ReprEnter's dict and list exist */
     Handle repr_stack[VM_REPR_MAX];     /* objects being repr'd (cycles) */
     int repr_depth;
+    int repr_nest, repr_base;   /* reprs under way, Python frames below */
     Handle args_tuple;          /* the METH_VARARGS call's tuple, which
                                  * gc.get_referrers skips */
     int recursion_limit;
