@@ -2086,15 +2086,28 @@ static Handle builtin_call_inner(Vm *vm, Handle fn, Handle self, const Handle *a
 Handle
 builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (!takes_args_tuple((int)m_obj(M, fn)->u.builtin.id)) {
-        return builtin_call_inner(vm, fn, self, args, nargs);
+    /* A call of a built-in counts towards the recursion limit while it
+     * runs, as cfunction_enter_call makes it; not len() and
+     * isinstance(), which 3.11's specialized calls run inline. */
+    int id = (int)m_obj(M, fn)->u.builtin.id;
+    int counted = id != BI_LEN && id != BI_ISINSTANCE;
+    if (counted && enter_recursive(vm, " while calling a Python object") < 0) {
+        return NULL_HANDLE;
     }
-    Handle t = pack_args(vm, args, nargs);
-    Handle saved = vm->args_tuple;
-    vm->args_tuple = t;
-    Handle r = builtin_call_inner(vm, fn, self, args, nargs);
-    vm->args_tuple = saved;
-    m_decref(M, t);
+    Handle r;
+    if (!takes_args_tuple(id)) {
+        r = builtin_call_inner(vm, fn, self, args, nargs);
+    } else {
+        Handle t = pack_args(vm, args, nargs);
+        Handle saved = vm->args_tuple;
+        vm->args_tuple = t;
+        r = builtin_call_inner(vm, fn, self, args, nargs);
+        vm->args_tuple = saved;
+        m_decref(M, t);
+    }
+    if (counted) {
+        leave_recursive(vm);
+    }
     return r;
 }
 

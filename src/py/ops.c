@@ -151,27 +151,42 @@ repr_dict_item(Vm *vm, Handle k, Handle v, int *first, StrBuf *out)
 
 static int repr_object(Vm *vm, Handle h, StrBuf *out);
 
-/* PyObject_Repr: nested reprs count towards the recursion limit with
- * the Python frames below them, as Py_EnterRecursiveCall counts them,
- * so a deep structure raises RecursionError where CPython does and
- * never runs the host out of stack. */
+/* Py_EnterRecursiveCall: nested reprs and comparisons count towards the
+ * recursion limit with the Python frames below them, so a deep
+ * structure raises RecursionError where CPython does and never runs the
+ * host out of stack.  0, or -1 with the error raised. */
+int
+enter_recursive(Vm *vm, const char *where)
+{
+    if (vm->c_nest == 0) {
+        vm->c_base = 0;
+        for (uint32_t i = 0; i < M->nframes; i++) {
+            vm->c_base += M->frames[i].code != NULL_HANDLE;
+        }
+    }
+    if (vm->c_base + vm->c_nest + 1 > vm->recursion_limit) {
+        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    vm->c_nest++;
+    return 0;
+}
+
+void
+leave_recursive(Vm *vm)
+{
+    vm->c_nest--;
+}
+
+/* PyObject_Repr */
 int
 op_repr(Vm *vm, Handle h, StrBuf *out)
 {
-    if (vm->repr_nest == 0) {
-        vm->repr_base = 0;
-        for (uint32_t i = 0; i < M->nframes; i++) {
-            vm->repr_base += M->frames[i].code != NULL_HANDLE;
-        }
-    }
-    if (vm->repr_base + vm->repr_nest + 1 >= vm->recursion_limit) {
-        vm_raise(vm, EXC_RecursionError,
-                 "maximum recursion depth exceeded while getting the repr of an object");
+    if (enter_recursive(vm, " while getting the repr of an object") < 0) {
         return -1;
     }
-    vm->repr_nest++;
     int rc = repr_object(vm, h, out);
-    vm->repr_nest--;
+    leave_recursive(vm);
     return rc;
 }
 
@@ -494,12 +509,26 @@ view_equal(Vm *vm, Handle view, Handle other)
     return r < 0 ? -1 : eq;
 }
 
+static int equal(Vm *vm, Handle a, Handle b);
+
+/* PyObject_RichCompare(Py_EQ), as far as the recursion limit goes. */
 int
 op_equal(Vm *vm, Handle a, Handle b)
 {
     if (a == b) {
-        return 1;
+        return 1;               /* identity implies equality: no call */
     }
+    if (enter_recursive(vm, " in comparison") < 0) {
+        return -1;
+    }
+    int r = equal(vm, a, b);
+    leave_recursive(vm);
+    return r;
+}
+
+static int
+equal(Vm *vm, Handle a, Handle b)
+{
     const Object *x = m_obj(M, a), *y = m_obj(M, b);
     if (is_int(vm, a) && is_int(vm, b)) {
         return m_key_eq(M, a, b);
@@ -607,6 +636,21 @@ cmp_result(int c, int op)
 }
 
 /* Three-way comparison for ordering; -2 with TypeError if unordered. */
+static int order(Vm *vm, int op, Handle a, Handle b, int *out);
+
+/* PyObject_RichCompare for an ordering, as far as the recursion limit
+ * goes. */
+static int
+order_counted(Vm *vm, int op, Handle a, Handle b, int *out)
+{
+    if (enter_recursive(vm, " in comparison") < 0) {
+        return -1;
+    }
+    int r = order(vm, op, a, b, out);
+    leave_recursive(vm);
+    return r;
+}
+
 static int
 order(Vm *vm, int op, Handle a, Handle b, int *out)
 {
@@ -644,7 +688,7 @@ order(Vm *vm, int op, Handle a, Handle b, int *out)
                 return -1;
             }
             if (!e) {
-                return order(vm, op, p, q, out);
+                return order_counted(vm, op, p, q, out);
             }
         }
     }
@@ -664,7 +708,7 @@ op_compare(Vm *vm, int op, Handle a, Handle b)
         return op == 2 ? e : !e;
     }
     int c;
-    if (order(vm, op, a, b, &c) < 0) {
+    if (order_counted(vm, op, a, b, &c) < 0) {
         return -1;
     }
     return cmp_result(c, op);

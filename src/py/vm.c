@@ -1271,7 +1271,7 @@ vm_hash(const Vm *vm)
     h = hash_u64(h, (uint64_t)vm->printed);
     h = hash_u64(h, (uint64_t)vm->repr_state_made);
     h = hash_u64(h, (uint64_t)vm->repr_depth);
-    h = hash_u64(h, (uint64_t)vm->repr_nest);
+    h = hash_u64(h, (uint64_t)vm->c_nest);
     for (int i = 0; i < vm->repr_depth; i++) {
         h = hash_u64(h, vm->repr_stack[i]);
     }

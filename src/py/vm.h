@@ -107,7 +107,8 @@ typedef struct Vm {
     int repr_state_made;        /* Py_ReprEnter's dict and list exist */
     Handle repr_stack[VM_REPR_MAX];     /* objects being repr'd (cycles) */
     int repr_depth;
-    int repr_nest, repr_base;   /* reprs under way, Python frames below */
+    int c_nest, c_base;         /* nested reprs and comparisons under
+                                * way, and the Python frames below */
     Handle args_tuple;          /* the METH_VARARGS call's tuple, which
                                  * gc.get_referrers skips */
     int recursion_limit;

@@ -49,6 +49,12 @@ Handle new_str(Vm *vm, const char *s, size_t n);
  * WHERE" and the traceback, to vm->err or vm->errtext) and clear it. */
 void unraisable(Vm *vm, const char *where);
 
+/* ops.c: Py_EnterRecursiveCall and Py_LeaveRecursiveCall, for nested
+ * reprs, comparisons and calls of built-ins (where: " in comparison"
+ * and so on): 0, or -1 with RecursionError raised. */
+int enter_recursive(Vm *vm, const char *where);
+void leave_recursive(Vm *vm);
+
 /* vm.c: limits.  vm_check: a limit is due (ninstr >= check_at): 0 to
  * go on, or -1 with KeyboardInterrupt or the stop raised.  vm_tick:
  * count one item a built-in takes from an iterator as an instruction;
