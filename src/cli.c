@@ -213,15 +213,26 @@ cli_parse_dims(const char *s, int *w, int *h)
 }
 
 int
-cli_parse_step_size(const char *s, StepSize *out)
+cli_name_index(const char *s, const char *const *names, int n)
 {
-    for (int i = 0; i < STEP_NSIZES; i++) {
-        if (strcmp(s, step_size_names[i]) == 0) {
-            *out = (StepSize)i;
-            return 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(s, names[i]) == 0) {
+            return i;
         }
     }
     return -1;
+}
+
+int
+cli_parse_step_size(const char *s, StepSize *out)
+{
+    int i = cli_name_index(s, step_size_names, STEP_NSIZES);
+
+    if (i < 0) {
+        return -1;
+    }
+    *out = (StepSize)i;
+    return 0;
 }
 
 int

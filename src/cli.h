@@ -48,6 +48,8 @@ int cli_parse_size(const char *s, size_t *out);
 int cli_parse_count(const char *s, uint64_t *out);
 int cli_parse_dims(const char *s, int *w, int *h);
 int cli_parse_step_size(const char *s, StepSize *out);
+/* The index of s in names[0..n), or -1. */
+int cli_name_index(const char *s, const char *const *names, int n);
 int cli_parse_theme(const char *s, Theme *out);
 
 /*

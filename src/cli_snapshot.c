@@ -17,13 +17,13 @@
 int
 cli_parse_theme(const char *s, Theme *out)
 {
-    for (int i = 0; i < THEME_COUNT; i++) {
-        if (strcmp(s, theme_names[i]) == 0) {
-            *out = (Theme)i;
-            return 0;
-        }
+    int i = cli_name_index(s, theme_names, THEME_COUNT);
+
+    if (i < 0) {
+        return -1;
     }
-    return -1;
+    *out = (Theme)i;
+    return 0;
 }
 
 int

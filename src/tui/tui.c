@@ -154,7 +154,6 @@ now_ms(void)
 typedef struct Running {
     const History *h;
     long start, drawn;
-    int stopped_by_key;
 } Running;
 
 static Running running;
@@ -188,7 +187,6 @@ tui_poll(void *ctx)
     if (sig != 0) {
         if (sig == SIGINT) {
             term_signal_clear();        /* Ctrl-C stops the run, not us */
-            r->stopped_by_key = 1;
         }
         return VM_STOP;
     }
@@ -207,7 +205,6 @@ tui_poll(void *ctx)
     if (got == ERR || (got == KEY_CODE_YES && (k == KEY_RESIZE || k == KEY_MOUSE))) {
         return VM_GO_ON;
     }
-    r->stopped_by_key = 1;
     return VM_STOP;
 }
 
@@ -218,7 +215,6 @@ running_begin(const History *h)
 {
     running.h = h;
     running.start = running.drawn = now_ms();
-    running.stopped_by_key = 0;
 }
 
 /* After it: a Ctrl-C that came while the move ran stopped it (or came
