@@ -210,22 +210,18 @@ END_TEST
 
 START_TEST(test_int_values)
 {
+    /* The text without underscores and the prefix in lower case; the
+     * compiler converts it (tests/diff/351_int_literals.py). */
     VALUE("x = 0\n", TK_INT, "0");
-    VALUE("x = 00\n", TK_INT, "0");
-    VALUE("x = 0_0\n", TK_INT, "0");
+    VALUE("x = 00\n", TK_INT, "00");
+    VALUE("x = 0_0\n", TK_INT, "00");
     VALUE("x = 1_000_000\n", TK_INT, "1000000");
-    VALUE("x = 0x_fF\n", TK_INT, "255");
-    VALUE("x = 0XdeadBEEF\n", TK_INT, "3735928559");
-    VALUE("x = 0o7_7\n", TK_INT, "63");
-    VALUE("x = 0O777\n", TK_INT, "511");
-    VALUE("x = 0b1_0\n", TK_INT, "2");
-    VALUE("x = 0B11111111\n", TK_INT, "255");
-    /* Beyond 64 bits: 2**64, 2**100 - 1, 8**30, 2**69 + 1. */
-    VALUE("x = 0x10000000000000000\n", TK_INT, "18446744073709551616");
-    VALUE("x = 0xFFFFFFFFFFFFFFFFFFFFFFFFF\n", TK_INT, "1267650600228229401496703205375");
-    VALUE("x = 0o1000000000000000000000000000000\n", TK_INT, "1237940039285380274899124224");
-    VALUE("x = 0b1" "0000000000" "0000000000" "0000000000" "0000000000" "0000000000"
-          "0000000000" "000000001\n", TK_INT, "590295810358705651713");
+    VALUE("x = 0x_fF\n", TK_INT, "0xfF");
+    VALUE("x = 0XdeadBEEF\n", TK_INT, "0xdeadBEEF");
+    VALUE("x = 0o7_7\n", TK_INT, "0o77");
+    VALUE("x = 0O777\n", TK_INT, "0o777");
+    VALUE("x = 0b1_0\n", TK_INT, "0b10");
+    VALUE("x = 0B11111111\n", TK_INT, "0b11111111");
     VALUE("x = 123456789012345678901234567890\n", TK_INT, "123456789012345678901234567890");
     VALUE("x = 1_000000000_000000000\n", TK_INT, "1000000000000000000");
 }
@@ -268,7 +264,7 @@ START_TEST(test_number_then_keyword)
     /* 'f' is a hex digit: 0x1f, then "or". */
     KINDS("0x1for 2\n", TK_INT, TK_OR, TK_INT, TK_NEWLINE, TK_EOF);
     Lexer *lx = lex_ok("0x1for 2\n");
-    check_tok(lx, 0, TK_INT, 1, 1, 1, 5, "31");
+    check_tok(lx, 0, TK_INT, 1, 1, 1, 5, "0x1f");
     check_tok(lx, 1, TK_OR, 1, 5, 1, 7, "or");
     lex_free(lx);
     /* A non-ASCII character ends the number and starts a name. */
@@ -628,7 +624,7 @@ START_TEST(test_positions)
     check_tok(lx, 2, TK_STRING, 1, 5, 1, 8, "\xe2\x82\xac");
     check_tok(lx, 3, TK_SEMI, 1, 8, 1, 9, ";");
     check_tok(lx, 4, TK_NAME, 1, 10, 1, 12, "\xcf\x80\xcf\x80");
-    check_tok(lx, 6, TK_INT, 1, 15, 1, 19, "16");
+    check_tok(lx, 6, TK_INT, 1, 15, 1, 19, "0x10");
     lex_free(lx);
 }
 END_TEST

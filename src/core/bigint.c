@@ -1031,9 +1031,43 @@ ascii_space(char c)
  * are taken in groups whose combined weight base**k stays within one
  * 30-bit digit; each group costs one pass of "z = z * base**k + group".
  */
+/* A power-of-two base: each character is `bits' bits, read from the
+ * least significant end, so the work is linear (CPython's long_from_binary_base). */
+static void
+convert_binary(BigInt *r, const char *s, size_t n, int base, int negative)
+{
+    int bits = bits_in_digit((uint32_t)base) - 1;
+    size_t cap = n * (size_t)bits / BI_SHIFT + 2;
+    uint32_t *z = digits_new(cap);
+    size_t nz = 0;
+    uint64_t acc = 0;
+    int nacc = 0;
+
+    for (size_t i = n; i-- > 0;) {
+        if (s[i] == '_') {
+            continue;
+        }
+        acc |= (uint64_t)digit_value(s[i]) << nacc;
+        nacc += bits;
+        if (nacc >= BI_SHIFT) {
+            z[nz++] = (uint32_t)(acc & BI_MASK);
+            acc >>= BI_SHIFT;
+            nacc -= BI_SHIFT;
+        }
+    }
+    if (acc != 0) {
+        z[nz++] = (uint32_t)acc;
+    }
+    take(r, z, nz, negative);
+}
+
 static void
 convert_digits(BigInt *r, const char *s, size_t n, int base, int negative)
 {
+    if ((base & (base - 1)) == 0) {
+        convert_binary(r, s, n, base, negative);
+        return;
+    }
     size_t cap = n * (size_t)bits_in_digit((uint32_t)base) / BI_SHIFT + 2;
     uint32_t *z = digits_new(cap);
     size_t nz = 0;

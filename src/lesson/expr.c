@@ -16,6 +16,10 @@
  * where an arg of a function of objects is a variable or label name, and
  * of gc_count an integer.  Evaluation reads the machine through const
  * pointers only.
+ *
+ * Nesting is bounded (EXPR_MAXDEPTH), both the parser's recursion and the
+ * depth of the tree, so that parsing, evaluating, explaining and freeing
+ * an expression recurse at most that deep whatever a lesson says.
  */
 #include <config.h>
 
@@ -31,6 +35,8 @@
 #include "core/xalloc.h"
 #include "lesson/expr.h"
 #include "py/code.h"
+
+#define EXPR_MAXDEPTH 100
 
 typedef enum {
     E_INT, E_STR, E_BOOL, E_CALL, E_NOT, E_NEG, E_AND, E_OR, E_ADD, E_SUB, E_MUL,
@@ -67,6 +73,7 @@ struct Expr {
     Func f;
     char *argname[2];
     Expr *a, *b;
+    int depth;                 /* 1 + the deeper of a and b */
 };
 
 typedef struct Parser {
@@ -76,6 +83,7 @@ typedef struct Parser {
     char *err;
     size_t errsize;
     int col;
+    int nest;                  /* open parentheses, `not's and `-'s */
     Expr **all;                /* every node made, to free on an error */
     size_t nall, allcap;
     jmp_buf jb;
@@ -126,7 +134,20 @@ mk(Parser *ps, ExprKind k, Expr *a, Expr *b)
     e->kind = k;
     e->a = a;
     e->b = b;
+    e->depth = 1 + (a && b ? (a->depth > b->depth ? a->depth : b->depth)
+                    : a ? a->depth : b ? b->depth : 0);
+    if (e->depth > EXPR_MAXDEPTH) {
+        fail(ps, ps->p, "expression nested too deeply (more than %d levels)", EXPR_MAXDEPTH);
+    }
     return e;
+}
+
+static void
+enter(Parser *ps)
+{
+    if (++ps->nest > EXPR_MAXDEPTH) {
+        fail(ps, ps->p, "expression nested too deeply (more than %d levels)", EXPR_MAXDEPTH);
+    }
 }
 
 static Expr *parse_or(Parser *ps);
@@ -169,10 +190,12 @@ parse_atom(Parser *ps)
         return e;
     }
     if (take(ps, "(")) {
+        enter(ps);
         Expr *e = parse_or(ps);
         if (!take(ps, ")")) {
             fail(ps, ps->p, "expected ')'");
         }
+        ps->nest--;
         return e;
     }
     if (take(ps, "True") || take(ps, "False")) {
@@ -248,7 +271,10 @@ static Expr *
 parse_unary(Parser *ps)
 {
     if (take(ps, "-")) {
-        return mk(ps, E_NEG, parse_unary(ps), NULL);
+        enter(ps);
+        Expr *a = parse_unary(ps);
+        ps->nest--;
+        return mk(ps, E_NEG, a, NULL);
     }
     return parse_atom(ps);
 }
@@ -303,7 +329,10 @@ static Expr *
 parse_not(Parser *ps)
 {
     if (take(ps, "not")) {
-        return mk(ps, E_NOT, parse_not(ps), NULL);
+        enter(ps);
+        Expr *a = parse_not(ps);
+        ps->nest--;
+        return mk(ps, E_NOT, a, NULL);
     }
     return parse_cmp(ps);
 }

@@ -56,6 +56,7 @@ typedef struct NodeList {
 struct Node {
     NodeKind kind;
     int line, col, end_line, end_col;
+    uint32_t folded;           /* the compiler's: 1 + its constant's index, or 0 */
     union {
         struct { const char *id; } name;
         struct { ConstKind kind; const char *text; size_t len; NodeList elts; } cnst;
@@ -91,7 +92,7 @@ typedef struct Ast Ast;
 
 typedef struct AstError {
     int line, col;
-    char msg[240];
+    char msg[400];
 } AstError;
 
 /* Parse src; NULL and *err on error.  file names the source in

@@ -576,9 +576,10 @@ int_from_str(Vm *vm, Handle s, int base)
 {
     const Object *o = m_obj(M, s);
     BigInt b;
+    size_t ndigits = 0;
     bi_init(&b);
     int rc = bi_from_string_limited(&b, o->u.s.utf8, o->u.s.nbytes, base, BI_MAX_STR_DIGITS,
-                                    NULL);
+                                    &ndigits);
     if (rc != 0) {
         bi_done(&b);
         StrBuf sb;
@@ -586,8 +587,8 @@ int_from_str(Vm *vm, Handle s, int base)
         uni_repr(o->u.s.utf8, o->u.s.nbytes, &sb);
         if (rc == BI_ELIMIT) {
             vm_raise(vm, EXC_ValueError, "Exceeds the limit (%d digits) for integer string "
-                     "conversion: value has more digits; use sys.set_int_max_str_digits() to "
-                     "increase the limit", BI_MAX_STR_DIGITS);
+                     "conversion: value has %zu digits; use sys.set_int_max_str_digits() to "
+                     "increase the limit", BI_MAX_STR_DIGITS, ndigits);
         } else {
             vm_raise(vm, EXC_ValueError, "invalid literal for int() with base %d: %s", base,
                      sb.s);

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "core/bigint.h"
+#include "core/hash.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "py/compile.h"
@@ -46,6 +47,87 @@ const char *const opcode_names[OP_COUNT] = {
 #define MAX_STR_SIZE        4096
 #define STACK_USE_GUIDELINE 30
 
+/* CPython 3.11 checks the depth of the tree as it folds constants, builds
+ * the symbol table and compiles: at most the recursion limit times
+ * COMPILER_STACK_FRAME_SCALE (1000 * 3) statements and expressions deep,
+ * counted from the module's statements.  Folding comes first here too, so
+ * the later passes recurse at most this deep. */
+#define COMPILE_MAXDEPTH    3000
+
+/*
+ * A hash index over the entries 0..n-1 of a vector, so that finding a
+ * name or a constant takes the same time in a program of a million
+ * statements as in one of ten.  The caller walks the probe sequence
+ * (index_first, index_next) and decides which entry matches.
+ */
+typedef struct Index {
+    uint32_t *slot;            /* open addressing: entry + 1, or 0 */
+    size_t nslot;              /* a power of two, over twice n */
+    uint64_t *hash;            /* each entry's hash, to grow the table */
+    size_t n, cap;
+} Index;
+
+static void
+index_place(Index *ix, uint32_t e)
+{
+    size_t mask = ix->nslot - 1, i = (size_t)ix->hash[e] & mask;
+
+    while (ix->slot[i] != 0) {
+        i = (i + 1) & mask;
+    }
+    ix->slot[i] = e + 1;
+}
+
+/* Entry n gets the hash h. */
+static void
+index_add(Index *ix, uint64_t h)
+{
+    ix->hash = xgrow(ix->hash, &ix->cap, ix->n + 1, sizeof *ix->hash);
+    ix->hash[ix->n++] = h;
+    if (ix->n * 2 > ix->nslot) {
+        free(ix->slot);
+        ix->nslot = ix->nslot ? ix->nslot * 2 : 16;
+        ix->slot = xcalloc(ix->nslot, sizeof *ix->slot);
+        for (size_t e = 0; e < ix->n; e++) {
+            index_place(ix, (uint32_t)e);
+        }
+    } else {
+        index_place(ix, (uint32_t)(ix->n - 1));
+    }
+}
+
+/* The entries with hash h, one per call from *pos: -1 after the last. */
+static long
+index_next(const Index *ix, uint64_t h, size_t *pos)
+{
+    if (ix->nslot == 0) {
+        return -1;
+    }
+    size_t mask = ix->nslot - 1;
+    for (size_t i = *pos & mask; ix->slot[i] != 0; i = (i + 1) & mask) {
+        uint32_t e = ix->slot[i] - 1;
+        if (ix->hash[e] == h) {
+            *pos = i + 1;
+            return e;
+        }
+    }
+    return -1;
+}
+
+static void
+index_free(Index *ix)
+{
+    free(ix->slot);
+    free(ix->hash);
+    memset(ix, 0, sizeof *ix);
+}
+
+static uint64_t
+str_hash(const char *s)
+{
+    return hash_bytes(HASH_SEED, s, strlen(s));
+}
+
 typedef struct HVec {
     Handle *v;
     size_t n, cap;
@@ -61,14 +143,19 @@ hpush(HVec *v, Handle h)
 typedef struct SVec {
     char **v;
     size_t n, cap;
+    Index ix;
 } SVec;
 
 static int
 sfind(const SVec *v, const char *s)
 {
-    for (size_t i = 0; i < v->n; i++) {
-        if (strcmp(v->v[i], s) == 0) {
-            return (int)i;
+    uint64_t h = str_hash(s);
+    size_t pos = (size_t)h;
+    long e;
+
+    while ((e = index_next(&v->ix, h, &pos)) >= 0) {
+        if (strcmp(v->v[e], s) == 0) {
+            return (int)e;
         }
     }
     return -1;
@@ -84,12 +171,14 @@ sadd(SVec *v, const char *s)
     }
     v->v = xgrow(v->v, &v->cap, v->n + 1, sizeof *v->v);
     v->v[v->n] = xstrdup(s);
+    index_add(&v->ix, str_hash(s));
     return (int)v->n++;
 }
 
 static void
 sfree(SVec *v)
 {
+    index_free(&v->ix);
     for (size_t i = 0; i < v->n; i++) {
         free(v->v[i]);
     }
@@ -108,6 +197,7 @@ typedef struct Unit {
     Code *code;
     struct Unit *parent;
     HVec consts;               /* new references, moved into the tuple */
+    Index consts_ix;           /* by handle */
     SVec names;                /* co_names */
     SVec locals;               /* fast locals (functions) */
     SVec globals;              /* names declared global */
@@ -119,13 +209,11 @@ typedef struct Unit {
     int nloops;
 } Unit;
 
-/* A constant: the object a node stands for after folding. */
+/* The objects nodes stand for after folding: node->folded is 1 + the
+ * index here, so a lookup costs no search. */
 typedef struct ConstMap {
-    const Node **nodes;
     Handle *objs;
     size_t n, cap;
-    uint32_t *index;           /* open addressing: entry + 1, or 0 */
-    size_t nindex;             /* a power of two, over twice n */
 } ConstMap;
 
 typedef struct Compiler {
@@ -136,6 +224,8 @@ typedef struct Compiler {
     Unit *u;
     ConstMap folded;           /* node -> object (literals and folds) */
     HVec cache;                /* the module's constant cache */
+    Index cache_ix;            /* by const_hash */
+    int fold_depth;            /* nodes open in fold() */
 } Compiler;
 
 static void __attribute__((noreturn, format(printf, 3, 4)))
@@ -154,67 +244,28 @@ fail_at(Compiler *c, const Node *n, const char *fmt, ...)
 /* ------------------------------------------------------------------ */
 /* Constants.                                                         */
 
-static size_t
-node_slot(const ConstMap *f, const Node *n)
-{
-    uint64_t x = (uint64_t)(uintptr_t)n;
-
-    x ^= x >> 33;
-    x *= UINT64_C(0xff51afd7ed558ccd);
-    x ^= x >> 33;
-    size_t i = (size_t)x & (f->nindex - 1);
-    while (f->index[i] != 0 && f->nodes[f->index[i] - 1] != n) {
-        i = (i + 1) & (f->nindex - 1);
-    }
-    return i;
-}
-
 static Handle
 const_of(const Compiler *c, const Node *n)
 {
-    const ConstMap *f = &c->folded;
-
-    if (f->nindex == 0) {
-        return NULL_HANDLE;
-    }
-    uint32_t e = f->index[node_slot(f, n)];
-    return e != 0 ? f->objs[e - 1] : NULL_HANDLE;
+    return n->folded != 0 ? c->folded.objs[n->folded - 1] : NULL_HANDLE;
 }
 
 static void
 const_map_free(ConstMap *f)
 {
-    free(f->nodes);
     free(f->objs);
-    free(f->index);
 }
 
-/* Record obj (a new reference, kept by the arena) as n's value. */
+/* Record obj (a new reference, kept by the arena) as n's value.  The
+ * node's `folded' field is the compiler's to write (ast.h). */
 static void
 set_const(Compiler *c, const Node *n, Handle obj)
 {
     ConstMap *f = &c->folded;
 
-    if (f->n == f->cap) {
-        f->cap = f->cap ? f->cap * 2 : 64;
-        f->nodes = xrealloc(f->nodes, f->cap * sizeof *f->nodes);
-        f->objs = xrealloc(f->objs, f->cap * sizeof *f->objs);
-    }
-    f->nodes[f->n] = n;
-    f->objs[f->n] = obj;
-    f->n++;
-    if (2 * f->n >= f->nindex) {
-        /* Grow the index and enter every node again, newest last, so
-         * that a node set twice finds its newest value. */
-        free(f->index);
-        f->nindex = f->nindex ? f->nindex * 2 : 128;
-        f->index = xcalloc(f->nindex, sizeof *f->index);
-        for (size_t i = 0; i < f->n; i++) {
-            f->index[node_slot(f, f->nodes[i])] = (uint32_t)(i + 1);
-        }
-    } else {
-        f->index[node_slot(f, n)] = (uint32_t)f->n;
-    }
+    f->objs = xgrow(f->objs, &f->cap, f->n + 1, sizeof *f->objs);
+    f->objs[f->n++] = obj;
+    ((Node *)n)->folded = (uint32_t)f->n;
     m_root_add(c->m, obj);          /* the arena's reference */
 }
 
@@ -398,6 +449,7 @@ fold_binop(Compiler *c, BinOp op, Handle l, Handle r)
 }
 
 static void fold(Compiler *c, Node *n);
+static void fold_node(Compiler *c, Node *n);
 
 static void
 fold_list(Compiler *c, NodeList *l)
@@ -455,6 +507,16 @@ fold(Compiler *c, Node *n)
     if (n == NULL) {
         return;
     }
+    if (++c->fold_depth > COMPILE_MAXDEPTH) {
+        fail_at(c, n, "RecursionError: maximum recursion depth exceeded during compilation");
+    }
+    fold_node(c, n);
+    c->fold_depth--;
+}
+
+static void
+fold_node(Compiler *c, Node *n)
+{
     switch (n->kind) {
     case N_UNARY: {
         fold(c, n->u.unary.operand);
@@ -613,18 +675,59 @@ sets_equal(const Machine *m, Handle a, Handle b)
     return 1;
 }
 
+/* A hash of a constant's value that agrees with the equality below:
+ * equal constants hash alike.  Within a tuple, 1 and True are equal
+ * items (m_key_eq); the constant itself has its type mixed in.  Constant
+ * tuples nest at most COMPILE_MAXDEPTH deep, as displays do. */
+static uint64_t
+value_hash(const Machine *m, Handle h)
+{
+    const Object *o = m_obj(m, h);
+
+    switch ((ObjType)o->type) {
+    case T_INT:
+    case T_BOOL:
+    case T_STR:
+        return m_hash(m, h);
+    case T_TUPLE: {
+        uint64_t x = hash_u64(HASH_SEED, o->u.t.len);
+        for (uint32_t i = 0; i < o->u.t.len; i++) {
+            x = hash_u64(x, value_hash(m, m_obj(m, h)->u.t.items[i]));
+        }
+        return x;
+    }
+    case T_SET: {
+        const SetVal *sv = o->u.set;
+        uint64_t x = sv->used;
+        for (uint32_t i = 0; i <= sv->mask; i++) {
+            Handle k = sv->table[i];
+            if (k != NULL_HANDLE && k != SET_DUMMY) {
+                x += m_hash(m, k);           /* in any order */
+            }
+        }
+        return x;
+    }
+    default:
+        return h;
+    }
+}
+
 /* The cached object equal to obj (same type and value). */
 static Handle
 cache_merge(Compiler *c, Handle obj)
 {
     Machine *m = c->m;
     const Object *o = m_obj(m, obj);
+    uint64_t h = hash_u64(value_hash(m, obj), o->type);
+    size_t pos = (size_t)h;
+    long e;
 
-    for (size_t i = 0; i < c->cache.n; i++) {
-        Handle k = c->cache.v[i];
+    while ((e = index_next(&c->cache_ix, h, &pos)) >= 0) {
+        Handle k = c->cache.v[e];
         if (k == obj) {
             return k;
         }
+        o = m_obj(m, obj);
         if (m_obj(m, k)->type == o->type && m_key_eq(m, k, obj)) {
             return k;
         }
@@ -633,6 +736,7 @@ cache_merge(Compiler *c, Handle obj)
         }
     }
     hpush(&c->cache, obj);
+    index_add(&c->cache_ix, h);
     return obj;
 }
 
@@ -715,14 +819,17 @@ add_const(Compiler *c, Handle obj)
 {
     Unit *u = c->u;
     Handle k = cache_merge(c, obj);
+    size_t pos = k;
+    long e;
 
-    for (size_t i = 0; i < u->consts.n; i++) {
-        if (u->consts.v[i] == k) {
-            return (uint32_t)i;
+    while ((e = index_next(&u->consts_ix, k, &pos)) >= 0) {
+        if (u->consts.v[e] == k) {
+            return (uint32_t)e;
         }
     }
     m_incref(c->m, k);
     hpush(&u->consts, k);
+    index_add(&u->consts_ix, k);
     return (uint32_t)(u->consts.n - 1);
 }
 
@@ -1675,6 +1782,7 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
         m_store(m, consts, (uint32_t)i, unit.consts.v[i]);
     }
     free(unit.consts.v);
+    index_free(&unit.consts_ix);
     Handle names = m_tuple_new(m, (uint32_t)unit.names.n);
     for (size_t i = 0; i < unit.names.n; i++) {
         m_store(m, names, (uint32_t)i, m_str_cstr(m, unit.names.v[i]));
@@ -1690,6 +1798,36 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
     free(up);
 #undef unit
     return h;
+}
+
+/* The object of an integer literal (the lexer's text: no underscores, a
+ * lower-case prefix).  A decimal literal longer than
+ * sys.get_int_max_str_digits() is the SyntaxError CPython's parser
+ * reports; hexadecimal, octal and binary ones have no limit. */
+static Handle
+int_literal(Compiler *c, const Node *l)
+{
+    const char *t = l->u.cnst.text;
+    size_t n = l->u.cnst.len;
+
+    if (n > 1 && t[0] == '0' && (t[1] == 'x' || t[1] == 'o' || t[1] == 'b')) {
+        BigInt b;
+        bi_init(&b);
+        if (bi_from_string(&b, t, n, 0) != 0) {
+            bi_done(&b);
+            fail_at(c, l, "invalid integer literal");      /* the lexer checked it */
+        }
+        Handle h = int_from_bigint(c->m, &b);
+        bi_done(&b);
+        return h;
+    }
+    if (n > BI_MAX_STR_DIGITS) {
+        fail_at(c, l, "Exceeds the limit (%d digits) for integer string conversion: value has "
+                "%zu digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+                "hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                BI_MAX_STR_DIGITS, n);
+    }
+    return m_int_from_decimal(c->m, t);
 }
 
 Program *
@@ -1721,6 +1859,7 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
             parent = u->parent;
             free(u->ins);
             free(u->consts.v);
+            index_free(&u->consts_ix);
             sfree(&u->names);
             sfree(&u->locals);
             sfree(&u->globals);
@@ -1731,6 +1870,7 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
         }
         const_map_free(&c->folded);
         free(c->cache.v);
+        index_free(&c->cache_ix);
         free(c);
         program_free(p);
         return NULL;
@@ -1741,7 +1881,7 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
         const Node *l = lits->v[i];
         Handle h;
         if (l->u.cnst.kind == C_INT) {
-            h = m_int_from_decimal(m, l->u.cnst.text);
+            h = int_literal(c, l);
         } else {
             h = m_str(m, l->u.cnst.text, l->u.cnst.len);
         }
@@ -1755,6 +1895,7 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
     m_root_add(m, p->module_code);
     const_map_free(&c->folded);
     free(c->cache.v);
+    index_free(&c->cache_ix);
     free(c);
     return p;
 }

@@ -28,7 +28,7 @@ typedef struct Program {
 
 typedef struct CompileError {
     int line, col;
-    char msg[240];
+    char msg[400];
 } CompileError;
 
 /* Parse and compile src into code objects on m.  The literal objects of

@@ -809,7 +809,7 @@ name(Scan *sc, size_t start, int c)
     TokKind kind = TK_NAME;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
         const char *kw = tok_text[keywords[i]];
-        if (strlen(kw) == len && memcmp(kw, text, len) == 0) {
+        if (kw[0] == text[0] && strlen(kw) == len && memcmp(kw, text, len) == 0) {
             kind = keywords[i];
             break;
         }
@@ -1005,43 +1005,6 @@ radix_digits(Scan *sc, int base, const char *kind)
     return true;
 }
 
-/*
- * The value of an integer literal in decimal.  The digits (underscores
- * skipped) are folded into a little-endian array of base-10^9 limbs by
- * repeated multiply-add, which handles literals of any length.
- */
-static void
-int_to_decimal(StrBuf *out, const char *p, size_t n, int base)
-{
-    uint32_t *limb = NULL;
-    size_t nlimb = 0, cap = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '_') {
-            continue;
-        }
-        uint64_t carry = (uint64_t)digit_value((unsigned char)p[i]);
-        for (size_t j = 0; j < nlimb; j++) {
-            uint64_t v = (uint64_t)limb[j] * (uint64_t)base + carry;
-            limb[j] = (uint32_t)(v % 1000000000u);
-            carry = v / 1000000000u;
-        }
-        if (carry > 0) {
-            limb = xgrow(limb, &cap, nlimb + 1, sizeof *limb);
-            limb[nlimb++] = (uint32_t)carry;
-        }
-    }
-    if (nlimb == 0) {
-        sb_putc(out, '0');
-    } else {
-        sb_printf(out, "%u", (unsigned)limb[nlimb - 1]);
-        for (size_t j = nlimb - 1; j-- > 0;) {
-            sb_printf(out, "%09u", (unsigned)limb[j]);
-        }
-    }
-    free(limb);
-}
-
 /* A number starting with c (a digit, or '.' before a digit). */
 static bool
 number(Scan *sc, size_t start, int c)
@@ -1102,10 +1065,16 @@ number(Scan *sc, size_t start, int c)
     if (isfloat) {
         emit(sc, TK_FLOAT, start, sc->pos, text, len);
     } else {
+        /* The text without underscores, the prefix in lower case:
+         * converting it is the compiler's work, in linear time for
+         * the power-of-two bases. */
         StrBuf value;
-        size_t skip = base == 10 ? 0 : 2;
         sb_init(&value);
-        int_to_decimal(&value, text + skip, len - skip, base);
+        for (size_t i = 0; i < len; i++) {
+            if (text[i] != '_') {
+                sb_putc(&value, i == 1 && base != 10 ? (char)(text[i] | 0x20) : text[i]);
+            }
+        }
         emit(sc, TK_INT, start, sc->pos, value.s, value.len);
         sb_done(&value);
     }
@@ -1369,6 +1338,9 @@ operator(Scan *sc, size_t start, int c)
     }
     for (int k = 0; k < TK_COUNT; k++) {
         const char *op = tok_text[k];
+        if (op[0] != p[0]) {
+            continue;
+        }
         size_t len = strlen(op);
         /* Words ("name", "end of file", keywords) are not operators. */
         if (!is_alpha((unsigned char)op[0]) && len > best && len <= left

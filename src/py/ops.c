@@ -714,24 +714,65 @@ op_compare(Vm *vm, int op, Handle a, Handle b)
     return cmp_result(c, op);
 }
 
-int
-op_hashable(Vm *vm, Handle h)
+/* CPython 3.11 hashes a tuple by recursing into its items on the C stack,
+ * without counting the depth, and crashes somewhere past 100,000 nested
+ * tuples.  Here the walk keeps its own stack and raises RecursionError
+ * past that depth instead. */
+#define HASH_MAXDEPTH 100000
+
+static int
+unhashable(Vm *vm, Handle h)
 {
     ObjType t = TYPE(h);
 
     if (t == T_LIST || t == T_DICT || t == T_SET) {
         vm_raise(vm, EXC_TypeError, "unhashable type: '%s'", type_name(vm, h));
-        return -1;
-    }
-    if (t == T_TUPLE) {
-        const Object *o = m_obj(M, h);
-        for (uint32_t i = 0; i < o->u.t.len; i++) {
-            if (op_hashable(vm, o->u.t.items[i]) < 0) {
-                return -1;
-            }
-        }
+        return 1;
     }
     return 0;
+}
+
+int
+op_hashable(Vm *vm, Handle h)
+{
+    if (unhashable(vm, h)) {
+        return -1;
+    }
+    if (TYPE(h) != T_TUPLE) {
+        return 0;
+    }
+    /* Depth-first over nested tuples: each entry a tuple and its next item. */
+    struct { Handle t; uint32_t i; } *st = NULL;
+    size_t n = 0, cap = 0;
+    int r = 0;
+    st = xgrow(st, &cap, 1, sizeof *st);
+    st[n].t = h;
+    st[n++].i = 0;
+    while (n > 0) {
+        const Object *o = m_obj(M, st[n - 1].t);
+        if (st[n - 1].i == o->u.t.len) {
+            n--;
+            continue;
+        }
+        Handle x = o->u.t.items[st[n - 1].i++];
+        if (unhashable(vm, x)) {
+            r = -1;
+            break;
+        }
+        if (TYPE(x) == T_TUPLE) {
+            if (n > HASH_MAXDEPTH) {
+                vm_raise(vm, EXC_RecursionError,
+                         "maximum recursion depth exceeded while hashing a tuple");
+                r = -1;
+                break;
+            }
+            st = xgrow(st, &cap, n + 1, sizeof *st);
+            st[n].t = x;
+            st[n++].i = 0;
+        }
+    }
+    free(st);
+    return r;
 }
 
 int

@@ -51,7 +51,27 @@ typedef struct Parser {
     size_t pos, ntok;
     AstError *err;
     jmp_buf fail;
+    int level;                 /* CPython's parser stack depth, modelled */
+    int block_level;           /* the part of it statement nesting takes */
+    int brackets;              /* open brackets around the current token */
 } Parser;
+
+/*
+ * CPython 3.11's parser is a recursive descent over about 30 rules per
+ * expression and gives up with MemoryError when it is 6000 rules deep
+ * (MAXSTACK in Parser/parser.c).  This parser descends fewer functions, so
+ * it keeps CPython's count instead of its own, measured against python3:
+ * the test of a compound statement starts 29 levels down, an expression
+ * statement 30, a returned value 31, an assigned value 32 and the items
+ * after a comma 2 more; each unary operator or `not' adds 1, each `**' 2,
+ * each `elif' 1 (the first 8); each enclosing block 6 (7 for def and
+ * class); a parenthesis, list, set or dict display 10 (28 inside another
+ * bracket), a call or subscript 5 (25).  Mostly exact, at worst a few
+ * levels off.  The same bound keeps this parser's own recursion shallow.
+ */
+#define PARSER_MAXSTACK 6000
+#define LEVEL_STATEMENT 29
+#define LEVEL_BLOCK 6
 
 static void *
 arena_alloc(Ast *a, size_t n)
@@ -151,6 +171,34 @@ invalid_syntax(Parser *p, const Token *t)
         error_at(p, t, "float literals are not supported");
     }
     error_at(p, t, "invalid syntax");
+}
+
+static void
+descend(Parser *p, const Token *t, int cost)
+{
+    p->level += cost;
+    if (p->level >= PARSER_MAXSTACK) {
+        error_at(p, t, "MemoryError: nested too deeply for CPython's parser (%d levels)",
+                 PARSER_MAXSTACK);
+    }
+}
+
+/* A bracket costs `first' levels, or `inner' inside another bracket. */
+static int
+enter_bracket(Parser *p, const Token *t, int first, int inner)
+{
+    int cost = p->brackets ? inner : first;
+
+    descend(p, t, cost);
+    p->brackets++;
+    return cost;
+}
+
+static void
+leave_bracket(Parser *p, int cost)
+{
+    p->brackets--;
+    p->level -= cost;
 }
 
 static int
@@ -306,7 +354,7 @@ elements(Parser *p, TokKind close, const char *what, int *trailing)
 }
 
 static Node *
-atom(Parser *p)
+bracketed_atom(Parser *p)
 {
     const Token *t = peek(p);
     Node *n;
@@ -451,6 +499,20 @@ atom(Parser *p)
 }
 
 static Node *
+atom(Parser *p)
+{
+    const Token *t = peek(p);
+
+    if (t->kind != TK_LPAR && t->kind != TK_LSQB && t->kind != TK_LBRACE) {
+        return bracketed_atom(p);
+    }
+    int cost = enter_bracket(p, t, 10, 28);
+    Node *n = bracketed_atom(p);
+    leave_bracket(p, cost);
+    return n;
+}
+
+static Node *
 primary(Parser *p)
 {
     const Token *start = peek(p);
@@ -471,6 +533,7 @@ primary(Parser *p)
             finish(p, a);
             n = a;
         } else if (t->kind == TK_LPAR) {
+            int cost = enter_bracket(p, t, 5, 25);
             next(p);
             Vec args = {0};
             while (!at(p, TK_RPAR)) {
@@ -489,12 +552,14 @@ primary(Parser *p)
                 }
             }
             expect(p, TK_RPAR);
+            leave_bracket(p, cost);
             Node *c = node(p, N_CALL, start);
             c->u.call.func = n;
             c->u.call.args = vfinish(p, &args);
             finish(p, c);
             n = c;
         } else if (t->kind == TK_LSQB) {
+            int cost = enter_bracket(p, t, 5, 25);
             next(p);
             if (at(p, TK_COLON)) {
                 error_at(p, peek(p), "slices are not supported");
@@ -514,6 +579,7 @@ primary(Parser *p)
                 idx = tup;
             }
             expect(p, TK_RSQB);
+            leave_bracket(p, cost);
             Node *s = node(p, N_SUBSCR, start);
             s->u.subscr.value = n;
             s->u.subscr.index = idx;
@@ -536,11 +602,14 @@ power(Parser *p)
         error_at(p, start, "await is not supported");
     }
     Node *n = primary(p);
+    const Token *op = peek(p);
     if (accept(p, TK_DOUBLESTAR)) {
         Node *b = node(p, N_BINOP, start);
         b->u.binop.op = OP_POW;
         b->u.binop.left = n;
+        descend(p, op, 2);
         b->u.binop.right = factor(p);
+        p->level -= 2;
         finish(p, b);
         return b;
     }
@@ -562,7 +631,9 @@ factor(Parser *p)
     next(p);
     Node *n = node(p, N_UNARY, t);
     n->u.unary.op = op;
+    descend(p, t, 1);
     n->u.unary.operand = factor(p);
+    p->level -= 1;
     finish(p, n);
     return n;
 }
@@ -679,19 +750,23 @@ comparison(Parser *p)
         return left;
     }
     Vec comps = {0};
-    CmpOp ops[64];
-    size_t n = 0;
+    CmpOp *ops = NULL;
+    size_t n = 0, cap = 0;
     do {
-        if (n == 64) {
-            error_at(p, peek(p), "too many comparisons in one chain");
+        if (n == cap) {         /* grows in the arena, as a Vec does */
+            CmpOp *more = arena_alloc(p->ast, (cap ? cap * 2 : 8) * sizeof *ops);
+            if (n) {
+                memcpy(more, ops, n * sizeof *ops);
+            }
+            ops = more;
+            cap = cap ? cap * 2 : 8;
         }
         ops[n++] = op;
         vpush(&comps, bitor(p));
     } while (compare_op(p, &op));
     Node *c = node(p, N_COMPARE, start);
     c->u.compare.left = left;
-    c->u.compare.ops = arena_alloc(p->ast, n * sizeof *ops);
-    memcpy(c->u.compare.ops, ops, n * sizeof *ops);
+    c->u.compare.ops = ops;
     c->u.compare.comparators = vfinish(p, &comps);
     finish(p, c);
     return c;
@@ -705,7 +780,9 @@ inversion(Parser *p)
     if (accept(p, TK_NOT)) {
         Node *n = node(p, N_UNARY, t);
         n->u.unary.op = U_NOT;
+        descend(p, t, 1);
         n->u.unary.operand = inversion(p);
+        p->level -= 1;
         finish(p, n);
         return n;
     }
@@ -783,7 +860,9 @@ testlist(Parser *p)
             }
             break;
         }
+        descend(p, peek(p), 2);
         vpush(&v, expression(p));
+        p->level -= 2;
     }
     Node *t = node(p, N_TUPLE, start);
     t->u.seq.elts = vfinish(p, &v);
@@ -906,7 +985,9 @@ small_statement(Parser *p)
         next(p);
         n = node(p, N_RETURN, t);
         if (!at(p, TK_NEWLINE) && !at(p, TK_SEMI)) {
+            descend(p, t, 2);
             n->u.expr.value = testlist(p);
+            p->level -= 2;
         }
         finish(p, n);
         return n;
@@ -980,6 +1061,7 @@ small_statement(Parser *p)
         break;
     }
     /* Expression statement, assignment or augmented assignment. */
+    descend(p, t, 1);
     Node *first = testlist(p);
     int ok;
     BinOp op = aug_op(peek(p)->kind, &ok);
@@ -997,6 +1079,7 @@ small_statement(Parser *p)
         n = node(p, N_AUGASSIGN, t);
         n->u.aug.target = first;
         n->u.aug.op = op;
+        descend(p, t, 2);
         n->u.aug.value = testlist(p);
         finish(p, n);
         return n;
@@ -1018,7 +1101,9 @@ small_statement(Parser *p)
         if (at(p, TK_YIELD)) {
             error_at(p, peek(p), "yield is not supported");
         }
+        descend(p, t, 2);
         value = testlist(p);
+        p->level -= 2;
     }
     n = node(p, N_ASSIGN, t);
     n->u.assign.targets = vfinish(p, &targets);
@@ -1034,7 +1119,9 @@ simple_statements(Parser *p, Vec *out)
         if (at(p, TK_NEWLINE)) {
             break;
         }
+        int level = p->level;
         vpush(out, small_statement(p));
+        p->level = level;
     } while (accept(p, TK_SEMI));
     expect(p, TK_NEWLINE);
 }
@@ -1055,9 +1142,11 @@ block(Parser *p, const char *what, int line)
         error_at(p, peek(p), "expected an indented block after %s on line %d", what, line);
     }
     next(p);
+    p->block_level += LEVEL_BLOCK;
     while (!at(p, TK_DEDENT) && !at(p, TK_EOF)) {
         statement(p, &v);
     }
+    p->block_level -= LEVEL_BLOCK;
     accept(p, TK_DEDENT);
     return vfinish(p, &v);
 }
@@ -1073,7 +1162,10 @@ if_statement(Parser *p, const Token *t)
     n->u.ifs.body = block(p, is_elif ? "'elif' statement" : "'if' statement", t->line);
     if (at(p, TK_ELIF)) {
         const Token *e = peek(p);
+        int cost = is_elif ? 1 : 8;
+        descend(p, e, cost);
         Node *sub = if_statement(p, e);
+        p->level -= cost;
         Vec v = {0};
         vpush(&v, sub);
         n->u.ifs.orelse = vfinish(p, &v);
@@ -1085,7 +1177,7 @@ if_statement(Parser *p, const Token *t)
 }
 
 static void
-statement(Parser *p, Vec *out)
+statement_here(Parser *p, Vec *out)
 {
     const Token *t = peek(p);
     Node *n;
@@ -1123,7 +1215,9 @@ statement(Parser *p, Vec *out)
         check_target(p, first, "assign to");
         n->u.fors.target = first;
         expect(p, TK_IN);
+        descend(p, t, 1);
         n->u.fors.iter = testlist(p);
+        p->level -= 1;
         n->u.fors.body = block(p, "'for' statement", t->line);
         if (at(p, TK_ELSE)) {
             error_at(p, peek(p), "'else' after a loop is not supported");
@@ -1185,7 +1279,9 @@ statement(Parser *p, Vec *out)
         n->u.def.defaults = vfinish(p, &defaults);
         char what[300];
         snprintf(what, sizeof what, "function definition");
+        p->block_level += 1;
         n->u.def.body = block(p, what, t->line);
+        p->block_level -= 1;
         vpush(out, n);
         return;
     }
@@ -1204,7 +1300,9 @@ statement(Parser *p, Vec *out)
             }
             next(p);
         }
+        p->block_level += 1;
         n->u.cls.body = block(p, "class definition", t->line);
+        p->block_level -= 1;
         vpush(out, n);
         return;
     }
@@ -1237,6 +1335,17 @@ statement(Parser *p, Vec *out)
 
 /* ------------------------------------------------------------------ */
 /* Entry points.                                                      */
+
+static void
+statement(Parser *p, Vec *out)
+{
+    int saved = p->level;
+
+    p->level = p->block_level;
+    descend(p, peek(p), LEVEL_STATEMENT);
+    statement_here(p, out);
+    p->level = saved;
+}
 
 Ast *
 ast_parse(const char *src, size_t n, AstError *err)

@@ -454,8 +454,9 @@ m_hash(const Machine *m, Handle h)
     return x == (uint64_t)-1 ? (uint64_t)-2 : x;
 }
 
-int
-m_key_eq(const Machine *m, Handle a, Handle b)
+/* Equality of two keys that are not tuples; -1 for two tuples. */
+static int
+key_eq_flat(const Machine *m, Handle a, Handle b)
 {
     if (a == b) {
         return 1;
@@ -480,17 +481,49 @@ m_key_eq(const Machine *m, Handle a, Handle b)
                && memcmp(x->u.s.utf8, y->u.s.utf8, x->u.s.nbytes) == 0;
     }
     if (x->type == T_TUPLE && y->type == T_TUPLE) {
-        if (x->u.t.len != y->u.t.len) {
-            return 0;
-        }
-        for (uint32_t i = 0; i < x->u.t.len; i++) {
-            if (!m_key_eq(m, x->u.t.items[i], y->u.t.items[i])) {
-                return 0;
-            }
-        }
-        return 1;
+        return x->u.t.len == y->u.t.len ? -1 : 0;
     }
     return 0;
+}
+
+/* Tuples compare item by item, nested ones on an explicit stack: the
+ * depth of a key is the program's to choose. */
+int
+m_key_eq(const Machine *m, Handle a, Handle b)
+{
+    int r = key_eq_flat(m, a, b);
+
+    if (r >= 0) {
+        return r;
+    }
+    struct { Handle x, y; uint32_t i; } *st = NULL;
+    size_t n = 0, cap = 0;
+    st = xgrow(st, &cap, 1, sizeof *st);
+    st[n].x = a;
+    st[n].y = b;
+    st[n++].i = 0;
+    r = 1;
+    while (n > 0) {
+        const Object *x = &m->objs[st[n - 1].x], *y = &m->objs[st[n - 1].y];
+        uint32_t i = st[n - 1].i++;
+        if (i == x->u.t.len) {
+            n--;
+            continue;
+        }
+        int e = key_eq_flat(m, x->u.t.items[i], y->u.t.items[i]);
+        if (e == 0) {
+            r = 0;
+            break;
+        }
+        if (e < 0) {
+            st = xgrow(st, &cap, n + 1, sizeof *st);
+            st[n].x = x->u.t.items[i];
+            st[n].y = y->u.t.items[i];
+            st[n++].i = 0;
+        }
+    }
+    free(st);
+    return r;
 }
 
 /* ------------------------------------------------------------------ */
