@@ -15,37 +15,72 @@
 #include "py/vm.h"
 #include "sim/gc.h"
 
-static void
-json_str(FILE *fp, const char *s, size_t n)
+/*
+ * A JSON string, always valid UTF-8: str objects hold their text as
+ * UTF-8 in which a lone surrogate is the three bytes of its code point
+ * (ED A0..BF xx), which no strict decoder accepts, so surrogates are
+ * written as \udXXX escapes; any other ill-formed byte as \ufffd.
+ */
+void
+dump_json_string(FILE *fp, const char *s, size_t n)
 {
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
     fputc('"', fp);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"':
-            fputs("\\\"", fp);
-            break;
-        case '\\':
-            fputs("\\\\", fp);
-            break;
-        case '\n':
-            fputs("\\n", fp);
-            break;
-        case '\t':
-            fputs("\\t", fp);
-            break;
-        case '\r':
-            fputs("\\r", fp);
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                fprintf(fp, "\\u%04x", c);
-            } else {
-                fputc(c, fp);
+    while (p < end) {
+        unsigned c = *p;
+        if (c < 0x80) {
+            switch (c) {
+            case '"': fputs("\\\"", fp); break;
+            case '\\': fputs("\\\\", fp); break;
+            case '\n': fputs("\\n", fp); break;
+            case '\t': fputs("\\t", fp); break;
+            case '\r': fputs("\\r", fp); break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    fprintf(fp, "\\u%04x", c);
+                } else {
+                    fputc((int)c, fp);
+                }
             }
+            p++;
+            continue;
+        }
+        /* A sequence of 2 to 4 bytes: its code point, or 0 if ill-formed. */
+        size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+        uint32_t cp = 0;
+        if (len > 0 && c < 0xf5 && (size_t)(end - p) >= len) {
+            cp = c & (0x7fu >> len);
+            for (size_t i = 1; i < len; i++) {
+                if ((p[i] & 0xc0) != 0x80) {
+                    cp = 0;
+                    break;
+                }
+                cp = cp << 6 | (p[i] & 0x3fu);
+            }
+            static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+            if (cp < least[len] || cp > 0x10ffff) {
+                cp = 0;
+            }
+        }
+        if (cp == 0) {
+            fputs("\\ufffd", fp);
+            p++;
+        } else if (cp >= 0xd800 && cp <= 0xdfff) {
+            fprintf(fp, "\\u%04x", (unsigned)cp);
+            p += len;
+        } else {
+            fwrite(p, 1, len, fp);
+            p += len;
         }
     }
     fputc('"', fp);
+}
+
+static void
+json_str(FILE *fp, const char *s, size_t n)
+{
+    dump_json_string(fp, s, n);
 }
 
 static void

@@ -11,4 +11,8 @@
 
 void dump_json(FILE *fp, const History *h);
 
+/* s[0..n) as a JSON string literal, quotes included: valid UTF-8 whatever
+ * s holds (a lone surrogate as \udXXX, an ill-formed byte as \ufffd). */
+void dump_json_string(FILE *fp, const char *s, size_t n);
+
 #endif

@@ -1773,6 +1773,7 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
     unit.ins = NULL;
     unit.locals.v = NULL;
     unit.locals.n = 0;
+    index_free(&unit.locals.ix);
     code->stacksize = (uint32_t)unit.maxdepth + 2;
 
     Machine *m = c->m;

@@ -34,7 +34,7 @@ typedef struct Token {
     int line, col;             /* start of the token */
     int end_line, end_col;     /* just past its last character */
     /* NAME: the identifier; INT: the digits in decimal without
-     * underscores (hex, octal and binary literals converted); FLOAT: the
+     * underscores and with a lower-case prefix (0x, 0o, 0b); FLOAT: the
      * literal as written; STRING: the decoded value in UTF-8 (adjacent
      * literals are NOT joined here; the parser joins them).  Owned by
      * the lexer, valid until lex_free. */

@@ -269,7 +269,7 @@ static void
 vpush(Vec *v, Node *x)
 {
     if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 8;
+        size_t cap = v->cap ? v->cap * 2 : 2;
         Node **nv = arena_alloc(cur_ast, cap * sizeof *nv);
         if (v->n) {
             memcpy(nv, v->v, v->n * sizeof *nv);
