@@ -54,6 +54,10 @@ const char *const opcode_names[OP_COUNT] = {
  * the later passes recurse at most this deep. */
 #define COMPILE_MAXDEPTH    3000
 
+/* CPython's bound on blocks (loops, in the subset) nested in one code
+ * object, a SyntaxError past it (Include/cpython/code.h). */
+#define CO_MAXBLOCKS        20
+
 /*
  * A hash index over the entries 0..n-1 of a vector, so that finding a
  * name or a constant takes the same time in a program of a million
@@ -205,7 +209,7 @@ typedef struct Unit {
     size_t nins, inscap;
     int depth, maxdepth;
     int line;
-    Loop loops[64];
+    Loop loops[CO_MAXBLOCKS];
     int nloops;
 } Unit;
 
@@ -226,6 +230,7 @@ typedef struct Compiler {
     HVec cache;                /* the module's constant cache */
     Index cache_ix;            /* by const_hash */
     int fold_depth;            /* nodes open in fold() */
+    struct ScopeNames *scope;  /* check_globals' sets, freed on an error */
 } Compiler;
 
 static void __attribute__((noreturn, format(printf, 3, 4)))
@@ -1442,7 +1447,7 @@ push_loop(Compiler *c, const Node *n, int is_for, uint32_t continue_to)
 {
     Unit *u = c->u;
 
-    if (u->nloops == 64) {
+    if (u->nloops == CO_MAXBLOCKS) {
         fail_at(c, n, "too many statically nested blocks");
     }
     Loop *l = &u->loops[u->nloops++];
@@ -1683,24 +1688,177 @@ body(Compiler *c, const NodeList *l)
 /* ------------------------------------------------------------------ */
 /* Units.                                                             */
 
+/*
+ * What symtable.c checks at a global declaration: a name the scope
+ * already has as a parameter, used or assigned before it, in source
+ * order, nested blocks included, nested functions' and classes' bodies
+ * not (their defaults are the scope's).
+ */
+typedef struct ScopeNames {
+    SVec used, assigned;
+} ScopeNames;
+
+static void
+scope_expr(ScopeNames *sn, const Node *n)
+{
+    if (n == NULL) {
+        return;
+    }
+    switch (n->kind) {
+    case N_NAME:
+        sadd(&sn->used, n->u.name.id);
+        return;
+    case N_BINOP:
+        scope_expr(sn, n->u.binop.left);
+        scope_expr(sn, n->u.binop.right);
+        return;
+    case N_UNARY:
+        scope_expr(sn, n->u.unary.operand);
+        return;
+    case N_BOOLOP:
+        for (size_t i = 0; i < n->u.boolop.values.n; i++) {
+            scope_expr(sn, n->u.boolop.values.v[i]);
+        }
+        return;
+    case N_COMPARE:
+        scope_expr(sn, n->u.compare.left);
+        for (size_t i = 0; i < n->u.compare.comparators.n; i++) {
+            scope_expr(sn, n->u.compare.comparators.v[i]);
+        }
+        return;
+    case N_CALL:
+        scope_expr(sn, n->u.call.func);
+        for (size_t i = 0; i < n->u.call.args.n; i++) {
+            scope_expr(sn, n->u.call.args.v[i]);
+        }
+        return;
+    case N_ATTR:
+        scope_expr(sn, n->u.attr.value);
+        return;
+    case N_SUBSCR:
+        scope_expr(sn, n->u.subscr.value);
+        scope_expr(sn, n->u.subscr.index);
+        return;
+    case N_LIST:
+    case N_TUPLE:
+    case N_SET:
+        for (size_t i = 0; i < n->u.seq.elts.n; i++) {
+            scope_expr(sn, n->u.seq.elts.v[i]);
+        }
+        return;
+    case N_DICT:
+        for (size_t i = 0; i < n->u.dict.keys.n; i++) {
+            scope_expr(sn, n->u.dict.keys.v[i]);
+            scope_expr(sn, n->u.dict.values.v[i]);
+        }
+        return;
+    default:
+        return;                         /* constants */
+    }
+}
+
+static void
+scope_target(ScopeNames *sn, const Node *t)
+{
+    if (t->kind == N_NAME) {
+        sadd(&sn->assigned, t->u.name.id);
+    } else if (t->kind == N_TUPLE || t->kind == N_LIST) {
+        for (size_t i = 0; i < t->u.seq.elts.n; i++) {
+            scope_target(sn, t->u.seq.elts.v[i]);
+        }
+    } else {
+        scope_expr(sn, t);              /* a.x = ..., a[i] = ... use a */
+    }
+}
+
+static void
+scope_stmts(Compiler *c, ScopeNames *sn, const NodeList *stmts, const Node *def)
+{
+    for (size_t i = 0; i < stmts->n; i++) {
+        const Node *s = stmts->v[i];
+        switch (s->kind) {
+        case N_EXPR:
+        case N_RETURN:
+            scope_expr(sn, s->u.expr.value);
+            break;
+        case N_ASSIGN:
+            scope_expr(sn, s->u.assign.value);
+            for (size_t k = 0; k < s->u.assign.targets.n; k++) {
+                scope_target(sn, s->u.assign.targets.v[k]);
+            }
+            break;
+        case N_AUGASSIGN:
+            scope_target(sn, s->u.aug.target);      /* a store, for symtable.c */
+            scope_expr(sn, s->u.aug.value);
+            break;
+        case N_DEL:
+            for (size_t k = 0; k < s->u.del.targets.n; k++) {
+                scope_target(sn, s->u.del.targets.v[k]);
+            }
+            break;
+        case N_IF:
+        case N_WHILE:
+            scope_expr(sn, s->u.ifs.test);
+            scope_stmts(c, sn, &s->u.ifs.body, def);
+            scope_stmts(c, sn, &s->u.ifs.orelse, def);
+            break;
+        case N_FOR:
+            scope_expr(sn, s->u.fors.iter);
+            scope_target(sn, s->u.fors.target);
+            scope_stmts(c, sn, &s->u.fors.body, def);
+            scope_stmts(c, sn, &s->u.fors.orelse, def);
+            break;
+        case N_DEF:
+            for (size_t k = 0; k < s->u.def.defaults.n; k++) {
+                scope_expr(sn, s->u.def.defaults.v[k]);
+            }
+            sadd(&sn->assigned, s->u.def.name);
+            break;
+        case N_CLASS:
+            sadd(&sn->assigned, s->u.cls.name);
+            break;
+        case N_ASSERT:
+            scope_expr(sn, s->u.assrt.test);
+            scope_expr(sn, s->u.assrt.msg);
+            break;
+        case N_IMPORT:
+            for (size_t k = 0; k < s->u.import.n; k++) {
+                sadd(&sn->assigned, s->u.import.names[k]);
+            }
+            break;
+        case N_GLOBAL:
+            for (size_t k = 0; k < s->u.global.n; k++) {
+                const char *name = s->u.global.names[k];
+                for (size_t p = 0; def != NULL && p < def->u.def.nparams; p++) {
+                    if (strcmp(def->u.def.params[p], name) == 0) {
+                        fail_at(c, s, "name '%s' is parameter and global", name);
+                    }
+                }
+                if (sfind(&sn->used, name) >= 0) {
+                    fail_at(c, s, "name '%s' is used prior to global declaration", name);
+                }
+                if (sfind(&sn->assigned, name) >= 0) {
+                    fail_at(c, s, "name '%s' is assigned to before global declaration", name);
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* def: the function whose body stmts are, or NULL for a module or class. */
 static void
 check_globals(Compiler *c, const NodeList *stmts, const Node *def)
 {
-    /* A global declaration of a parameter, or after the name's use, is
-     * an error in CPython; the subset reports the first. */
-    for (size_t i = 0; i < stmts->n; i++) {
-        const Node *s = stmts->v[i];
-        if (s->kind != N_GLOBAL || def == NULL) {
-            continue;
-        }
-        for (size_t k = 0; k < s->u.global.n; k++) {
-            for (size_t p = 0; p < def->u.def.nparams; p++) {
-                if (strcmp(def->u.def.params[p], s->u.global.names[k]) == 0) {
-                    fail_at(c, s, "name '%s' is parameter and global", s->u.global.names[k]);
-                }
-            }
-        }
-    }
+    ScopeNames *sn = xcalloc(1, sizeof *sn);
+    c->scope = sn;
+    scope_stmts(c, sn, stmts, def);
+    c->scope = NULL;
+    sfree(&sn->used);
+    sfree(&sn->assigned);
+    free(sn);
 }
 
 static Handle
@@ -1727,11 +1885,11 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
     unit.line = code->firstline;
     c->u = up;
 
+    check_globals(c, stmts, kind == CODE_FUNCTION ? def : NULL);
     if (kind == CODE_FUNCTION) {
         for (size_t i = 0; i < def->u.def.nparams; i++) {
             sadd(&unit.locals, def->u.def.params[i]);
         }
-        check_globals(c, stmts, def);
         SVec assigned = {0};
         collect_assigned(c, stmts, &assigned, &unit.globals);
         for (size_t i = 0; i < assigned.n; i++) {
@@ -1868,6 +2026,11 @@ program_compile(Machine *m, const char *filename, const char *src, size_t n,
                 free(u->loops[i].breaks);
             }
             free(u);
+        }
+        if (c->scope != NULL) {
+            sfree(&c->scope->used);
+            sfree(&c->scope->assigned);
+            free(c->scope);
         }
         const_map_free(&c->folded);
         free(c->cache.v);

@@ -1620,6 +1620,12 @@ lex_token(const Lexer *lx, size_t i)
     return i < lx->ntoks ? &lx->toks[i] : NULL;
 }
 
+int
+lex_nlines(const Lexer *lx)
+{
+    return lx->nlines;
+}
+
 const char *
 lex_line(const Lexer *lx, int line, size_t *len)
 {

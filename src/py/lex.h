@@ -63,5 +63,7 @@ const Token *lex_token(const Lexer *lx, size_t i);   /* borrowed */
 /* The source line (without its newline) for tracebacks; NULL if out of
  * range.  *len receives its length. */
 const char *lex_line(const Lexer *lx, int line, size_t *len);
+/* The number of source lines. */
+int lex_nlines(const Lexer *lx);
 
 #endif

@@ -321,6 +321,48 @@ starts_expression(TokKind k)
     }
 }
 
+static void __attribute__((noreturn, format(printf, 3, 4)))
+error_at_node(Parser *p, const Node *n, const char *fmt, ...)
+{
+    va_list ap;
+
+    p->err->line = n->line;
+    p->err->col = n->col;
+    va_start(ap, fmt);
+    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+    va_end(ap);
+    longjmp(p->fail, 1);
+}
+
+/* Python 2's `print x': CPython's invalid_legacy_expression. */
+static void
+legacy_statement(Parser *p, const Node *a)
+{
+    if (a->kind == N_NAME && starts_expression(peek(p)->kind)
+        && (strcmp(a->u.name.id, "print") == 0 || strcmp(a->u.name.id, "exec") == 0)) {
+        error_at_node(p, a, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                      a->u.name.id, a->u.name.id);
+    }
+}
+
+/* Inside brackets, an expression a followed by the start of another:
+ * CPython's invalid_expression points at a, unless a is a name before a
+ * string or a soft keyword. */
+static void
+missing_comma(Parser *p, const Node *a)
+{
+    if (!starts_expression(peek(p)->kind)) {
+        return;
+    }
+    legacy_statement(p, a);
+    if (a->kind == N_NAME && (peek(p)->kind == TK_STRING || strcmp(a->u.name.id, "match") == 0
+                              || strcmp(a->u.name.id, "case") == 0
+                              || strcmp(a->u.name.id, "_") == 0)) {
+        return;
+    }
+    error_at_node(p, a, "invalid syntax. Perhaps you forgot a comma?");
+}
+
 static void __attribute__((noreturn))
 comprehension_error(Parser *p, const Token *t, const char *what)
 {
@@ -340,11 +382,13 @@ elements(Parser *p, TokKind close, const char *what, int *trailing)
         if (at(p, TK_STAR)) {
             error_at(p, peek(p), "starred expressions are not supported");
         }
-        vpush(&v, expression(p));
+        Node *x = expression(p);
+        vpush(&v, x);
         if (at(p, TK_FOR) || at(p, TK_ASYNC)) {
             comprehension_error(p, peek(p), what);
         }
         if (!accept(p, TK_COMMA)) {
+            missing_comma(p, x);
             *trailing = 0;
             break;
         }
@@ -419,12 +463,17 @@ bracketed_atom(Parser *p)
                 return first;            /* parenthesised expression */
             }
             if (!at(p, TK_COMMA)) {
+                missing_comma(p, first);
                 invalid_syntax(p, peek(p));
             }
             Vec v = {0};
             vpush(&v, first);
             while (accept(p, TK_COMMA) && !at(p, TK_RPAR)) {
-                vpush(&v, expression(p));
+                Node *x = expression(p);
+                vpush(&v, x);
+                if (!at(p, TK_COMMA)) {
+                    missing_comma(p, x);
+                }
             }
             expect(p, TK_RPAR);
             n = node(p, N_TUPLE, t);
@@ -453,14 +502,22 @@ bracketed_atom(Parser *p)
         if (accept(p, TK_COLON)) {
             Vec keys = {0}, vals = {0};
             vpush(&keys, first);
-            vpush(&vals, expression(p));
+            Node *x = expression(p);
+            vpush(&vals, x);
             if (at(p, TK_FOR)) {
                 comprehension_error(p, peek(p), "dict");
+            }
+            if (!at(p, TK_COMMA)) {
+                missing_comma(p, x);
             }
             while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
                 vpush(&keys, expression(p));
                 expect(p, TK_COLON);
-                vpush(&vals, expression(p));
+                x = expression(p);
+                vpush(&vals, x);
+                if (!at(p, TK_COMMA)) {
+                    missing_comma(p, x);
+                }
             }
             expect(p, TK_RBRACE);
             n = node(p, N_DICT, t);
@@ -474,8 +531,15 @@ bracketed_atom(Parser *p)
         }
         Vec v = {0};
         vpush(&v, first);
+        if (!at(p, TK_COMMA)) {
+            missing_comma(p, first);
+        }
         while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
-            vpush(&v, expression(p));
+            Node *x = expression(p);
+            vpush(&v, x);
+            if (!at(p, TK_COMMA)) {
+                missing_comma(p, x);
+            }
         }
         expect(p, TK_RBRACE);
         n = node(p, N_SET, t);
@@ -543,11 +607,13 @@ primary(Parser *p)
                 if (at(p, TK_NAME) && peek2(p)->kind == TK_EQUAL) {
                     error_at(p, peek(p), "keyword arguments are not supported");
                 }
-                vpush(&args, expression(p));
+                Node *x = expression(p);
+                vpush(&args, x);
                 if (at(p, TK_FOR)) {
                     error_at(p, peek(p), "generator expressions are not supported");
                 }
                 if (!accept(p, TK_COMMA)) {
+                    missing_comma(p, x);
                     break;
                 }
             }
@@ -567,6 +633,9 @@ primary(Parser *p)
             Node *idx = expression(p);
             if (at(p, TK_COLON)) {
                 error_at(p, peek(p), "slices are not supported");
+            }
+            if (!at(p, TK_COMMA)) {
+                missing_comma(p, idx);
             }
             if (at(p, TK_COMMA)) {
                 Vec v = {0};
@@ -1063,6 +1132,7 @@ small_statement(Parser *p)
     /* Expression statement, assignment or augmented assignment. */
     descend(p, t, 1);
     Node *first = testlist(p);
+    legacy_statement(p, first);
     int ok;
     BinOp op = aug_op(peek(p)->kind, &ok);
     if (ok) {
@@ -1139,7 +1209,23 @@ block(Parser *p, const char *what, int line)
         return vfinish(p, &v);
     }
     if (!at(p, TK_INDENT)) {
-        error_at(p, peek(p), "expected an indented block after %s on line %d", what, line);
+        /* At the end of the file CPython points just past the last
+         * line's last character, a blank or comment line included. */
+        Token end = *peek(p);
+        size_t i = p->pos;
+        while (lex_token(p->lx, i)->kind == TK_DEDENT) {
+            i++;
+        }
+        if (lex_token(p->lx, i)->kind == TK_EOF && lex_nlines(p->lx) > 0) {
+            size_t len;
+            const char *last = lex_line(p->lx, lex_nlines(p->lx), &len);
+            end.line = lex_nlines(p->lx);
+            end.col = 1;
+            for (size_t k = 0; k < len; k++) {
+                end.col += ((unsigned char)last[k] & 0xc0) != 0x80;
+            }
+        }
+        error_at(p, &end, "expected an indented block after %s on line %d", what, line);
     }
     next(p);
     p->block_level += LEVEL_BLOCK;

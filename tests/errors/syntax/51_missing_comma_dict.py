@@ -1,0 +1,2 @@
+# error: 2:16: invalid syntax. Perhaps you forgot a comma?
+ages = {"ann": 30 "bob": 25}
