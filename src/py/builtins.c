@@ -212,6 +212,7 @@ module_getattr(Vm *vm, Handle mod, Handle name)
     if (v == NULL_HANDLE) {
         vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'",
                  m_obj(M, o->u.mod.name)->u.s.utf8, m_obj(M, name)->u.s.utf8);
+        suggest_attr(vm, mod, name);
         return NULL_HANDLE;
     }
     m_incref(M, v);

@@ -1493,6 +1493,7 @@ op_getattr(Vm *vm, Handle obj, Handle name)
         break;
     }
     attr_error(vm, obj, name);
+    suggest_attr(vm, obj, name);
     return NULL_HANDLE;
 }
 

@@ -72,6 +72,7 @@ vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...)
     vm->exc = kind;
     M->exception_pending = 1;
     sb_clear(&vm->excmsg);
+    sb_clear(&vm->exchint);
     va_start(ap, fmt);
     sb_vprintf(&vm->excmsg, fmt, ap);
     va_end(ap);
@@ -110,7 +111,10 @@ vm_print_exception(const Vm *vm, FILE *fp)
         }
         i += run;
     }
-    if (vm->excmsg.len > 0) {
+    if (vm->exchint.len > 0) {
+        fprintf(fp, "%s: %s. Did you mean: '%s'?\n", exc_names[vm->exc], vm->excmsg.s,
+                vm->exchint.s);
+    } else if (vm->excmsg.len > 0) {
         fprintf(fp, "%s: %s\n", exc_names[vm->exc], vm->excmsg.s);
     } else {
         fprintf(fp, "%s\n", exc_names[vm->exc]);
@@ -342,6 +346,7 @@ static void
 name_error(Vm *vm, Handle name)
 {
     vm_raise(vm, EXC_NameError, "name '%s' is not defined", m_obj(M, name)->u.s.utf8);
+    suggest_name(vm, name);
 }
 
 /* The frame's globals, then the builtins (a borrowed reference, or
@@ -1221,6 +1226,7 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     const char *unbuf = getenv("PYTHONUNBUFFERED");
     vm->stdout_write_through = unbuf != NULL && unbuf[0] != '\0';
     sb_init(&vm->excmsg);
+    sb_init(&vm->exchint);
     m->hooks.ctx = vm;
     m->hooks.finalize = finalize_hook;
     builtins_init(vm);
@@ -1231,6 +1237,7 @@ void
 vm_done(Vm *vm)
 {
     sb_done(&vm->excmsg);
+    sb_done(&vm->exchint);
     sb_done(&vm->errtext);
     free(vm->tb);
 }

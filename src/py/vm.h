@@ -84,6 +84,7 @@ typedef struct Vm {
     /* The pending exception. */
     ExcKind exc;
     StrBuf excmsg;
+    StrBuf exchint;            /* the traceback's "Did you mean" name, or "" */
     TbEntry *tb;
     size_t ntb, tbcap;
     uint64_t ninstr;           /* instructions executed (and items

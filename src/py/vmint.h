@@ -20,6 +20,11 @@
 Handle int_from_bigint(Vm *vm, BigInt *b);       /* consumes b */
 int is_int(const Vm *vm, Handle h);
 const char *type_name(const Vm *vm, Handle h);   /* type(x).__name__ */
+
+/* suggest.c: set vm->exchint for the NameError or AttributeError just
+ * raised, as CPython's traceback would suggest. */
+void suggest_name(Vm *vm, Handle name);
+void suggest_attr(Vm *vm, Handle obj, Handle name);
 int op_repr(Vm *vm, Handle h, StrBuf *out);
 int op_str(Vm *vm, Handle h, StrBuf *out);
 Handle op_str_object(Vm *vm, Handle h);          /* str(h) */

@@ -1,0 +1,3 @@
+# A misspelt list method.
+items = []
+items.apend(1)

@@ -1,0 +1,2 @@
+# Nothing close enough: no suggestion.
+print(zzzzzz)
