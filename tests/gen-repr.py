@@ -12,9 +12,11 @@ Fields are separated by tabs.  Lines by their first field:
                  else outside printable ASCII.  REPR is as CPython prints
                  it, in UTF-8 (it never holds a tab or a newline).
   B  HEX  V  L  REPR
-                 Raw bytes HEX: V is 1 if they are valid UTF-8; L is
-                 len(b.decode('utf-8', 'surrogateescape')); REPR is the
-                 repr of that string.
+                 Raw bytes HEX: V is 1 if they are valid UTF-8; L is the
+                 length of the str they hold in pymemsim: UTF-8 in which
+                 a lone surrogate is encoded as 'surrogatepass' encodes
+                 it, any other invalid byte read as 'surrogateescape'
+                 reads it (str_decode); REPR is the repr of that str.
   P  LO  HI      str.isprintable() holds for code points LO..HI (hex);
                  the ranges are maximal, so nothing outside is printable.
   S  LO  HI      str.isspace() likewise.
@@ -88,6 +90,28 @@ BYTES = [
 ]
 
 
+def str_of(b):
+    """The str pymemsim's str_decode reads from b."""
+    out, i = [], 0
+    while i < len(b):
+        for n in (1, 2, 3, 4):
+            try:
+                out.append(b[i:i + n].decode("utf-8"))
+                i += n
+                break
+            except UnicodeDecodeError:
+                pass
+        else:
+            if (i + 2 < len(b) and b[i] == 0xED and 0xA0 <= b[i + 1] <= 0xBF
+                    and b[i + 2] & 0xC0 == 0x80):
+                out.append(b[i:i + 3].decode("utf-8", "surrogatepass"))
+                i += 3
+            else:
+                out.append(chr(0xDC00 + b[i]))
+                i += 1
+    return "".join(out)
+
+
 def main():
     w = sys.stdout.write
     rnd = random.Random(20240611)
@@ -128,7 +152,7 @@ def main():
             valid = 1
         except UnicodeDecodeError:
             valid = 0
-        s = b.decode("utf-8", "surrogateescape")
+        s = str_of(b)
         w("B\t%s\t%d\t%d\t%s\n" % (b.hex() or "-", valid, len(s), repr(s)))
 
     for lo, hi in ranges(lambda cp: chr(cp).isprintable()):

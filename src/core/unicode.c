@@ -158,6 +158,26 @@ utf8_valid(const char *s, size_t n)
     return k == 0;
 }
 
+int
+str_decode(const char *s, size_t n, size_t *i, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    int k = utf8_decode(s, n, i, cp);
+
+    if (k > 0) {
+        return k;
+    }
+    if (n - *i >= 3 && p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF
+        && (p[2] & 0xC0) == 0x80) {
+        *cp = 0xD000u | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+        *i += 3;
+        return 3;
+    }
+    *cp = 0xDC00u + p[0];
+    *i += 1;
+    return 1;
+}
+
 size_t
 utf8_length(const char *s, size_t n)
 {
@@ -165,9 +185,7 @@ utf8_length(const char *s, size_t n)
     uint32_t cp;
 
     while (i < n) {
-        if (utf8_decode(s, n, &i, &cp) < 0) {
-            i++;
-        }
+        str_decode(s, n, &i, &cp);
         count++;
     }
     return count;
@@ -278,11 +296,7 @@ uni_repr(const char *s, size_t n, StrBuf *out)
         size_t start = i;
         uint32_t ch;
 
-        if (utf8_decode(s, n, &i, &ch) < 0) {
-            /* surrogateescape: the byte 0xNN stands for U+DCNN. */
-            ch = 0xDC00u + (unsigned char)s[i];
-            i++;
-        }
+        str_decode(s, n, &i, &ch);
         if (ch == (uint32_t)quote || ch == '\\') {
             sb_putc(out, '\\');
             sb_putc(out, (char)ch);

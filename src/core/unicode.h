@@ -45,6 +45,14 @@ size_t utf8_encode(uint32_t cp, char out[4]);
 int utf8_valid(const char *s, size_t n);          /* 1 if valid UTF-8 */
 
 /*
+ * Decode a str object's code point at s[*i] (*i < n): a str's UTF-8 may
+ * hold lone surrogates, encoded as utf8_encode encodes them, and any
+ * other byte that is not valid UTF-8 stands for U+DC00 + the byte (as
+ * "surrogateescape" decodes it).  Returns the bytes taken (1..4).
+ */
+int str_decode(const char *s, size_t n, size_t *i, uint32_t *cp);
+
+/*
  * The number of code points: len(str).  Each byte that is not part of a
  * valid sequence counts as one (as if decoded with "surrogateescape").
  */

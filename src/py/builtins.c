@@ -1173,6 +1173,70 @@ stdout_pend(Vm *vm, const char *text, size_t n)
     }
 }
 
+/*
+ * sys.stdout's encoding of text: UTF-8 with the "surrogateescape" error
+ * handler, which python3 3.11 uses for its standard streams under the C
+ * and POSIX locales and in UTF-8 mode (sys.stdout.errors): U+DC80..U+DCFF
+ * become the bytes 0x80..0xFF; any other surrogate raises
+ * UnicodeEncodeError, naming the run of surrogates from the first one
+ * the handler cannot take (unicode_encode_utf8).  Writes the bytes to
+ * out; -1 with the exception raised.
+ */
+static int
+encode_stdout(Vm *vm, const char *s, size_t n, StrBuf *out)
+{
+    size_t i = 0, pos = 0;
+    uint32_t cp;
+
+    while (i < n) {
+        size_t at = i;
+        str_decode(s, n, &i, &cp);
+        if (cp < 0xD800 || cp > 0xDFFF) {
+            sb_put(out, s + at, i - at);
+            pos++;
+            continue;
+        }
+        /* A run of surrogates: escape what can be, from the front. */
+        size_t start = pos, end = pos + 1, j = i;
+        int escaping = cp >= 0xDC80 && cp <= 0xDCFF;
+        uint32_t bad = escaping ? 0 : cp;
+        if (escaping) {
+            sb_putc(out, (char)(cp & 0xFF));
+            start++;
+        }
+        while (j < n) {
+            size_t k = j;
+            uint32_t c;
+            str_decode(s, n, &k, &c);
+            if (c < 0xD800 || c > 0xDFFF) {
+                break;
+            }
+            if (escaping && c >= 0xDC80 && c <= 0xDCFF) {
+                sb_putc(out, (char)(c & 0xFF));
+                start++;
+            } else if (escaping) {
+                escaping = 0;
+                bad = c;
+            }
+            j = k;
+            end++;
+        }
+        if (!escaping) {
+            if (end - start == 1) {
+                vm_raise(vm, EXC_UnicodeEncodeError, "'utf-8' codec can't encode character "
+                         "'\\u%04x' in position %zu: surrogates not allowed", (unsigned)bad, start);
+            } else {
+                vm_raise(vm, EXC_UnicodeEncodeError, "'utf-8' codec can't encode characters in "
+                         "position %zu-%zu: surrogates not allowed", start, end - 1);
+            }
+            return -1;
+        }
+        i = j;
+        pos = end;
+    }
+    return 0;
+}
+
 /* PyFile_WriteObject(v, sys.stdout, Py_PRINT_RAW): a bound write method
  * is made and dropped around the call; str(v) is a temporary. */
 static int
@@ -1194,7 +1258,16 @@ stdout_write(Vm *vm, Handle v)
         }
     }
     const Object *t = m_obj(M, text);
-    write_text(vm, t->u.s.utf8, t->u.s.nbytes);
+    StrBuf bytes;
+    sb_init(&bytes);
+    if (encode_stdout(vm, t->u.s.utf8, t->u.s.nbytes, &bytes) < 0) {
+        sb_done(&bytes);
+        m_decref(M, text);
+        m_decref(M, writer);
+        return -1;
+    }
+    write_text(vm, bytes.s, bytes.len);
+    sb_done(&bytes);
     stdout_pend(vm, m_obj(M, text)->u.s.utf8, m_obj(M, text)->u.s.nbytes);
     Handle result = m_int(M, m_obj(M, text)->u.s.len);
     m_decref(M, text);
@@ -1360,7 +1433,7 @@ cps_of(const Object *o, Cps *c)
 
     c->v = xmalloc((o->u.s.len + 1) * sizeof *c->v);
     c->n = 0;
-    while (i < o->u.s.nbytes && utf8_decode(o->u.s.utf8, o->u.s.nbytes, &i, &cp) > 0) {
+    while (i < o->u.s.nbytes && str_decode(o->u.s.utf8, o->u.s.nbytes, &i, &cp) > 0) {
         c->v[c->n++] = cp;
     }
 }

@@ -1279,7 +1279,7 @@ op_getitem(Vm *vm, Handle obj, Handle key)
         size_t pos = 0;
         uint32_t cp = 0;
         for (int64_t k = 0; k <= i; k++) {
-            utf8_decode(o->u.s.utf8, o->u.s.nbytes, &pos, &cp);
+            str_decode(o->u.s.utf8, o->u.s.nbytes, &pos, &cp);
         }
         char buf[4];
         size_t n = utf8_encode(cp, buf);
@@ -1676,7 +1676,7 @@ op_next(Vm *vm, Handle it, Handle *out)
         if ((uint64_t)o->u.it.index < s->u.s.nbytes) {
             size_t pos = (size_t)o->u.it.index;
             uint32_t cp;
-            utf8_decode(s->u.s.utf8, s->u.s.nbytes, &pos, &cp);
+            str_decode(s->u.s.utf8, s->u.s.nbytes, &pos, &cp);
             char buf[4];
             size_t n = utf8_encode(cp, buf);
             o->u.it.index = (int64_t)pos;

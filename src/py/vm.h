@@ -22,7 +22,7 @@
     X(IndexError) X(KeyError) X(ZeroDivisionError) X(ValueError) \
     X(AssertionError) X(RecursionError) X(MemoryError) X(OverflowError) \
     X(RuntimeError) \
-    X(NotImplementedError) X(KeyboardInterrupt)
+    X(NotImplementedError) X(KeyboardInterrupt) X(UnicodeEncodeError)
 
 typedef enum {
     EXC_NONE,

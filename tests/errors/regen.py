@@ -21,6 +21,7 @@ for name in sorted(os.listdir(here)):
         continue
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     p = subprocess.run([sys.executable, name], cwd=here, capture_output=True, text=True,
+                       errors="surrogateescape",
                        env=env)
     if p.returncode not in (0, 1):
         sys.exit("%s: exit %d, expected 0 or 1" % (name, p.returncode))
@@ -29,9 +30,9 @@ for name in sorted(os.listdir(here)):
     err = err.replace(here + "/", "{DIR}/")
     for ext, text in ((".out", p.stdout), (".err", err), (".code", "%d\n" % p.returncode)):
         path = os.path.join(here, name[:-3] + ext)
-        old = open(path).read() if os.path.exists(path) else None
+        old = open(path, errors="surrogateescape").read() if os.path.exists(path) else None
         if old != text:
-            with open(path, "w") as f:
+            with open(path, "w", errors="surrogateescape") as f:
                 f.write(text)
             changed += 1
             print("%s: %s" % (path, "changed" if old is not None else "new"))
