@@ -60,7 +60,7 @@ static size_t
 sim_bytes(const Sim *s)
 {
     return machine_host_bytes(&s->m) + sizeof *s - sizeof s->m + s->vm.excmsg.len
-           + s->vm.ntb * sizeof *s->vm.tb;
+           + s->vm.exchint.len + s->vm.ntb * sizeof *s->vm.tb;
 }
 
 static void

@@ -1249,6 +1249,8 @@ vm_copy(Vm *dst, const Vm *src, Machine *m)
     dst->m = m;
     sb_init(&dst->excmsg);
     sb_put(&dst->excmsg, src->excmsg.s, src->excmsg.len);
+    sb_init(&dst->exchint);
+    sb_put(&dst->exchint, src->exchint.s, src->exchint.len);
     sb_init(&dst->errtext);
     sb_put(&dst->errtext, src->errtext.s, src->errtext.len);
     dst->tb = src->ntb ? xmalloc(src->ntb * sizeof *dst->tb) : NULL;
