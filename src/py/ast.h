@@ -99,6 +99,9 @@ typedef struct AstError {
  * messages only.  Caller owns the result. */
 Ast *ast_parse(const char *src, size_t n, AstError *err);
 void ast_free(Ast *a);
+/* Call visit on each direct subexpression of the expression n, in
+ * evaluation order (none for names and constants). */
+void ast_children(const Node *n, void (*visit)(void *ctx, const Node *child), void *ctx);
 const NodeList *ast_body(const Ast *a);
 /* The source line for tracebacks (from the lexer). */
 const char *ast_line(const Ast *a, int line, size_t *len);

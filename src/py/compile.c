@@ -1699,62 +1699,25 @@ typedef struct ScopeNames {
 } ScopeNames;
 
 static void
+scope_expr_visit(void *sn, const Node *n);
+
+static void
 scope_expr(ScopeNames *sn, const Node *n)
 {
     if (n == NULL) {
         return;
     }
-    switch (n->kind) {
-    case N_NAME:
+    if (n->kind == N_NAME) {
         sadd(&sn->used, n->u.name.id);
-        return;
-    case N_BINOP:
-        scope_expr(sn, n->u.binop.left);
-        scope_expr(sn, n->u.binop.right);
-        return;
-    case N_UNARY:
-        scope_expr(sn, n->u.unary.operand);
-        return;
-    case N_BOOLOP:
-        for (size_t i = 0; i < n->u.boolop.values.n; i++) {
-            scope_expr(sn, n->u.boolop.values.v[i]);
-        }
-        return;
-    case N_COMPARE:
-        scope_expr(sn, n->u.compare.left);
-        for (size_t i = 0; i < n->u.compare.comparators.n; i++) {
-            scope_expr(sn, n->u.compare.comparators.v[i]);
-        }
-        return;
-    case N_CALL:
-        scope_expr(sn, n->u.call.func);
-        for (size_t i = 0; i < n->u.call.args.n; i++) {
-            scope_expr(sn, n->u.call.args.v[i]);
-        }
-        return;
-    case N_ATTR:
-        scope_expr(sn, n->u.attr.value);
-        return;
-    case N_SUBSCR:
-        scope_expr(sn, n->u.subscr.value);
-        scope_expr(sn, n->u.subscr.index);
-        return;
-    case N_LIST:
-    case N_TUPLE:
-    case N_SET:
-        for (size_t i = 0; i < n->u.seq.elts.n; i++) {
-            scope_expr(sn, n->u.seq.elts.v[i]);
-        }
-        return;
-    case N_DICT:
-        for (size_t i = 0; i < n->u.dict.keys.n; i++) {
-            scope_expr(sn, n->u.dict.keys.v[i]);
-            scope_expr(sn, n->u.dict.values.v[i]);
-        }
-        return;
-    default:
-        return;                         /* constants */
+    } else {
+        ast_children(n, scope_expr_visit, sn);
     }
+}
+
+static void
+scope_expr_visit(void *sn, const Node *n)
+{
+    scope_expr(sn, n);
 }
 
 static void

@@ -135,17 +135,22 @@ next(Parser *p)
     return t;
 }
 
+static void __attribute__((noreturn, format(printf, 4, 0)))
+verror(Parser *p, int line, int col, const char *fmt, va_list ap)
+{
+    p->err->line = line;
+    p->err->col = col;
+    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+    longjmp(p->fail, 1);
+}
+
 static void __attribute__((noreturn, format(printf, 3, 4)))
 error_at(Parser *p, const Token *t, const char *fmt, ...)
 {
     va_list ap;
 
-    p->err->line = t->line;
-    p->err->col = t->col;
     va_start(ap, fmt);
-    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
-    va_end(ap);
-    longjmp(p->fail, 1);
+    verror(p, t->line, t->col, fmt, ap);
 }
 
 /* CPython points "unexpected indent" at the last character of the
@@ -326,12 +331,8 @@ error_at_node(Parser *p, const Node *n, const char *fmt, ...)
 {
     va_list ap;
 
-    p->err->line = n->line;
-    p->err->col = n->col;
     va_start(ap, fmt);
-    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
-    va_end(ap);
-    longjmp(p->fail, 1);
+    verror(p, n->line, n->col, fmt, ap);
 }
 
 /* Python 2's `print x': CPython's invalid_legacy_expression. */
@@ -1465,6 +1466,56 @@ ast_parse(const char *src, size_t n, AstError *err)
     a->body = vfinish(p, &body);
     free(p);
     return a;
+}
+
+void
+ast_children(const Node *n, void (*visit)(void *ctx, const Node *child), void *ctx)
+{
+    const NodeList *l = NULL;
+
+    switch (n->kind) {
+    case N_BINOP:
+        visit(ctx, n->u.binop.left);
+        visit(ctx, n->u.binop.right);
+        return;
+    case N_UNARY:
+        visit(ctx, n->u.unary.operand);
+        return;
+    case N_BOOLOP:
+        l = &n->u.boolop.values;
+        break;
+    case N_COMPARE:
+        visit(ctx, n->u.compare.left);
+        l = &n->u.compare.comparators;
+        break;
+    case N_CALL:
+        visit(ctx, n->u.call.func);
+        l = &n->u.call.args;
+        break;
+    case N_ATTR:
+        visit(ctx, n->u.attr.value);
+        return;
+    case N_SUBSCR:
+        visit(ctx, n->u.subscr.value);
+        visit(ctx, n->u.subscr.index);
+        return;
+    case N_LIST:
+    case N_TUPLE:
+    case N_SET:
+        l = &n->u.seq.elts;
+        break;
+    case N_DICT:
+        for (size_t i = 0; i < n->u.dict.keys.n; i++) {
+            visit(ctx, n->u.dict.keys.v[i]);
+            visit(ctx, n->u.dict.values.v[i]);
+        }
+        return;
+    default:
+        return;                         /* names, constants */
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        visit(ctx, l->v[i]);
+    }
 }
 
 void

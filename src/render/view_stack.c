@@ -101,7 +101,9 @@ view_stack_build(const History *h, const UiState *ui, Rect r, Scene *sc)
     if (s->vm.exc == EXC_STOP && y >= 0 && y < r.h) {
         scene_printf(sc, r, 0, y, STYLE_ERROR, NULL_HANDLE, "! %s", s->vm.excmsg.s);
     } else if (s->vm.exc != EXC_NONE && y >= 0 && y < r.h) {
-        scene_printf(sc, r, 0, y, STYLE_ERROR, NULL_HANDLE, "! %s: %s", exc_names[s->vm.exc],
-                     s->vm.excmsg.s != NULL ? s->vm.excmsg.s : "");
+        scene_printf(sc, r, 0, y, STYLE_ERROR, NULL_HANDLE, "! %s: %s%s%s%s",
+                     exc_names[s->vm.exc], s->vm.excmsg.s != NULL ? s->vm.excmsg.s : "",
+                     s->vm.exchint.len ? ". Did you mean: '" : "",
+                     s->vm.exchint.len ? s->vm.exchint.s : "", s->vm.exchint.len ? "'?" : "");
     }
 }
