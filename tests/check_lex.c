@@ -152,8 +152,32 @@ START_TEST(test_all_kinds_seen)
         seen[lex_token(lx, i)->kind] = true;
     }
     for (int k = 0; k < TK_COUNT; k++) {
-        ck_assert_msg(seen[k], "no '%s' token", tok_text[k]);
+        ck_assert_msg(seen[k] || k == TK_ERROR, "no '%s' token", tok_text[k]);
     }
+    lex_free(lx);
+}
+END_TEST
+
+/* lex_new_partial: the tokens before an error, then TK_ERROR at the
+ * error's position; lex_new gives NULL for the same text. */
+START_TEST(test_partial)
+{
+    static const char src[] = "x = 1\n\tif x:\n        pass\n";
+    LexError e;
+    int failed;
+    Lexer *lx = lex_new_partial(src, sizeof src - 1, &e, &failed);
+
+    ck_assert_int_eq(failed, 1);
+    ck_assert_str_eq(e.msg, "inconsistent use of tabs and spaces in indentation");
+    const Token *last = lex_token(lx, lex_count(lx) - 1);
+    ck_assert_int_eq(last->kind, TK_ERROR);
+    ck_assert_int_eq(last->line, e.line);
+    ck_assert_int_eq(lex_token(lx, 4)->kind, TK_INDENT);     /* x = 1 NEWLINE INDENT */
+    lex_free(lx);
+    ck_assert_ptr_null(lex_new(src, sizeof src - 1, &e));
+    lx = lex_new_partial("x = 1\n", 6, &e, &failed);
+    ck_assert_int_eq(failed, 0);
+    ck_assert_int_eq(lex_token(lx, lex_count(lx) - 1)->kind, TK_EOF);
     lex_free(lx);
 }
 END_TEST
@@ -831,6 +855,7 @@ lex_suite(void)
 
     tcase_add_test(tc, test_operators_and_keywords);
     tcase_add_test(tc, test_all_kinds_seen);
+    tcase_add_test(tc, test_partial);
     tcase_add_test(tc, test_longest_match);
     tcase_add_test(tc, test_names_and_keywords);
     tcase_add_test(tc, test_int_values);

@@ -171,6 +171,9 @@ typedef struct Scan {
 
     bool failed;                /* error holds the result */
     LexError error;
+    size_t error_tok;           /* tokens read before it (the parser's
+                                 * tokens before which it is raised) */
+    size_t soft_tok;            /* the same for soft */
     bool have_soft;             /* a kind C error is pending in soft */
     bool soft_wants_next;       /* its position is the next token's */
     LexError soft;
@@ -440,6 +443,7 @@ fail(Scan *sc, int line, int col, const char *fmt, ...)
     set_error(&sc->error, line, col, fmt, ap);
     va_end(ap);
     sc->failed = true;
+    sc->error_tok = sc->lx->ntoks;
 }
 
 /* Kind A at the current position: CPython's offset is the column of the
@@ -461,6 +465,7 @@ fail_here(Scan *sc, const char *fmt, ...)
     set_error(&sc->error, line, col - 1, fmt, ap);
     va_end(ap);
     sc->failed = true;
+    sc->error_tok = sc->lx->ntoks;
 }
 
 /* The innermost open bracket is unclosed (raise_unclosed_parentheses_error). */
@@ -477,6 +482,7 @@ never_closed(Scan *sc)
     sc->error.col = parser_col(sc, b->line, b->pos - bol + 1);
     snprintf(sc->error.msg, sizeof sc->error.msg, "'%c' was never closed", b->c);
     sc->failed = true;
+    sc->error_tok = sc->lx->ntoks;
 }
 
 /* A pending kind C error becomes the result: unless a bracket still open
@@ -491,6 +497,7 @@ settle_soft(Scan *sc)
     } else {
         sc->error = sc->soft;
         sc->failed = true;
+        sc->error_tok = sc->soft_tok;
     }
 }
 
@@ -514,6 +521,7 @@ fail_done(Scan *sc, int line, int col, const char *fmt, ...)
     set_error(&sc->error, line, col, fmt, ap);
     va_end(ap);
     sc->failed = true;
+    sc->error_tok = sc->lx->ntoks;
 }
 
 /* The text ends inside brackets (E_EOF): kind B. */
@@ -548,6 +556,7 @@ fail_soft(Scan *sc, int line, int col, bool wants_next, const char *fmt, ...)
     va_end(ap);
     sc->have_soft = true;
     sc->soft_wants_next = wants_next;
+    sc->soft_tok = sc->lx->ntoks;
 }
 
 /* ---- reading --------------------------------------------------------- */
@@ -559,6 +568,7 @@ nextc(Scan *sc)
         if (sc->cut < sc->lx->n && !sc->failed) {
             sc->error = sc->cut_err;
             sc->failed = true;
+            sc->error_tok = sc->lx->ntoks;
         }
         return LEXEOF;
     }
@@ -593,6 +603,7 @@ token_read(Scan *sc, TokKind kind, size_t start)
         sc->soft.line = line;
         sc->soft.col = parser_col(sc, line, at - sc->lx->lines[line - 1] + 1);
         sc->soft_wants_next = false;
+        sc->soft_tok = sc->lx->ntoks - 1;
     }
 }
 
@@ -1555,8 +1566,8 @@ find_cut(Scan *sc)
     }
 }
 
-Lexer *
-lex_new(const char *src, size_t n, LexError *err)
+static Lexer *
+lex_run(const char *src, size_t n, LexError *err, bool partial)
 {
     Lexer *lx = xcalloc(1, sizeof *lx);
     Scan *sc = xcalloc(1, sizeof *sc);
@@ -1576,22 +1587,57 @@ lex_new(const char *src, size_t n, LexError *err)
     if (!sc->failed && sc->have_soft) {
         sc->error = sc->soft;
         sc->failed = true;
+        sc->error_tok = sc->soft_tok;
     }
 
-    if (sc->failed) {
-        if (err != NULL) {
-            *err = sc->error;
-        }
+    if (sc->failed && err != NULL) {
+        *err = sc->error;
+    }
+    if (sc->failed && !partial) {
         free(sc->textoff);
         free(sc);
         lex_free(lx);
         return NULL;
+    }
+    if (sc->failed) {
+        /* The tokens CPython's parser reads before its tokenizer
+         * raises the error, then one that stands for it. */
+        if (sc->error_tok < lx->ntoks) {
+            lx->ntoks = sc->error_tok;
+        }
+        lx->toks = xgrow(lx->toks, &lx->cap, lx->ntoks + 1, sizeof *lx->toks);
+        sc->textoff = xgrow(sc->textoff, &sc->textcap, lx->ntoks + 1, sizeof *sc->textoff);
+        Token *t = &lx->toks[lx->ntoks];
+        memset(t, 0, sizeof *t);
+        t->kind = TK_ERROR;
+        t->line = t->end_line = sc->error.line;
+        t->col = t->end_col = sc->error.col;
+        sc->textoff[lx->ntoks++] = 0;
     }
     for (size_t i = 0; i < lx->ntoks; i++) {
         lx->toks[i].text = lx->texts.s + sc->textoff[i];
     }
     free(sc->textoff);
     free(sc);
+    return lx;
+}
+
+Lexer *
+lex_new(const char *src, size_t n, LexError *err)
+{
+    return lex_run(src, n, err, false);
+}
+
+Lexer *
+lex_new_partial(const char *src, size_t n, LexError *err, int *failed)
+{
+    LexError e;
+    Lexer *lx = lex_run(src, n, &e, true);
+
+    *failed = lx->ntoks > 0 && lx->toks[lx->ntoks - 1].kind == TK_ERROR;
+    if (*failed && err != NULL) {
+        *err = e;
+    }
     return lx;
 }
 

@@ -56,6 +56,10 @@ typedef struct Lexer Lexer;
  * "invalid character '$' (U+0024)", "unexpected indent" is the
  * parser's).  Caller owns the result. */
 Lexer *lex_new(const char *src, size_t n, LexError *err);
+/* The same, but an error leaves the tokens CPython's parser reads before
+ * its tokenizer raises it, then a TK_ERROR token that stands for it (at
+ * its position): *failed is 1 and *err holds it.  Never NULL. */
+Lexer *lex_new_partial(const char *src, size_t n, LexError *err, int *failed);
 void lex_free(Lexer *lx);
 
 size_t lex_count(const Lexer *lx);

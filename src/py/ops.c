@@ -888,9 +888,23 @@ op_contains(Vm *vm, Handle container, Handle item)
 /* ------------------------------------------------------------------ */
 /* arithmetic                                                         */
 
+static int
+is_sequence(const Vm *vm, Handle h)
+{
+    ObjType t = TYPE(h);
+
+    return t == T_STR || t == T_LIST || t == T_TUPLE;
+}
+
 static Handle
 binop_error(Vm *vm, unsigned op, Handle a, Handle b)
 {
+    /* A sequence's sq_repeat was tried with the other operand. */
+    if (op % OP_NBINOPS == OP_MUL && (is_sequence(vm, a) || is_sequence(vm, b))) {
+        vm_raise(vm, EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
+                 type_name(vm, is_sequence(vm, a) ? b : a));
+        return NULL_HANDLE;
+    }
     vm_raise(vm, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
              binop_text[op % OP_NBINOPS], op >= OP_NBINOPS ? "=" : "",
              type_name(vm, a), type_name(vm, b));

@@ -54,6 +54,7 @@ typedef struct Parser {
     int level;                 /* CPython's parser stack depth, modelled */
     int block_level;           /* the part of it statement nesting takes */
     int brackets;              /* open brackets around the current token */
+    LexError lexerr;           /* what the TK_ERROR token stands for */
 } Parser;
 
 /*
@@ -104,18 +105,41 @@ arena_strndup(Ast *a, const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* Tokens and errors.                                                 */
 
+/* Reading the token where the tokenizer failed raises its error, as
+ * CPython's tokenizer does when its parser asks for that token: an
+ * error of the parser's before it wins. */
+static void __attribute__((noreturn))
+tokenizer_error(const Parser *p)
+{
+    Parser *w = (Parser *)p;    /* an error leaves by longjmp */
+
+    w->err->line = p->lexerr.line;
+    w->err->col = p->lexerr.col;
+    snprintf(w->err->msg, sizeof w->err->msg, "%s", p->lexerr.msg);
+    longjmp(w->fail, 1);
+}
+
 static const Token *
 peek(const Parser *p)
 {
-    return lex_token(p->lx, p->pos);
+    const Token *t = lex_token(p->lx, p->pos);
+
+    if (t->kind == TK_ERROR) {
+        tokenizer_error(p);
+    }
+    return t;
 }
 
 static const Token *
 peek2(const Parser *p)
 {
     size_t i = p->pos + 1 < p->ntok ? p->pos + 1 : p->ntok - 1;
+    const Token *t = lex_token(p->lx, i);
 
-    return lex_token(p->lx, i);
+    if (t->kind == TK_ERROR) {
+        tokenizer_error(p);
+    }
+    return t;
 }
 
 static int
@@ -346,6 +370,26 @@ legacy_statement(Parser *p, const Node *a)
     }
 }
 
+static const char *target_error(const Node *n);
+
+/* `if x = 1:', `[a = 1]': CPython's invalid_named_expression, at a. */
+static void
+equals_for_test(Parser *p, const Node *a)
+{
+    if (!at(p, TK_EQUAL) || peek2(p)->kind == TK_EQUAL) {
+        return;
+    }
+    if (a->kind == N_NAME) {
+        error_at_node(p, a, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
+    const char *what = a->kind == N_ATTR ? "attribute" : a->kind == N_SUBSCR ? "subscript"
+                       : target_error(a);
+    if (what != NULL && a->kind != N_LIST && a->kind != N_TUPLE) {
+        error_at_node(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                      what);
+    }
+}
+
 /* Inside brackets, an expression a followed by the start of another:
  * CPython's invalid_expression points at a, unless a is a name before a
  * string or a soft keyword. */
@@ -389,6 +433,7 @@ elements(Parser *p, TokKind close, const char *what, int *trailing)
             comprehension_error(p, peek(p), what);
         }
         if (!accept(p, TK_COMMA)) {
+            equals_for_test(p, x);
             missing_comma(p, x);
             *trailing = 0;
             break;
@@ -512,8 +557,19 @@ bracketed_atom(Parser *p)
                 missing_comma(p, x);
             }
             while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
-                vpush(&keys, expression(p));
-                expect(p, TK_COLON);
+                Node *key = expression(p);
+                vpush(&keys, key);
+                if (!at(p, TK_COLON)) {
+                    /* At the key's last character (on its first line). */
+                    Token last = *peek(p);
+                    last.line = key->line;
+                    last.col = key->end_col - 1;
+                    error_at(p, &last, "':' expected after dictionary key");
+                }
+                const Token *colon = next(p);
+                if (!starts_expression(peek(p)->kind)) {
+                    error_at(p, colon, "expression expected after dictionary key and ':'");
+                }
                 x = expression(p);
                 vpush(&vals, x);
                 if (!at(p, TK_COMMA)) {
@@ -1246,6 +1302,7 @@ if_statement(Parser *p, const Token *t)
 
     next(p);
     n->u.ifs.test = expression(p);
+    equals_for_test(p, n->u.ifs.test);
     n->u.ifs.body = block(p, is_elif ? "'elif' statement" : "'if' statement", t->line);
     if (at(p, TK_ELIF)) {
         const Token *e = peek(p);
@@ -1277,6 +1334,7 @@ statement_here(Parser *p, Vec *out)
         next(p);
         n = node(p, N_WHILE, t);
         n->u.ifs.test = expression(p);
+        equals_for_test(p, n->u.ifs.test);
         n->u.ifs.body = block(p, "'while' statement", t->line);
         if (at(p, TK_ELSE)) {
             error_at(p, peek(p), "'else' after a loop is not supported");
@@ -1438,18 +1496,16 @@ Ast *
 ast_parse(const char *src, size_t n, AstError *err)
 {
     LexError le;
-    Lexer *lx = lex_new(src, n, &le);
+    int lexfailed;
+    Lexer *lx = lex_new_partial(src, n, &le, &lexfailed);
 
-    if (lx == NULL) {
-        err->line = le.line;
-        err->col = le.col;
-        snprintf(err->msg, sizeof err->msg, "%s", le.msg);
-        return NULL;
-    }
     Ast *a = xcalloc(1, sizeof *a);
     a->lx = lx;
     cur_ast = a;
     Parser *p = xcalloc(1, sizeof *p);
+    if (lexfailed) {
+        p->lexerr = le;
+    }
     p->ast = a;
     p->lx = lx;
     p->ntok = lex_count(lx);
