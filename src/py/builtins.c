@@ -222,18 +222,40 @@ module_getattr(Vm *vm, Handle mod, Handle name)
 /* ------------------------------------------------------------------ */
 /* Helpers.                                                           */
 
+/* _PyObject_FunctionStr: the name a METH_NOARGS or METH_O function's
+ * error gives it, "str.upper" or "sys.getrefcount" ("len" for builtins'). */
+static const char *
+function_str(const Vm *vm, const char *name, char *buf, size_t size)
+{
+    int id = vm->builtin_id;
+
+    if (id < 0 || strcmp(builtin_info[id].name, name) != 0) {
+        return name;
+    }
+    int where = builtin_info[id].where;
+    const char *owner = where < T_COUNT ? type_info[where].pyname : where == B_SYS ? "sys"
+                        : where == B_GC ? "gc" : NULL;
+    if (owner == NULL) {
+        return name;
+    }
+    snprintf(buf, size, "%s.%s", owner, name);
+    return buf;
+}
+
 static int
 nargs_check(Vm *vm, const char *name, uint32_t nargs, uint32_t min, uint32_t max)
 {
     if (nargs >= min && nargs <= max) {
         return 0;
     }
+    char buf[64];
     if (min == max) {
         if (min == 0) {
-            vm_raise(vm, EXC_TypeError, "%s() takes no arguments (%u given)", name, nargs);
+            vm_raise(vm, EXC_TypeError, "%s() takes no arguments (%u given)",
+                     function_str(vm, name, buf, sizeof buf), nargs);
         } else if (min == 1) {
-            vm_raise(vm, EXC_TypeError, "%s() takes exactly one argument (%u given)", name,
-                     nargs);
+            vm_raise(vm, EXC_TypeError, "%s() takes exactly one argument (%u given)",
+                     function_str(vm, name, buf, sizeof buf), nargs);
         } else {
             vm_raise(vm, EXC_TypeError, "%s expected %u arguments, got %u", name, min, nargs);
         }
@@ -1022,15 +1044,48 @@ int_arg(Vm *vm, Handle h, int64_t *out)
     return 0;
 }
 
+/* METH_NOARGS built-ins: any argument is an error. */
+static int
+takes_no_args(int id)
+{
+    switch (id) {
+    case BI_GC_ENABLE: case BI_GC_DISABLE: case BI_GC_ISENABLED: case BI_GC_GET_COUNT:
+    case BI_GC_GET_THRESHOLD: case BI_GC_GET_DEBUG: case BI_GC_FREEZE: case BI_GC_UNFREEZE:
+    case BI_GC_GET_FREEZE_COUNT: case BI_LIST_REVERSE: case BI_LIST_CLEAR: case BI_LIST_COPY:
+    case BI_DICT_KEYS: case BI_DICT_VALUES: case BI_DICT_ITEMS: case BI_DICT_CLEAR:
+    case BI_DICT_COPY: case BI_STR_UPPER: case BI_STR_LOWER:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A function whose arguments may also be given by keyword
+ * (_PyArg_UnpackKeywords): "split() takes at most 2 arguments (3 given)". */
+static int
+nargs_check_kw(Vm *vm, const char *name, uint32_t nargs, uint32_t max)
+{
+    if (nargs <= max) {
+        return 0;
+    }
+    vm_raise(vm, EXC_TypeError, "%s() takes at most %u argument%s (%u given)", name, max,
+             max == 1 ? "" : "s", nargs);
+    return -1;
+}
+
 static Handle
 gc_function(Vm *vm, int id, const Handle *args, uint32_t nargs)
 {
     const char *name = builtin_info[id].name;
     int64_t v;
 
+    if (takes_no_args(id) && nargs_check(vm, name, nargs, 0, 0) < 0) {
+        return NULL_HANDLE;
+    }
+
     switch (id) {
     case BI_GC_COLLECT: {
-        if (nargs_check(vm, name, nargs, 0, 1) < 0) {
+        if (nargs_check_kw(vm, name, nargs, 1) < 0) {
             return NULL_HANDLE;
         }
         v = 2;
@@ -1649,7 +1704,7 @@ str_method(Vm *vm, int id, Handle self, const Handle *args, uint32_t nargs)
         break;
     }
     case BI_STR_SPLIT: {
-        if (nargs_check(vm, "split", nargs, 0, 2) < 0) {
+        if (nargs_check_kw(vm, "split", nargs, 2) < 0) {
             break;
         }
         int64_t maxsplit = -1;
@@ -2170,6 +2225,8 @@ builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
         return NULL_HANDLE;
     }
     Handle r;
+    int outer = vm->builtin_id;
+    vm->builtin_id = id;
     if (!takes_args_tuple(id)) {
         r = builtin_call_inner(vm, fn, self, args, nargs);
     } else {
@@ -2180,6 +2237,7 @@ builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
         vm->args_tuple = saved;
         m_decref(M, t);
     }
+    vm->builtin_id = outer;
     if (counted) {
         leave_recursive(vm);
     }
@@ -2213,6 +2271,9 @@ builtin_call_inner(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t 
             vm_raise(vm, EXC_TypeError, "descriptor '%s' requires a '%s' object but received "
                      "a '%s'", builtin_info[id].name, type_info[where].pyname,
                      type_name(vm, self));
+            return NULL_HANDLE;
+        }
+        if (takes_no_args(id) && nargs_check(vm, builtin_info[id].name, nargs, 0, 0) < 0) {
             return NULL_HANDLE;
         }
         switch (where) {

@@ -1227,6 +1227,7 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     vm->stdout_write_through = unbuf != NULL && unbuf[0] != '\0';
     sb_init(&vm->excmsg);
     sb_init(&vm->exchint);
+    vm->builtin_id = -1;
     m->hooks.ctx = vm;
     m->hooks.finalize = finalize_hook;
     builtins_init(vm);

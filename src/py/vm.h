@@ -102,6 +102,7 @@ typedef struct Vm {
     Handle stdout_obj;
     size_t pending_bytes;       /* the chunks are M->io_pending */
     int printed;                /* print has written before */
+    int builtin_id;             /* the built-in being called (BI_*), or -1 */
     /* How CPython would have set up sys.stdout: line buffered on a
      * terminal, write-through under PYTHONUNBUFFERED. */
     int stdout_line_buffering, stdout_write_through;
