@@ -13,6 +13,7 @@
 set -u
 : "${PYMEMSIM:?PYMEMSIM must name the binary}"
 san=${PYMEMSIM_SANITIZERS:-0}
+srcdir=$(cd "${srcdir:-.}" && pwd)
 dir=$(mktemp -d /tmp/pmdeep.XXXXXX) || exit 99
 trap 'rm -rf "$dir"' EXIT
 trap 'exit 99' HUP INT TERM
@@ -136,6 +137,20 @@ if [ $st -eq 0 ] && iconv -f UTF-8 -t UTF-8 out >/dev/null 2>&1 \
 else
     bad "dump of lone surrogates: exit $st"; grep -a -o '"x[^"]*"' out | head -3; head -c 300 err
 fi
+
+# ---- every event drawn ----------------------------------------------
+# A step of one event shows objects allocated but not yet made.
+keys=$(rep 2500 n)
+for view in "" V m; do
+    "$PYMEMSIM" snapshot "$srcdir/tests/data/every_event.py" --by event --keys "$view$keys" \
+        >out 2>err
+    st=$?
+    if [ $st -eq 0 ] && [ -s out ] && [ ! -s err ]; then
+        ok "every event drawn${view:+ (view key $view)}"
+    else
+        bad "every event drawn${view:+ (view key $view)}: exit $st"; tail -n 5 err
+    fi
+done
 
 # ---- lesson expressions ---------------------------------------------
 lesson() {

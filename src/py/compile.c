@@ -807,6 +807,24 @@ emit(Compiler *c, Opcode op, uint32_t arg)
     return (uint32_t)u->nins++;
 }
 
+/* Forward jumps to one target, chained through their arguments until
+ * patched: nothing is allocated, so a compile error leaks nothing. */
+static void
+chain_jump(Compiler *c, uint32_t *chain, Opcode op)
+{
+    *chain = emit(c, op, *chain) + 1;
+}
+
+static void
+chain_patch(Compiler *c, uint32_t chain, uint32_t target)
+{
+    while (chain != 0) {
+        uint32_t at = chain - 1;
+        chain = c->u->ins[at].arg;
+        c->u->ins[at].arg = target;
+    }
+}
+
 static uint32_t
 here(const Compiler *c)
 {
@@ -1141,7 +1159,7 @@ compare(Compiler *c, Node *n)
     if (k == 1) {
         expr(c, n->u.compare.comparators.v[0]);
     }
-    uint32_t *cleanup = xmalloc(k * sizeof *cleanup);
+    uint32_t cleanup = 0;
     for (size_t i = 0; i < k; i++) {
         CmpOp op = n->u.compare.ops[i];
         if (k > 1 && i < k - 1) {
@@ -1159,20 +1177,17 @@ compare(Compiler *c, Node *n)
         default: emit(c, OP_COMPARE_OP, op); break;
         }
         if (k > 1 && i < k - 1) {
-            cleanup[i] = emit(c, OP_JUMP_IF_FALSE_OR_POP, 0);
+            chain_jump(c, &cleanup, OP_JUMP_IF_FALSE_OR_POP);
         }
     }
     if (k > 1) {
         uint32_t j = emit(c, OP_JUMP, 0);
         c->u->depth++;
-        for (size_t i = 0; i + 1 < k; i++) {
-            patch(c, cleanup[i], here(c));
-        }
+        chain_patch(c, cleanup, here(c));
         emit(c, OP_SWAP, 2);
         emit(c, OP_POP_TOP, 0);
         patch(c, j, here(c));
     }
-    free(cleanup);
 }
 
 static void
@@ -1236,16 +1251,13 @@ expr(Compiler *c, Node *n)
     case N_BOOLOP: {
         Opcode jop = n->u.boolop.op == B_AND ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
         size_t k = n->u.boolop.values.n;
-        uint32_t *j = xmalloc(k * sizeof *j);
+        uint32_t j = 0;
         for (size_t i = 0; i + 1 < k; i++) {
             expr(c, n->u.boolop.values.v[i]);
-            j[i] = emit(c, jop, 0);
+            chain_jump(c, &j, jop);
         }
         expr(c, n->u.boolop.values.v[k - 1]);
-        for (size_t i = 0; i + 1 < k; i++) {
-            patch(c, j[i], here(c));
-        }
-        free(j);
+        chain_patch(c, j, here(c));
         break;
     }
     case N_COMPARE:

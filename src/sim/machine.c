@@ -114,7 +114,7 @@ m_type_name(const Machine *m, Handle h)
 {
     const Object *o = &m->objs[h];
 
-    if (o->type == T_INSTANCE) {
+    if (o->type == T_INSTANCE && m_made(m, h) && m_made(m, o->u.inst.cls)) {
         const Object *c = &m->objs[o->u.inst.cls];
         return m->objs[c->u.c->name].u.s.utf8;
     }

@@ -1476,11 +1476,29 @@ m_function_new(Machine *m, Handle code, Handle globals, Handle name,
 /* ------------------------------------------------------------------ */
 /* Traversal and sizes.                                               */
 
+int
+m_made(const Machine *m, Handle h)
+{
+    const Object *o = &m->objs[h];
+
+    switch ((ObjType)o->type) {
+    case T_DICT: return o->u.d != NULL;
+    case T_SET: return o->u.set != NULL;
+    case T_CLASS: return o->u.c != NULL;
+    case T_FUNCTION: return o->u.f != NULL;
+    case T_INSTANCE: return o->u.inst.cls != NULL_HANDLE;
+    default: return 1;
+    }
+}
+
 void
 m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
     const Object *o = &m->objs[h];
 
+    if (!m_made(m, h)) {
+        return;                 /* no references yet */
+    }
     switch ((ObjType)o->type) {
     case T_LIST:
         for (uint32_t i = 0; i < o->u.l.len; i++) {
@@ -1641,6 +1659,9 @@ m_sizeof(const Machine *m, Handle h)
 {
     const Object *o = &m->objs[h];
 
+    if (!m_made(m, h)) {
+        return o->nbytes;
+    }
     switch ((ObjType)o->type) {
     case T_INT:
     case T_BOOL:
