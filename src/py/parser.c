@@ -465,20 +465,24 @@ bracketed_atom(Parser *p)
         add_literal(p, n);
         return n;
     case TK_STRING: {
-        /* Adjacent string literals are one constant. */
-        size_t len = 0, cap = 64;
-        char *buf = xmalloc(cap);
+        /* Adjacent string literals are one constant, joined in the
+         * arena (a tokenizer error after them leaves by longjmp). */
+        size_t len = 0, end = p->pos;
+        while (end < p->ntok && lex_token(p->lx, end)->kind == TK_STRING) {
+            len += lex_token(p->lx, end++)->len;
+        }
+        char *buf = arena_alloc(p->ast, len + 1);
+        len = 0;
         n = node(p, N_CONST, t);
-        while (at(p, TK_STRING)) {
+        while (p->pos < end) {
             const Token *s = next(p);
-            buf = xgrow(buf, &cap, len + s->len + 1, 1);
             memcpy(buf + len, s->text, s->len);
             len += s->len;
         }
+        buf[len] = '\0';
         n->u.cnst.kind = C_STR;
-        n->u.cnst.text = arena_strndup(p->ast, buf, len);
+        n->u.cnst.text = buf;
         n->u.cnst.len = len;
-        free(buf);
         finish(p, n);
         add_literal(p, n);
         return n;
