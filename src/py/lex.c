@@ -442,6 +442,7 @@ fail(Scan *sc, int line, int col, const char *fmt, ...)
     va_start(ap, fmt);
     set_error(&sc->error, line, col, fmt, ap);
     va_end(ap);
+    sc->error.kind = 'A';
     sc->failed = true;
     sc->error_tok = sc->lx->ntoks;
 }
@@ -464,6 +465,7 @@ fail_here(Scan *sc, const char *fmt, ...)
     va_start(ap, fmt);
     set_error(&sc->error, line, col - 1, fmt, ap);
     va_end(ap);
+    sc->error.kind = 'A';
     sc->failed = true;
     sc->error_tok = sc->lx->ntoks;
 }
@@ -481,6 +483,7 @@ never_closed(Scan *sc)
     sc->error.line = b->line;
     sc->error.col = parser_col(sc, b->line, b->pos - bol + 1);
     snprintf(sc->error.msg, sizeof sc->error.msg, "'%c' was never closed", b->c);
+    sc->error.kind = 'E';
     sc->failed = true;
     sc->error_tok = sc->lx->ntoks;
 }
@@ -520,6 +523,7 @@ fail_done(Scan *sc, int line, int col, const char *fmt, ...)
     va_start(ap, fmt);
     set_error(&sc->error, line, col, fmt, ap);
     va_end(ap);
+    sc->error.kind = 'B';
     sc->failed = true;
     sc->error_tok = sc->lx->ntoks;
 }
@@ -554,6 +558,7 @@ fail_soft(Scan *sc, int line, int col, bool wants_next, const char *fmt, ...)
     va_start(ap, fmt);
     set_error(&sc->soft, line, col, fmt, ap);
     va_end(ap);
+    sc->soft.kind = 'C';
     sc->have_soft = true;
     sc->soft_wants_next = wants_next;
     sc->soft_tok = sc->lx->ntoks;
@@ -1552,6 +1557,7 @@ find_cut(Scan *sc)
             sc->cut = sc->lx->lines[line - 1];
             sc->cut_err.line = line;
             sc->cut_err.col = col;
+            sc->cut_err.kind = 'A';
             if (s[i] == 0) {
                 snprintf(sc->cut_err.msg, sizeof sc->cut_err.msg,
                          "source code cannot contain null bytes");

@@ -45,6 +45,8 @@ typedef struct Token {
 typedef struct LexError {
     int line, col;
     char msg[200];             /* e.g. "unterminated string literal" */
+    char kind;                 /* 'A', 'B' or 'C' (see lex.c); 'E' for
+                                * "'(' was never closed" */
 } LexError;
 
 typedef struct Lexer Lexer;

@@ -54,6 +54,8 @@ typedef struct Parser {
     int level;                 /* CPython's parser stack depth, modelled */
     int block_level;           /* the part of it statement nesting takes */
     int brackets;              /* open brackets around the current token */
+    int first_target;          /* check_target is looking at a statement's
+                                * first assignment target */
     LexError lexerr;           /* what the TK_ERROR token stands for */
 } Parser;
 
@@ -405,6 +407,23 @@ missing_comma(Parser *p, const Node *a)
                               || strcmp(a->u.name.id, "_") == 0)) {
         return;
     }
+    /* Inside a bracket never closed CPython's rules read on to the end,
+     * where the tokenizer's error comes first (measured). */
+    const LexError *le = &p->lexerr;
+    if (le->kind == 'E' && (le->line < a->line || (le->line == a->line && le->col < a->col))) {
+        tokenizer_error(p);
+    }
+    /* CPython's rules read the rest of the bracket before this one
+     * wins: a tokenizer error there (a bad string, say) comes first. */
+    int depth = 0;
+    for (size_t i = p->pos; i < p->ntok && depth >= 0; i++) {
+        TokKind k = lex_token(p->lx, i)->kind;
+        if (k == TK_ERROR) {
+            tokenizer_error(p);
+        }
+        depth += k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE;
+        depth -= k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE;
+    }
     error_at_node(p, a, "invalid syntax. Perhaps you forgot a comma?");
 }
 
@@ -672,6 +691,10 @@ primary(Parser *p)
                 vpush(&args, x);
                 if (at(p, TK_FOR)) {
                     error_at(p, peek(p), "generator expressions are not supported");
+                }
+                if (at(p, TK_EQUAL)) {          /* invalid_kwarg */
+                    error_at_node(p, x, "expression cannot contain assignment, perhaps you "
+                                  "meant \"==\"?");
                 }
                 if (!accept(p, TK_COMMA)) {
                     missing_comma(p, x);
@@ -1027,6 +1050,10 @@ static void
 check_target(Parser *p, Node *n, const char *verb)
 {
     const char *what = target_error(n);
+    /* The first target of an assignment is also CPython's
+     * invalid_named_expression: an operator's result gets "here" too. */
+    int first = p->first_target && strcmp(verb, "assign to") == 0;
+    int operator = n->kind == N_BINOP || (n->kind == N_UNARY && n->u.unary.op != U_NOT);
 
     if (what != NULL) {
         p->err->line = n->line;
@@ -1035,7 +1062,7 @@ check_target(Parser *p, Node *n, const char *verb)
             snprintf(p->err->msg, sizeof p->err->msg, "cannot delete %s", what);
         } else if (strcmp(what, "literal") == 0 || strcmp(what, "function call") == 0
                    || strcmp(what, "comparison") == 0 || strcmp(what, "dict literal") == 0
-                   || strcmp(what, "set display") == 0) {
+                   || strcmp(what, "set display") == 0 || (first && operator)) {
             snprintf(p->err->msg, sizeof p->err->msg,
                      "cannot %s %s here. Maybe you meant '==' instead of '='?", verb, what);
         } else {
@@ -1227,7 +1254,9 @@ small_statement(Parser *p)
     Vec targets = {0};
     Node *value = first;
     while (accept(p, TK_EQUAL)) {
+        p->first_target = value == first;
         check_target(p, value, "assign to");
+        p->first_target = 0;
         vpush(&targets, value);
         if (at(p, TK_YIELD)) {
             error_at(p, peek(p), "yield is not supported");
@@ -1516,6 +1545,16 @@ ast_parse(const char *src, size_t n, AstError *err)
     p->err = err;
     Vec body = {0};
     if (setjmp(p->fail)) {
+        /* _PyPegen_set_syntax_error: after a plain "invalid syntax" CPython
+         * tokenizes the rest of the text; a SyntaxError its tokenizer
+         * raises there (kind A) is reported instead, and so is a bracket
+         * never closed that was opened on an earlier line. */
+        if (lexfailed && strcmp(err->msg, "invalid syntax") == 0
+            && (le.kind == 'A' || (le.kind == 'E' && le.line < err->line))) {
+            err->line = le.line;
+            err->col = le.col;
+            snprintf(err->msg, sizeof err->msg, "%s", le.msg);
+        }
         free(p);
         ast_free(a);
         return NULL;
