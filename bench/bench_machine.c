@@ -92,7 +92,7 @@ speed(void)
     Machine m;
 
     machine_init(&m);
-    m_frame_push(&m, 0, 0, 0, 0, 2, 4);
+    m_frame_push(&m, 0, 0, 0, 0, 2, 4, 0);
     double t0 = now();
     uint64_t e0 = m.nevents;
     for (int i = 0; i < 1000000; i++) {

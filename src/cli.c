@@ -262,13 +262,25 @@ limit_option(VmLimits *lim, int c, const char *arg, const char *cmd)
 int
 cli_limit_options(int argc, char **argv, VmLimits *lim, const char *cmd)
 {
-    static const struct option longopts[] = {LIMIT_LONGOPTS, HELP_LONGOPT, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        LIMIT_LONGOPTS, {"verify", required_argument, NULL, 'V'}, HELP_LONGOPT,
+        {NULL, 0, NULL, 0},
+    };
     int c;
+    uint64_t n;
 
     optind = 0;                 /* rescan from the start (GNU getopt) */
     while ((c = cli_getopt(argc, argv, ":h", longopts, cmd)) != -1) {
         if (c == 'h') {
             return CLI_HELP;
+        }
+        if (c == 'V') {
+            if (cli_parse_count(optarg, &n) < 0 || n > UINT32_MAX) {
+                return cli_usage_error(cmd, "--verify wants a number of events (1 for every "
+                                       "one, 0 for none), not '%s'", optarg);
+            }
+            lim->verify = (uint32_t)n;
+            continue;
         }
         if (limit_option(lim, c, optarg, cmd) <= 0) {
             return 2;           /* after the message */
@@ -510,6 +522,17 @@ trace_event(void *ctx, const Machine *m, const Event *e)
     case EV_GC_DONE:
         fprintf(fp, " gen=%" PRId64 " collected=%" PRId64, e->a, e->b);
         break;
+    case EV_GC_CONFIG:
+        fprintf(fp, " %s %" PRId64 "->%" PRId64,
+                e->slot < GC_NSETTINGS ? gc_setting_names[e->slot] : "?", e->a, e->b);
+        break;
+    case EV_ROOT:
+        fprintf(fp, " obj=#%u %s %s roots=%" PRId64, e->obj, tn, e->a ? "added" : "taken",
+                e->b);
+        break;
+    case EV_IO:
+        fprintf(fp, " pending #%" PRId64 "->#%u bytes=%" PRId64, e->a, e->obj, e->b);
+        break;
     case EV_LINE:
         fprintf(fp, " %" PRId64, e->a);
         break;
@@ -545,7 +568,7 @@ trace_event(void *ctx, const Machine *m, const Event *e)
 int
 cli_trace(int argc, char **argv)
 {
-    VmLimits lim = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL};
+    VmLimits lim = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL, 0};
     int r = cli_limit_options(argc, argv, &lim, "trace");
 
     if (r != 0) {
@@ -587,7 +610,7 @@ run_poll(void *ctx)
 int
 cli_run(int argc, char **argv)
 {
-    VmLimits lim = {0, VM_DEFAULT_MAX_HEAP, run_poll, NULL};
+    VmLimits lim = {0, VM_DEFAULT_MAX_HEAP, run_poll, NULL, 0};
     struct sigaction sa, old;
     int r = cli_limit_options(argc, argv, &lim, "run");
 

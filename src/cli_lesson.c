@@ -14,7 +14,7 @@
 int
 cli_check(int argc, char **argv)
 {
-    VmLimits lim = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL};
+    VmLimits lim = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL, 0};
     int status = cli_limit_options(argc, argv, &lim, "check");
 
     if (status != 0) {
@@ -44,6 +44,11 @@ cli_check(int argc, char **argv)
         for (size_t k = 0; k < l->ndirs; k++) {
             expects += l->dirs[k].kind == DIR_EXPECT;
             asks += l->dirs[k].kind == DIR_ASK;
+        }
+        if (r.verify_failures != 0) {
+            fprintf(stderr, "pymemsim: %s: the machine changed outside a primitive %" PRIu64
+                    " times (--verify)\n", argv[i], r.verify_failures);
+            failures++;
         }
         if (r.status == 2) {
             fprintf(stderr, "pymemsim: %s: stopped after %" PRIu64 " instructions (--max-steps)\n",

@@ -451,7 +451,7 @@ START_TEST(test_stop_inside_call)
 {
     char path[4096];
     History h;
-    VmLimits lim = {0, 0, stop_once, NULL};
+    VmLimits lim = {0, 0, stop_once, NULL, 0};
 
     src_path(path, sizeof path, "tests/data/history_inner_loop.py");
     ck_assert_int_eq(history_open(&h, path, 0), 0);
@@ -482,7 +482,7 @@ START_TEST(test_stop_between_instructions)
 {
     char path[4096];
     History h;
-    VmLimits lim = {0, 0, stop_once, NULL};
+    VmLimits lim = {0, 0, stop_once, NULL, 0};
 
     src_path(path, sizeof path, "tests/data/history_long.py");
     ck_assert_int_eq(history_open(&h, path, 0), 0);
@@ -507,7 +507,7 @@ START_TEST(test_budget_and_heap_limit)
 {
     char path[4096];
     History h;
-    VmLimits lim = {40000, 0, NULL, NULL};
+    VmLimits lim = {40000, 0, NULL, NULL, 0};
 
     src_path(path, sizeof path, "tests/data/history_long.py");
     ck_assert_int_eq(history_open(&h, path, 0), 0);
@@ -527,7 +527,7 @@ START_TEST(test_budget_and_heap_limit)
     history_close(&h);
 
     /* The heap limit: MemoryError, exactly as a direct run has it. */
-    VmLimits heap = {0, UINT64_C(8) << 20, NULL, NULL};
+    VmLimits heap = {0, UINT64_C(8) << 20, NULL, NULL, 0};
     src_path(path, sizeof path, "tests/data/history_grow.py");
     ck_assert_int_eq(history_open(&h, path, 4 << 20), 0);
     history_set_limits(&h, &heap);

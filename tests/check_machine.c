@@ -283,7 +283,7 @@ START_TEST(test_frames_release_locals_in_order)
     Rec r = {0};
     Handle v[3];
 
-    m_frame_push(&m, 0, 0, 0, 0, 3, 2);
+    m_frame_push(&m, 0, 0, 0, 0, 3, 2, 0);
     for (int i = 0; i < 3; i++) {
         v[i] = m_list_new(&m, 0);
         ck_assert_uint_eq(m_bind(&m, (uint32_t)i, v[i]), 0);
@@ -308,9 +308,9 @@ END_TEST
 
 START_TEST(test_frame_addresses)
 {
-    uint32_t d0 = m_frame_push(&m, 0, 0, 0, 0, 2, 3);
+    uint32_t d0 = m_frame_push(&m, 0, 0, 0, 0, 2, 3, 0);
     uint64_t a0 = m.frames[d0].addr;
-    uint32_t d1 = m_frame_push(&m, 0, 0, 0, 0, 4, 2);
+    uint32_t d1 = m_frame_push(&m, 0, 0, 0, 0, 4, 2, 0);
 
     ck_assert_uint_eq(d1, 1);
     /* 8 * (9 specials + 2 locals + 3 stack) bytes further on. */
@@ -548,7 +548,7 @@ random_op(Handle *names)
         break;
     case 10:                                  /* frame push */
         if (m.nframes < 6) {
-            m_frame_push(&m, 0, 0, 0, 0, 3, 4);
+            m_frame_push(&m, 0, 0, 0, 0, 3, 4, 0);
         }
         break;
     case 11:                                  /* bind a local */

@@ -306,11 +306,11 @@ build_rich(Machine *m)
     /* Frames: a function's, with locals and a value stack, on the
      * module's. */
     m_incref(m, globals);
-    m_frame_push(m, NULL_HANDLE, NULL_HANDLE, globals, globals, 2, 3);
+    m_frame_push(m, NULL_HANDLE, NULL_HANDLE, globals, globals, 2, 3, 0);
     m_bind(m, 0, m_int(m, 123456));
     m_push(m, m_str_cstr(m, "on the stack"));
     m_incref(m, fn);
-    m_frame_push(m, fn, NULL_HANDLE, globals, NULL_HANDLE, 4, 5);
+    m_frame_push(m, fn, NULL_HANDLE, globals, NULL_HANDLE, 4, 5, 0);
     m_frame(m)->ip = 7;
     m_frame(m)->lasti = 6;
     m_frame(m)->line = 3;
@@ -1233,7 +1233,7 @@ random_op(Machine *m, uint64_t *s, const Handle *names)
         break;
     case 13:                                  /* frame push */
         if (m->nframes < 6) {
-            m_frame_push(m, 0, 0, 0, 0, 3, 4);
+            m_frame_push(m, 0, 0, 0, 0, 3, 4, 0);
         }
         break;
     case 14:                                  /* bind a local */

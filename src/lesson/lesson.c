@@ -831,7 +831,7 @@ lesson_sink(void *ctx, const Machine *m, const Event *e)
 int
 lesson_run(const Lesson *l, LessonRun *r, const VmLimits *lim)
 {
-    VmLimits def = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL};
+    VmLimits def = {VM_DEFAULT_MAX_STEPS, VM_DEFAULT_MAX_HEAP, NULL, NULL, 0};
 
     Runner rn;
 
@@ -859,9 +859,11 @@ lesson_run(const Lesson *l, LessonRun *r, const VmLimits *lim)
     }
     rn.base_live = rn.m.live;
     machine_set_sink(&rn.m, lesson_sink, &rn);
+    machine_set_verify(&rn.m, lim != NULL ? lim->verify : 0);
     int rc = vm_run_program(&rn.vm, p);
     r->status = rc == 0 ? 0 : rc == -1 ? 1 : 2;
     r->ninstr = rn.vm.ninstr;
+    r->verify_failures = rn.m.verify_failures;
     r->end = rn.seq;
     program_free(p);
     vm_done(&rn.vm);

@@ -71,6 +71,8 @@ typedef struct LessonRun {
     int status;                /* the program's: 0, 1 if it failed, 2
                                 * if it was stopped */
     uint64_t ninstr;           /* instructions it ran */
+    uint64_t verify_failures;  /* under VmLimits.verify: changes made
+                                * outside a primitive (machine.h) */
 } LessonRun;
 
 /* Load and check a lesson: NULL with `FILE:LINE:COL: message' in err. */

@@ -1103,7 +1103,7 @@ gc_function(Vm *vm, int id, const Handle *args, uint32_t nargs)
         if (nargs_check(vm, name, nargs, 0, 0) < 0) {
             return NULL_HANDLE;
         }
-        M->gc_enabled = id == BI_GC_ENABLE;
+        m_gc_config(M, GC_SETTING_ENABLED, id == BI_GC_ENABLE);
         return m_none(M);
     case BI_GC_ISENABLED:
         return m_bool(M, M->gc_enabled);
@@ -1115,18 +1115,21 @@ gc_function(Vm *vm, int id, const Handle *args, uint32_t nargs)
         if (nargs_check(vm, name, nargs, 1, 3) < 0) {
             return NULL_HANDLE;
         }
+        /* Each threshold is set as its argument is parsed: a bad second
+         * argument leaves the first one set, as PyArg_ParseTuple writing
+         * into gcstate does. */
         for (uint32_t i = 0; i < nargs; i++) {
             if (int_arg(vm, args[i], &v) < 0) {
                 return NULL_HANDLE;
             }
-            M->gen[i].threshold = v;
+            m_gc_config(M, (GcSetting)(GC_SETTING_THRESHOLD0 + i), v);
         }
         return m_none(M);
     case BI_GC_SET_DEBUG:
         if (nargs_check(vm, name, nargs, 1, 1) < 0 || int_arg(vm, args[0], &v) < 0) {
             return NULL_HANDLE;
         }
-        M->gc_debug = (int)v;
+        m_gc_config(M, GC_SETTING_DEBUG, v);
         return m_none(M);
     case BI_GC_GET_DEBUG:
         return m_int(M, M->gc_debug);
@@ -1207,24 +1210,23 @@ stdout_pend(Vm *vm, const char *text, size_t n)
     bo->u.s.len = (uint32_t)utf8_length(text, n);
     bo->u.s.kind = 0;
     if (M->io_pending == NULL_HANDLE) {
-        M->io_pending = b;
-        vm->pending_bytes = 0;
+        vm->pending_bytes = n;
+        m_io_pending(M, b, vm->pending_bytes);
     } else if (TYPE(M->io_pending) != T_LIST) {
         Handle l = m_list_new(M, 2);
         m_store(M, l, 0, M->io_pending);
         m_store(M, l, 1, b);
-        M->io_pending = l;
+        vm->pending_bytes += n;
+        m_io_pending(M, l, vm->pending_bytes);
     } else {
         m_list_append(M, M->io_pending, b);
+        vm->pending_bytes += n;
     }
-    vm->pending_bytes += n;
     int lf = memchr(text, '\n', n) != NULL || memchr(text, '\r', n) != NULL;
     if (vm->pending_bytes >= STDOUT_CHUNK_SIZE || vm->stdout_write_through
         || (vm->stdout_line_buffering && lf)) {
-        Handle p = M->io_pending;
-        M->io_pending = NULL_HANDLE;
         vm->pending_bytes = 0;
-        m_decref(M, p);
+        m_decref(M, m_io_pending(M, NULL_HANDLE, 0));
     }
 }
 

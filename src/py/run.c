@@ -76,6 +76,7 @@ run_file_events(const char *path, FILE *out, EventSink sink, void *ctx,
     }
     int status = 0;
     machine_set_sink(&m, sink, ctx);        /* events from the first instruction */
+    machine_set_verify(&m, lim != NULL ? lim->verify : 0);
     int rc = vm_run_program(&vm, prog);
     if (rc == -1) {
         fflush(out);
@@ -91,6 +92,12 @@ run_file_events(const char *path, FILE *out, EventSink sink, void *ctx,
         status = 1;
     }
     fflush(out);
+    if (m.verify_failures != 0) {
+        fprintf(stderr, "pymemsim: %s: the machine changed outside a primitive %" PRIu64
+                " times; first after event %" PRIu64 " (%s), found by %s\n", path,
+                m.verify_failures, m.verify_event, event_names[m.verify_kind], m.verify_where);
+        status = 3;
+    }
     program_free(prog);
     vm_done(&vm);
     machine_done(&m);

@@ -222,9 +222,8 @@ push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t
     /* f_func and f_code: the frame holds both. */
     m_incref(M, func);
     m_incref(M, fv->code);
-    m_frame_push(M, func, fv->code, fv->globals, NULL_HANDLE, code->nlocals, code->stacksize);
-    Frame *f = m_frame(M);
-    f->line = code->firstline;
+    m_frame_push(M, func, fv->code, fv->globals, NULL_HANDLE, code->nlocals, code->stacksize,
+                 (uint32_t)code->firstline);
     uint32_t k = 0;
     if (self != NULL_HANDLE) {
         if (!steal) {
@@ -260,8 +259,8 @@ vm_run_class_body(Vm *vm, Handle func, Handle ns)
     m_incref(M, func);
     m_incref(M, fv->code);
     m_incref(M, ns);
-    m_frame_push(M, func, fv->code, fv->globals, ns, code->nlocals, code->stacksize);
-    m_frame(M)->line = code->firstline;
+    m_frame_push(M, func, fv->code, fv->globals, ns, code->nlocals, code->stacksize,
+                 (uint32_t)code->firstline);
     Handle r;
     vm->nested++;
     int rc = run_frame(vm, M->nframes - 1, &r);
@@ -544,14 +543,8 @@ begin(Vm *vm)
     const Instr *in = &code->ins[i];
     int newline = (int32_t)f->line != in->line || i == 0 || i <= f->lasti;
 
-    f->lasti = i;
     vm->ninstr++;
-    if (newline) {
-        f->line = (uint32_t)in->line;
-        machine_emit(M, EV_LINE, f->func, i, in->line, in->op, 0);
-    } else {
-        machine_emit(M, EV_INSTR, f->func, i, in->line, in->op, 0);
-    }
+    m_instr(M, i, in->line, in->op, newline);
     return in;
 }
 
@@ -1306,8 +1299,7 @@ vm_start(Vm *vm, Program *prog)
     /* The module frame: f_locals is the module's dict. */
     m_incref(M, code);
     m_incref(M, vm->main_dict);
-    m_frame_push(M, NULL_HANDLE, code, vm->main_dict, vm->main_dict, c->nlocals, c->stacksize);
-    m_frame(M)->line = 1;
+    m_frame_push(M, NULL_HANDLE, code, vm->main_dict, vm->main_dict, c->nlocals, c->stacksize, 1);
     vm->module_frame = M->nframes - 1;
 }
 

@@ -55,6 +55,8 @@ typedef struct VmLimits {
     uint64_t max_heap;         /* bytes of simulated memory; 0 for none */
     VmPollFn poll;             /* or NULL */
     void *poll_ctx;
+    uint32_t verify;           /* run and trace: machine_set_verify's
+                                * period, 0 for none (--verify) */
 } VmLimits;
 
 #define VM_DEFAULT_MAX_STEPS UINT64_C(50000000)

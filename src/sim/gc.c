@@ -46,6 +46,7 @@
 
 #include "core/xalloc.h"
 #include "sim/gc.h"
+#include "sim/prim.h"
 
 const char *const gc_phase_names[GC_NPHASES] = {
 #define X(id, name) name,
@@ -53,18 +54,67 @@ const char *const gc_phase_names[GC_NPHASES] = {
 #undef X
 };
 
+const char *const gc_setting_names[GC_NSETTINGS] = {
+#define X(id, name) name,
+    GC_SETTINGS(X)
+#undef X
+};
+
 void machine_gen_append(Machine *m, int g, Handle h);
 void machine_gen_remove(Machine *m, Handle h);
-void machine_emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a,
-                  int64_t b, uint64_t c);
 void machine_clear_freelists(Machine *m);
 
 /* ------------------------------------------------------------------ */
 /* Primitives on the collector's lists.                               */
 
+int64_t
+m_gc_setting(const Machine *m, GcSetting s)
+{
+    switch (s) {
+    case GC_SETTING_ENABLED:
+        return m->gc_enabled;
+    case GC_SETTING_THRESHOLD0:
+    case GC_SETTING_THRESHOLD1:
+    case GC_SETTING_THRESHOLD2:
+        return m->gen[s - GC_SETTING_THRESHOLD0].threshold;
+    case GC_SETTING_DEBUG:
+        return m->gc_debug;
+    case GC_NSETTINGS:
+        break;
+    }
+    assert(!"no such setting");
+    return 0;
+}
+
+void
+m_gc_config(Machine *m, GcSetting s, int64_t value)
+{
+    PRIM_BEGIN(m);
+    int64_t old = m_gc_setting(m, s);
+
+    switch (s) {
+    case GC_SETTING_ENABLED:
+        m->gc_enabled = value != 0;
+        break;
+    case GC_SETTING_THRESHOLD0:
+    case GC_SETTING_THRESHOLD1:
+    case GC_SETTING_THRESHOLD2:
+        m->gen[s - GC_SETTING_THRESHOLD0].threshold = value;
+        break;
+    case GC_SETTING_DEBUG:
+        m->gc_debug = (int)value;
+        break;
+    case GC_NSETTINGS:
+        assert(!"no such setting");
+        return;
+    }
+    machine_emit(m, EV_GC_CONFIG, NULL_HANDLE, (uint32_t)s, old, value, 0);
+}
+
 void
 m_gc_move(Machine *m, Handle h, int list)
 {
+    PRIM_BEGIN(m);
     int from = m->objs[h].gen;
 
     machine_gen_remove(m, h);
@@ -75,6 +125,7 @@ m_gc_move(Machine *m, Handle h, int list)
 void
 m_gc_merge(Machine *m, int from, int to)
 {
+    PRIM_BEGIN(m);
     GcGen *f = &m->gen[from], *t = &m->gen[to];
     uint64_t n = f->len;
 
@@ -99,6 +150,7 @@ m_gc_merge(Machine *m, int from, int to)
 void
 m_gc_set_refs(Machine *m, Handle h, int32_t refs)
 {
+    PRIM_BEGIN(m);
     int32_t old = m->objs[h].gc_refs;
 
     m->objs[h].gc_refs = refs;
@@ -108,6 +160,7 @@ m_gc_set_refs(Machine *m, Handle h, int32_t refs)
 static void
 phase(Machine *m, GcPhase p, int generation)
 {
+    PRIM_BEGIN(m);
     m->gc_phase = (int)p;
     m->gc_generation = generation;
     machine_emit(m, EV_GC_PHASE, 0, (uint32_t)p, generation, 0, 0);

@@ -33,6 +33,29 @@ extern const char *const gc_phase_names[GC_NPHASES];
 
 #define GC_DEBUG_SAVEALL (1 << 5)
 
+/* The collector's settings, which the gc module changes, defined once:
+ * gc.enable()/gc.disable(), gc.set_threshold(), gc.set_debug(). */
+#define GC_SETTINGS(X) \
+    X(ENABLED,    "enabled") \
+    X(THRESHOLD0, "threshold0") \
+    X(THRESHOLD1, "threshold1") \
+    X(THRESHOLD2, "threshold2") \
+    X(DEBUG,      "debug")
+
+typedef enum {
+#define X(id, name) GC_SETTING_##id,
+    GC_SETTINGS(X)
+#undef X
+    GC_NSETTINGS
+} GcSetting;
+
+extern const char *const gc_setting_names[GC_NSETTINGS];
+
+/* Primitive: set one of the collector's settings (EV_GC_CONFIG). */
+void m_gc_config(Machine *m, GcSetting s, int64_t value);
+/* Read one. */
+int64_t m_gc_setting(const Machine *m, GcSetting s);
+
 /* Collect `generation' and the younger ones (gc_collect_main).  Returns
  * what gc.collect() returns: unreachable objects not resurrected, plus
  * weakrefs freed by their callbacks, plus uncollectable objects.

@@ -23,6 +23,8 @@
 #include "core/xalloc.h"
 #include "sim/gc.h"
 #include "sim/machine.h"
+#include "sim/prim.h"
+#include "sim/snapshot.h"
 
 const char *const event_names[EV_COUNT] = {
 #define X(id, name) name,
@@ -33,10 +35,42 @@ const char *const event_names[EV_COUNT] = {
 /* ------------------------------------------------------------------ */
 /* Events.                                                            */
 
+/* After the event's change: arm the state check (machine_set_verify). */
+static void
+verify_end(Machine *m, EventKind kind)
+{
+    if (m->nevents % m->verify_every == 0) {
+        m->verify_hash = machine_state_hash(m);
+        m->verify_armed = 1;
+        m->verify_armed_kind = (uint8_t)kind;
+    }
+}
+
+void
+machine_verify_begin(Machine *m, const char *where)
+{
+    m->verify_armed = 0;
+    if (machine_state_hash(m) != m->verify_hash && m->verify_failures++ == 0) {
+        m->verify_event = m->nevents;
+        m->verify_kind = m->verify_armed_kind;
+        m->verify_where = where;
+    }
+}
+
+void
+machine_set_verify(Machine *m, uint32_t every)
+{
+    m->verify_every = every;
+    m->verify_armed = 0;
+}
+
 static void
 emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b, uint64_t c)
 {
     m->nevents++;
+    if (m->verify_every != 0) {
+        verify_end(m, kind);
+    }
     if (m->sink != NULL) {
         Event e;
         e.kind = (uint8_t)kind;
@@ -51,13 +85,11 @@ emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b
     }
 }
 
-void machine_emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b,
-                  uint64_t c);
-
 void
 machine_emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b,
              uint64_t c)
 {
+    PRIM_BEGIN(m);
     emit(m, kind, obj, slot, a, b, c);
 }
 
@@ -179,6 +211,7 @@ void machine_clear_freelists(Machine *m);
 static void
 drain(Machine *m, FreeList *fl, int gc)
 {
+    PRIM_BEGIN(m);
     while (fl->n > 0) {
         uint64_t block = fl->blocks[--fl->n];
         int64_t oldcount = m->gen[0].count;
@@ -250,6 +283,7 @@ m_alloc_fresh(Machine *m, ObjType t, size_t nbytes)
 static Handle
 alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
 {
+    PRIM_BEGIN(m);
     Handle h = handle_new(m);
     Object *o = &m->objs[h];
     FreeList *fl = use_freelist ? freelist_for(m, t, nbytes) : NULL;
@@ -290,6 +324,7 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
 static void
 free_object(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     Object *o = &m->objs[h];
     uint64_t block = o->addr - type_info[o->type].presize;
     FreeList *fl = freelist_for(m, (ObjType)o->type, o->nbytes);
@@ -314,6 +349,7 @@ free_object(Machine *m, Handle h)
 void
 m_incref(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     Object *o = &m->objs[h];
 
     assert(m_is_live(m, h));
@@ -326,6 +362,7 @@ static void dealloc(Machine *m, Handle h);
 void
 m_decref(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     Object *o = &m->objs[h];
 
     assert(m_is_live(m, h));
@@ -423,6 +460,7 @@ slot_ptr(Machine *m, Handle obj, uint32_t i)
 Handle
 m_store(Machine *m, Handle obj, uint32_t slot, Handle v)
 {
+    PRIM_BEGIN(m);
     Handle *p = slot_ptr(m, obj, slot);
     Handle old = *p;
 
@@ -437,6 +475,7 @@ static void storage_event(Machine *m, Handle obj, HeapRole role, uint64_t old,
 uint64_t
 m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes)
 {
+    PRIM_BEGIN(m);
     uint64_t addr = heap_realloc(&m->heap, old, nbytes, HEAP_TAG(obj, role));
 
     note_heap_use(m);
@@ -447,6 +486,7 @@ m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes)
 void
 m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old)
 {
+    PRIM_BEGIN(m);
     heap_free(&m->heap, old);
     storage_event(m, obj, role, old, 0, 0);
 }
@@ -457,6 +497,9 @@ storage_event(Machine *m, Handle obj, HeapRole role, uint64_t old, uint64_t addr
 {
     Event e;
     m->nevents++;
+    if (m->verify_every != 0) {
+        verify_end(m, EV_STORAGE);
+    }
     if (m->sink != NULL) {
         memset(&e, 0, sizeof e);
         e.kind = EV_STORAGE;
@@ -515,6 +558,7 @@ machine_gen_remove(Machine *m, Handle h)
 void
 m_track(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     Object *o = &m->objs[h];
 
     assert(type_info[o->type].gc);
@@ -529,6 +573,7 @@ m_track(Machine *m, Handle h)
 void
 m_untrack(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     Object *o = &m->objs[h];
 
     if (!(o->flags & OF_TRACKED)) {
@@ -543,6 +588,7 @@ m_untrack(Machine *m, Handle h)
 void
 m_set_count(Machine *m, int gen, int64_t count)
 {
+    PRIM_BEGIN(m);
     int64_t old = m->gen[gen].count;
 
     m->gen[gen].count = count;
@@ -560,8 +606,9 @@ m_set_count(Machine *m, int gen, int64_t count)
  */
 uint32_t
 m_frame_push(Machine *m, Handle func, Handle code, Handle globals, Handle locals,
-             uint32_t nlocals, uint32_t stacksize)
+             uint32_t nlocals, uint32_t stacksize, uint32_t line)
 {
+    PRIM_BEGIN(m);
     uint64_t bytes = 8 * ((uint64_t)FRAME_SPECIALS + nlocals + stacksize);
 
     if (m->nframes == m->framecap) {
@@ -588,6 +635,7 @@ m_frame_push(Machine *m, Handle func, Handle code, Handle globals, Handle locals
     f->base = m->nslots;
     f->nlocals = nlocals;
     f->stacksize = stacksize;
+    f->line = line;
     f->addr = m->dstack_chunk + m->dstack_used;
     m->dstack_used += bytes;
     for (uint32_t i = 0; i < nlocals + stacksize; i++) {
@@ -607,6 +655,7 @@ m_frame_push(Machine *m, Handle func, Handle code, Handle globals, Handle locals
 void
 m_frame_pop(Machine *m)
 {
+    PRIM_BEGIN(m);
     Frame *f = m_frame(m);
     uint32_t n = f->nlocals + f->sp;
     Handle func = f->func, code = f->code, locals = f->locals;
@@ -659,9 +708,23 @@ m_frame_pop(Machine *m)
     }
 }
 
+void
+m_instr(Machine *m, uint32_t i, int lineno, int op, int starts_line)
+{
+    PRIM_BEGIN(m);
+    Frame *f = m_frame(m);
+
+    f->lasti = i;
+    if (starts_line) {
+        f->line = (uint32_t)lineno;
+    }
+    emit(m, starts_line ? EV_LINE : EV_INSTR, f->func, i, lineno, op, 0);
+}
+
 Handle
 m_bind(Machine *m, uint32_t slot, Handle v)
 {
+    PRIM_BEGIN(m);
     Frame *f = m_frame(m);
     Handle *p = &m->slots[f->base + slot];
     Handle old = *p;
@@ -675,6 +738,7 @@ m_bind(Machine *m, uint32_t slot, Handle v)
 void
 m_push(Machine *m, Handle v)
 {
+    PRIM_BEGIN(m);
     Frame *f = m_frame(m);
 
     assert(f->sp < f->stacksize);
@@ -685,6 +749,7 @@ m_push(Machine *m, Handle v)
 Handle
 m_pop(Machine *m)
 {
+    PRIM_BEGIN(m);
     Frame *f = m_frame(m);
 
     assert(f->sp > 0);
@@ -706,29 +771,45 @@ m_peek(const Machine *m, uint32_t depth)
 void
 m_root_add(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     if (m->nroots == m->rootcap) {
         m->rootcap = m->rootcap ? m->rootcap * 2 : 16;
         m->roots = xrealloc(m->roots, m->rootcap * sizeof *m->roots);
     }
     m->roots[m->nroots++] = h;
+    emit(m, EV_ROOT, h, 0, 1, m->nroots, 0);
 }
 
 void
 m_root_take(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     for (uint32_t i = m->nroots; i-- > 0;) {
         if (m->roots[i] == h) {
             memmove(m->roots + i, m->roots + i + 1, (m->nroots - i - 1) * sizeof *m->roots);
             m->nroots--;
+            emit(m, EV_ROOT, h, 0, 0, m->nroots, 0);
             return;
         }
     }
     assert(!"m_root_take: not a root");
 }
 
+Handle
+m_io_pending(Machine *m, Handle h, uint64_t bytes)
+{
+    PRIM_BEGIN(m);
+    Handle old = m->io_pending;
+
+    m->io_pending = h;
+    emit(m, EV_IO, h, 0, old, (int64_t)bytes, 0);
+    return old;
+}
+
 void
 m_write(Machine *m, const char *s, size_t n)
 {
+    PRIM_BEGIN(m);
     if (m->outlen + n + 1 > m->outcap) {
         size_t cap = m->outcap;
         m->out = xgrow(m->out, &cap, m->outlen + n + 1, 1);
@@ -1075,6 +1156,7 @@ m_weakref_unlink(Machine *m, Handle wr)
 static void
 trash_deposit(Machine *m, Handle h)
 {
+    PRIM_BEGIN(m);
     m->objs[h].gc_prev = m->trash_later;
     m->trash_later = h;
     emit(m, EV_TRASH, h, 0, m->trash_nesting, 0, 0);
@@ -1087,6 +1169,7 @@ trash_deposit(Machine *m, Handle h)
 static Handle
 dstep(Machine *m, DStack *st, int *done)
 {
+    PRIM_BEGIN(m);
     DFrame *f = &st->v[st->n - 1];
     Handle v;
 

@@ -209,12 +209,30 @@ struct Machine {
     void *sink_ctx;
     uint64_t nevents;
     MachineHooks hooks;
+
+    /* The state check (machine_set_verify): after every Nth event the
+     * state is hashed, and the next primitive compares it with the
+     * state it finds before changing anything. */
+    uint32_t verify_every;     /* 0: off */
+    int verify_armed;
+    uint8_t verify_armed_kind;
+    uint64_t verify_hash;
+    uint64_t verify_failures;
+    uint64_t verify_event;     /* the first failure: the event after which */
+    uint8_t verify_kind;       /* the state changed, its kind, and the */
+    const char *verify_where;  /* primitive that found the change */
 };
 
 /* Set-up and tear-down. */
 void machine_init(Machine *m);
 void machine_done(Machine *m);
 void machine_set_sink(Machine *m, EventSink sink, void *ctx);
+/* Check that nothing changes the machine outside a primitive: after
+ * every `every'th event (1: all; 0: off) the simulated state is hashed
+ * (machine_state_hash), and the next primitive hashes it again before it
+ * changes anything.  A difference is counted in verify_failures, the
+ * first one described by verify_event, verify_kind and verify_where. */
+void machine_set_verify(Machine *m, uint32_t every);
 
 /* Reading (const). */
 static inline Object *
@@ -270,9 +288,14 @@ void m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old);
 void m_track(Machine *m, Handle h);
 void m_untrack(Machine *m, Handle h);
 /* Frames. */
-/* Push a frame; steals func, code and locals (each may be 0). */
+/* Push a frame at line `line'; steals func, code and locals (each may
+ * be 0). */
 uint32_t m_frame_push(Machine *m, Handle func, Handle code, Handle globals, Handle locals,
-                      uint32_t nlocals, uint32_t stacksize);
+                      uint32_t nlocals, uint32_t stacksize, uint32_t line);
+/* The top frame starts instruction i (the VM's marker): f_lasti is i
+ * and, when it starts a line, the line is lineno (EV_LINE, else
+ * EV_INSTR; op is the opcode, for the views). */
+void m_instr(Machine *m, uint32_t i, int lineno, int op, int starts_line);
 /* Pop the top frame and release, in order, its locals and value stack,
  * f_locals, the function and the code (_PyFrame_Clear). */
 void m_frame_pop(Machine *m);
@@ -299,6 +322,10 @@ void m_root_add(Machine *m, Handle h); /* steals */
 void m_root_take(Machine *m, Handle h);
 /* Output. */
 void m_write(Machine *m, const char *s, size_t n);
+/* Make h (0, a chunk or a list of chunks) the holder of sys.stdout's
+ * pending chunks, with `bytes' pending; no refcount changes (as
+ * m_store): returns the old holder. */
+Handle m_io_pending(Machine *m, Handle h, uint64_t bytes);
 
 static inline Frame *
 m_frame(const Machine *m)

@@ -511,8 +511,22 @@ hash_freelist(uint64_t x, const FreeList *fl)
     return x;
 }
 
+static uint64_t hash_machine(const Machine *m, int all);
+
 uint64_t
 machine_hash(const Machine *m)
+{
+    return hash_machine(m, 1);
+}
+
+uint64_t
+machine_state_hash(const Machine *m)
+{
+    return hash_machine(m, 0);
+}
+
+static uint64_t
+hash_machine(const Machine *m, int all)
 {
     uint64_t x = heap_hash(&m->heap, HASH_SEED);
 
@@ -537,7 +551,7 @@ machine_hash(const Machine *m)
         x = hash_pair(x, f->globals, f->locals);
         x = hash_pair(x, f->base, f->nlocals);
         x = hash_pair(x, f->stacksize, f->sp);
-        x = hash_pair(x, f->ip, f->lasti);
+        x = hash_pair(x, all ? f->ip : 0, f->lasti);
         x = hash_u64(x, f->line);
         x = hash_u64(x, f->addr);
     }
@@ -555,8 +569,8 @@ machine_hash(const Machine *m)
         x = hash_u64(x, (uint64_t)gg->count);
         x = hash_u64(x, (uint64_t)gg->threshold);
     }
-    x = hash_pair(x, (uint32_t)m->gc_enabled, (uint32_t)m->gc_collecting);
-    x = hash_pair(x, (uint32_t)m->gc_debug, (uint32_t)m->exception_pending);
+    x = hash_pair(x, (uint32_t)m->gc_enabled, all ? (uint32_t)m->gc_collecting : 0);
+    x = hash_pair(x, (uint32_t)m->gc_debug, all ? (uint32_t)m->exception_pending : 0);
     x = hash_pair(x, (uint32_t)m->heap_exceeded, 0);
     x = hash_u64(x, (uint64_t)m->long_lived_total);
     x = hash_u64(x, (uint64_t)m->long_lived_pending);
@@ -576,7 +590,7 @@ machine_hash(const Machine *m)
         x = hash_freelist(x, &m->tuple_free[i]);
     }
 
-    x = hash_pair(x, (uint32_t)m->trash_nesting, m->trash_later);
+    x = hash_pair(x, all ? (uint32_t)m->trash_nesting : 0, m->trash_later);
     x = hash_u64(x, m->io_pending);
     x = hash_bytes(x, m->out, m->out != NULL ? m->outlen : 0);
     x = hash_u64(x, m->nevents);

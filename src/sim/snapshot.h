@@ -36,6 +36,12 @@ void machine_copy(Machine *dst, const Machine *src);
 
 /* A 64-bit hash of the whole simulated state of m. */
 uint64_t machine_hash(const Machine *m);
+/* The state the primitives own, for machine_set_verify: the same as
+ * machine_hash without the bookkeeping of algorithms under way, which
+ * changes without events as CPython's does without being seen: the
+ * VM's next instruction in each frame (`ip'), the trashcan's nesting,
+ * the collector's and the VM's flags (gc_collecting, exception_pending). */
+uint64_t machine_state_hash(const Machine *m);
 
 /* The bytes of host memory a machine_copy of m holds: the sizes of the
  * allocations it makes plus sizeof(Machine).  The C library's own

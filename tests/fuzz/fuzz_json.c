@@ -206,7 +206,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (history_open(&h, fuzz_path(data, size), HISTORY_DEFAULT_CAP) != 0) {
         return 0;
     }
-    VmLimits lim = { FUZZ_MAX_STEPS, FUZZ_MAX_HEAP, NULL, NULL };
+    VmLimits lim = { FUZZ_MAX_STEPS, FUZZ_MAX_HEAP, NULL, NULL, 0 };
     history_set_limits(&h, &lim);
     history_to_end(&h);
     out = NULL;

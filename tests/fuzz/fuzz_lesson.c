@@ -26,7 +26,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (l == NULL) {
         return 0;
     }
-    VmLimits lim = { FUZZ_MAX_STEPS, FUZZ_MAX_HEAP, NULL, NULL };
+    VmLimits lim = { FUZZ_MAX_STEPS, FUZZ_MAX_HEAP, NULL, NULL, 0 };
     LessonRun r;
     if (lesson_run(l, &r, &lim) == 0) {
         lesson_report(l, &r, devnull);

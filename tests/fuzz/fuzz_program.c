@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     machine_init(&m);
     Vm vm;
     vm_init(&vm, &m, devnull);
-    VmLimits lim = { FUZZ_MAX_STEPS, FUZZ_MAX_HEAP, NULL, NULL };
+    VmLimits lim = { FUZZ_MAX_STEPS, FUZZ_MAX_HEAP, NULL, NULL, 0 };
     vm_set_limits(&vm, &lim);
     CompileError ce;
     Program *prog = program_compile(&m, "fuzz.py", (const char *)data, size, &ce);
