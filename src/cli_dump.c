@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/control.h"
 #include "cli.h"
 #include "hist/dump.h"
 #include "hist/history.h"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/session.h"
 #include "cli.h"
 #include "render/scene.h"
 #include "render/text.h"

@@ -32,39 +32,11 @@
 #include <stdint.h>
 
 #include "py/compile.h"
+#include "py/program.h"
 #include "py/vm.h"
 #include "sim/machine.h"
 
-typedef enum { STEP_EVENT, STEP_INSTR, STEP_LINE, STEP_NSIZES } StepSize;
-
 extern const char *const step_size_names[STEP_NSIZES];  /* event, instruction, line */
-
-/* Where a run is: the events so far and the steps of each size. */
-typedef struct Pos {
-    uint64_t seq;
-    uint64_t n[STEP_NSIZES];
-} Pos;
-
-#define SIM_RECENT 64
-
-/* A running program: its machine, its VM and its position. */
-typedef struct Sim {
-    Machine m;
-    Vm vm;
-    Pos pos;
-    int started;               /* the module frame is pushed */
-    Event recent[SIM_RECENT];  /* the last events, for the log: event
-                                * seq is recent[(seq - 1) % SIM_RECENT] */
-} Sim;
-
-/* The event of s's current point; kind EV_COUNT at point 0. */
-static inline const Event *
-sim_last(const Sim *s)
-{
-    static const Event none = {EV_COUNT, 0, 0, 0, 0, 0, 0, 0};
-
-    return s->pos.seq == 0 ? &none : &s->recent[(s->pos.seq - 1) % SIM_RECENT];
-}
 
 typedef struct Checkpoint {
     Sim sim;
@@ -199,7 +171,9 @@ uint32_t history_line(const History *h);
 /* Does an event of this kind count as a step of size? */
 int step_counts_as(unsigned kind, StepSize size);
 
-/* A hash of a whole Sim: machine, VM and position. */
+/* A hash of a whole Sim: machine, VM and position.  Declared here, not
+ * in py/program.h, because it is defined with the history's other
+ * operations on Sims (copy, size) in history.c. */
 uint64_t sim_hash(const Sim *s);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * menu.h: the lesson menu `pymemsim' shows without a FILE: every
  * installed lesson with its title, level, summary and whether the
- * student has done it.
+ * student has done it.  Loading it and its keys: app/menu.h.
  */
 #ifndef PYMEMSIM_RENDER_MENU_H
 #define PYMEMSIM_RENDER_MENU_H
@@ -21,11 +21,8 @@ typedef struct Menu {
     char msg[256];
 } Menu;
 
-void menu_load(Menu *m);       /* lessons_find, headers and progress */
-void menu_done(Menu *m);
+/* The menu, its status line showing msg when there is one (filled by
+ * app/menu.h's menu_load). */
 void menu_draw(const Menu *m, Scene *sc);
-
-typedef enum { MENU_REDRAW, MENU_NOTHING, MENU_OPEN, MENU_QUIT } MenuResult;
-MenuResult menu_key(Menu *m, int key);
 
 #endif

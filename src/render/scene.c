@@ -156,18 +156,6 @@ scene_fill(Scene *sc, Rect r, uint32_t ch, Style st)
     }
 }
 
-void
-scene_restyle(Scene *sc, Rect r, int x, int y, int w, Style st)
-{
-    for (int i = 0; i < w; i++) {
-        int ax = r.x + x + i, ay = r.y + y;
-        if (x + i >= 0 && x + i < r.w && y >= 0 && y < r.h && ax >= 0 && ax < sc->w && ay >= 0
-            && ay < sc->h) {
-            scene_cell(sc, ax, ay)->style = (uint8_t)st;
-        }
-    }
-}
-
 Rect
 scene_frame(Scene *sc, Rect r, const char *title, int focused)
 {

@@ -62,8 +62,6 @@ void scene_char(Scene *sc, Rect r, int x, int y, uint32_t ch, Style st, Handle o
 int scene_wrap(Scene *sc, Rect r, int x, int y, const char *text, Style st);
 /* Fill r with ch. */
 void scene_fill(Scene *sc, Rect r, uint32_t ch, Style st);
-/* Restyle a row of r from x for w columns (keeping characters). */
-void scene_restyle(Scene *sc, Rect r, int x, int y, int w, Style st);
 /* A frame around r with a title; returns the inside. */
 Rect scene_frame(Scene *sc, Rect r, const char *title, int focused);
 

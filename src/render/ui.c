@@ -1,7 +1,8 @@
 /*
- * ui.c: the layout of the panes, the status line, the help overlay, and
- * the keys and clicks that change what is shown (as opposed to where
- * the program is, which hist/keys.c handles).
+ * ui.c: the layout of the panes, the status line, the help overlay and
+ * the lesson's summary: one frame drawn from the current point of the
+ * history (read only) and the UiState.  What keys and clicks do is in
+ * app/control.c.
  *
  * Layout, for a terminal of at least 80x20 with every pane shown:
  *
@@ -21,9 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "core/xalloc.h"
 #include "render/ui.h"
 #include "render/views.h"
 
@@ -68,230 +67,6 @@ ui_done(UiState *ui)
 {
     free(ui->answers);
     ui->answers = NULL;
-}
-
-void
-ui_lesson(History *h, UiState *ui, const Lesson *l, const LessonRun *r)
-{
-    ui->lesson = l;
-    ui->run = r;
-    free(ui->answers);
-    ui->answers = xcalloc(r->n + 1, 1);
-    for (size_t i = 0; i < l->ndirs; i++) {
-        if (l->dirs[i].kind == DIR_BREAK && !history_is_break(h, (uint32_t)l->dirs[i].target)) {
-            history_toggle_break(h, (uint32_t)l->dirs[i].target);
-        }
-    }
-}
-
-int
-session_open(Session *s, const char *path, size_t cap, const VmLimits *lim)
-{
-    memset(s, 0, sizeof *s);
-    if (lesson_is_lesson(path)) {
-        char err[512];
-        s->lesson = lesson_load(path, err, sizeof err);
-        if (s->lesson == NULL) {
-            if (err[0] != '\0') {
-                fprintf(stderr, "pymemsim: %s\n", err);
-            }
-            return -1;
-        }
-        if (lesson_run(s->lesson, &s->run, lim) < 0) {
-            lesson_free(s->lesson);
-            return -1;
-        }
-    }
-    s->h = xmalloc(sizeof *s->h);
-    if (history_open(s->h, path, cap) < 0) {
-        free(s->h);
-        s->h = NULL;
-        session_close(s);
-        return -1;
-    }
-    if (lim != NULL) {
-        history_set_limits(s->h, lim);
-    }
-    return 0;
-}
-
-int
-session_open_quiet(Session *s, const char *path, size_t cap, const VmLimits *lim, char *msg,
-                   size_t size)
-{
-    /* Errors go to stderr: catch them in a temporary file. */
-    FILE *tmp = tmpfile();
-    int saved = -1;
-
-    if (tmp != NULL) {
-        fflush(stderr);
-        saved = dup(2);
-        dup2(fileno(tmp), 2);
-    }
-    int r = session_open(s, path, cap, lim);
-    if (tmp != NULL) {
-        fflush(stderr);
-        dup2(saved, 2);
-        close(saved);
-        rewind(tmp);
-        if (fgets(msg, (int)size, tmp) == NULL) {
-            msg[0] = '\0';
-        }
-        msg[strcspn(msg, "\n")] = '\0';
-        fclose(tmp);
-    }
-    return r;
-}
-
-void
-session_attach(Session *s, UiState *ui)
-{
-    if (s->lesson != NULL) {
-        ui_lesson(s->h, ui, s->lesson, &s->run);
-    }
-}
-
-void
-session_close(Session *s)
-{
-    if (s->h != NULL) {
-        history_close(s->h);
-        free(s->h);
-    }
-    if (s->lesson != NULL) {
-        lesson_run_done(&s->run);
-        lesson_free(s->lesson);
-    }
-    memset(s, 0, sizeof *s);
-}
-
-void
-ui_score(const UiState *ui, int *asked, int *right, int *total)
-{
-    *asked = *right = *total = 0;
-    for (size_t i = 0; ui->run != NULL && i < ui->run->n; i++) {
-        if (ui->lesson->dirs[ui->run->f[i].dir].kind != DIR_ASK) {
-            continue;
-        }
-        (*total)++;
-        *asked += ui->answers[i] != 0;
-        *right += ui->answers[i] == 1;
-    }
-}
-
-/* After a move: the lesson's directives between the furthest point seen
- * and here take effect (show, step), and a question at this very point
- * is asked if it has not been. */
-static void
-lesson_arrive(const History *h, UiState *ui)
-{
-    const Sim *s = history_current(h);
-    uint64_t seq = s->pos.seq;
-
-    ui->feedback = -1;
-    if (ui->lesson == NULL) {
-        return;
-    }
-    for (size_t i = 0; i < ui->run->n; i++) {
-        const Firing *f = &ui->run->f[i];
-        const Directive *d = &ui->lesson->dirs[f->dir];
-        if (f->seq > ui->seen && f->seq <= seq) {
-            if (d->kind == DIR_SHOW) {
-                if (d->arg < 0) {
-                    ui->maximised = -1;
-                } else {
-                    ui->focus = (PaneId)d->arg;
-                    ui->maximised = d->arg;
-                }
-            }
-        }
-        if (f->seq == seq && d->kind == DIR_ASK && ui->answers[i] == 0 && ui->asking < 0) {
-            ui->asking = (long)i;
-            ui->answer[0] = '\0';
-        }
-    }
-    if (seq > ui->seen) {
-        ui->seen = seq;
-    }
-    if (sim_last(s)->kind == EV_END && !ui->completed) {
-        ui->completed = 1;
-    }
-}
-
-/* The step size a lesson set last before the current point. */
-static void
-lesson_step_size(History *h, const UiState *ui, uint64_t from, uint64_t to)
-{
-    for (size_t i = 0; ui->lesson != NULL && i < ui->run->n; i++) {
-        const Firing *f = &ui->run->f[i];
-        const Directive *d = &ui->lesson->dirs[f->dir];
-        if (d->kind == DIR_STEP && f->seq > from && f->seq <= to) {
-            h->size = (StepSize)d->arg;
-        }
-    }
-}
-
-void
-ui_moved(History *h, UiState *ui, uint64_t from)
-{
-    lesson_step_size(h, ui, from, history_current(h)->pos.seq);
-    lesson_arrive(h, ui);
-}
-
-/* A key while a question is asked. */
-static UiResult
-answer_key(UiState *ui, int key)
-{
-    size_t n = strlen(ui->answer);
-
-    if (key == PK_ENTER || key == '\r' || key == '\n') {
-        if (n == 0) {
-            return UI_NOTHING;
-        }
-        const Firing *f = &ui->run->f[ui->asking];
-        ui->answers[ui->asking] = value_matches(&f->value, ui->answer) ? 1 : 2;
-        ui->feedback = ui->asking;
-        ui->asking = -1;
-        return UI_REDRAW;
-    }
-    if (key == PK_ESCAPE) {
-        ui->answers[ui->asking] = 3;
-        ui->feedback = ui->asking;
-        ui->asking = -1;
-        return UI_REDRAW;
-    }
-    if (key == PK_BSPACE) {
-        if (n > 0) {
-            ui->answer[n - 1] = '\0';
-        }
-        return UI_REDRAW;
-    }
-    if (key == PK_SPACE) {
-        key = ' ';
-    }
-    if (key >= 0x20 && key < 0x7f && n + 1 < sizeof ui->answer) {
-        ui->answer[n] = (char)key;
-        ui->answer[n + 1] = '\0';
-        return UI_REDRAW;
-    }
-    return UI_NOTHING;
-}
-
-/* Space in a lesson: on to the next pause or question (or the end). */
-static void
-lesson_continue(History *h, const UiState *ui)
-{
-    uint64_t seq = history_current(h)->pos.seq;
-
-    for (size_t i = 0; i < ui->run->n; i++) {
-        const Firing *f = &ui->run->f[i];
-        DirKind k = ui->lesson->dirs[f->dir].kind;
-        if (f->seq > seq && (k == DIR_PAUSE || (k == DIR_ASK && ui->answers[i] == 0))) {
-            history_goto_seq(h, f->seq);
-            return;
-        }
-    }
-    history_to_end(h);
 }
 
 static void
@@ -388,24 +163,26 @@ help_overlay(Scene *sc)
 static void
 summary_overlay(const UiState *ui, Scene *sc)
 {
-    int asked, right, total;
+    int right = 0, wrong = 0, skipped = 0, total = 0;
     char line[160];
 
-    ui_score(ui, &asked, &right, &total);
+    /* A question not reached counts as skipped. */
+    for (size_t i = 0; i < ui->run->n; i++) {
+        if (ui->lesson->dirs[ui->run->f[i].dir].kind != DIR_ASK) {
+            continue;
+        }
+        total++;
+        right += ui->answers[i] == 1;
+        wrong += ui->answers[i] == 2;
+        skipped += ui->answers[i] == 0 || ui->answers[i] == 3;
+    }
     int w = 60 < sc->w - 2 ? 60 : sc->w - 2, h = 8 < sc->h - 1 ? 8 : sc->h - 1;
     Rect r = {(sc->w - w) / 2, (sc->h - 1 - h) / 2, w, h};
     scene_fill(sc, r, ' ', STYLE_HELP);
     Rect in = scene_frame(sc, r, "Lesson complete", 1);
     int y = scene_wrap(sc, in, 1, 1, ui->lesson->title, STYLE_TITLE) + 1;
-    snprintf(line, sizeof line, "Questions: %d right of %d (%d skipped or not reached).", right,
-             total, total - asked + (asked - right - (asked - right)));
-    int wrong = 0, skipped = 0;
-    for (size_t i = 0; i < ui->run->n; i++) {
-        wrong += ui->answers[i] == 2;
-        skipped += ui->answers[i] == 3;
-    }
     snprintf(line, sizeof line, "Questions: %d right, %d wrong, %d skipped, of %d.", right, wrong,
-             skipped + (total - asked), total);
+             skipped, total);
     y += scene_wrap(sc, in, 1, y, line, STYLE_NORMAL);
     scene_wrap(sc, in, 1, y + 1, "Any key closes this; q quits.", STYLE_DIM);
 }
@@ -524,258 +301,4 @@ ui_draw(const History *h, UiState *ui, Scene *sc)
     if (ui->help) {
         help_overlay(sc);
     }
-}
-
-/* ------------------------------------------------------------------ */
-/* Keys.                                                              */
-
-static int
-live_arenas(const Machine *m)
-{
-    int n = 0;
-    for (uint32_t s = 0; s < m->heap.maxarenas; s++) {
-        n += m->heap.arenas[s]->address != 0;
-    }
-    return n;
-}
-
-/* The slot of the k-th live arena, or -1. */
-static int
-arena_slot(const Machine *m, int k)
-{
-    for (uint32_t s = 0; s < m->heap.maxarenas; s++) {
-        if (m->heap.arenas[s]->address != 0 && k-- == 0) {
-            return (int)s;
-        }
-    }
-    return -1;
-}
-
-static void
-zoom_in(const History *h, UiState *ui)
-{
-    const Machine *m = &history_current(h)->m;
-
-    if (ui->zoom == ZOOM_ARENAS) {
-        int s = arena_slot(m, ui->cursor[PANE_MEMORY]);
-        if (s >= 0) {
-            ui->arena = s;
-            ui->zoom = ZOOM_ARENA;
-            ui->cursor[PANE_MEMORY] = 0;
-            ui->scroll[PANE_MEMORY] = 0;
-        }
-    } else if (ui->zoom == ZOOM_ARENA) {
-        ui->pool = ui->cursor[PANE_MEMORY];
-        ui->zoom = ZOOM_POOL;
-        ui->scroll[PANE_MEMORY] = 0;
-    }
-}
-
-static void
-zoom_out(UiState *ui)
-{
-    if (ui->zoom == ZOOM_POOL) {
-        ui->zoom = ZOOM_ARENA;
-        ui->cursor[PANE_MEMORY] = ui->pool;
-    } else if (ui->zoom == ZOOM_ARENA) {
-        ui->zoom = ZOOM_ARENAS;
-        ui->cursor[PANE_MEMORY] = 0;
-    }
-    ui->scroll[PANE_MEMORY] = 0;
-}
-
-/* Rows a pane can scroll or move its cursor over. */
-static int
-pane_rows(const History *h, const UiState *ui, PaneId p)
-{
-    const Machine *m = &history_current(h)->m;
-
-    switch (p) {
-    case PANE_HEAP:
-        return view_heap_rows(h, ui, NULL, 0, 0);
-    case PANE_MEMORY:
-        return ui->zoom == ZOOM_ARENAS ? live_arenas(m) : ui->zoom == ZOOM_ARENA
-               ? HEAP_POOLS_PER_ARENA : 0;
-    default:
-        return 0;
-    }
-}
-
-/* Up, Down, PgUp, PgDn: move the cursor (Heap, Memory) or scroll. */
-static void
-move(const History *h, UiState *ui, int delta)
-{
-    PaneId p = ui->focus;
-    int rows = pane_rows(h, ui, p);
-    int page = ui->panes[p].h > 3 ? ui->panes[p].h - 3 : 1;
-
-    if (rows > 0) {
-        int c = ui->cursor[p] + delta;
-        c = c < 0 ? 0 : c >= rows ? rows - 1 : c;
-        ui->cursor[p] = c;
-        if (p == PANE_HEAP) {
-            /* Keep the cursor in view: the pane shows page rows. */
-            if (c < ui->scroll[p]) {
-                ui->scroll[p] = c;
-            } else if (c >= ui->scroll[p] + page) {
-                ui->scroll[p] = c - page + 1;
-            }
-        }
-        return;
-    }
-    ui->scroll[p] += delta;
-    if (ui->scroll[p] < 0) {
-        ui->scroll[p] = 0;
-    }
-}
-
-UiResult
-ui_key(History *h, UiState *ui, int key)
-{
-    int page = ui->panes[ui->focus].h > 3 ? ui->panes[ui->focus].h - 3 : 1;
-
-    if (ui->help) {
-        if (key == '?' || key == PK_ESCAPE || key == 'q') {
-            ui->help = 0;
-            return UI_REDRAW;
-        }
-        return UI_NOTHING;
-    }
-    if (ui->asking >= 0) {
-        return answer_key(ui, key);
-    }
-    if (ui->completed && !ui->summary_closed && key != 'q') {
-        ui->summary_closed = 1;     /* any key closes the summary */
-        return UI_REDRAW;
-    }
-    if (ui->lesson != NULL && (key == ' ' || key == PK_SPACE) && ui->keys.prompt == 0) {
-        uint64_t from = history_current(h)->pos.seq;
-        lesson_continue(h, ui);
-        lesson_step_size(h, ui, from, history_current(h)->pos.seq);
-        lesson_arrive(h, ui);
-        return UI_REDRAW;
-    }
-    if (ui->keys.prompt == 0 && !ui->keys.has_count) {
-        switch (key) {
-        case '?':
-            ui->help = 1;
-            return UI_REDRAW;
-        case PK_TAB:
-            do {
-                ui->focus = (PaneId)((ui->focus + 1) % PANE_COUNT);
-            } while (ui->hidden[ui->focus]);
-            if (ui->maximised >= 0) {
-                ui->maximised = (int)ui->focus;
-            }
-            return UI_REDRAW;
-        case PK_UP:
-            move(h, ui, -1);
-            return UI_REDRAW;
-        case PK_DOWN:
-            move(h, ui, 1);
-            return UI_REDRAW;
-        case PK_PAGEUP:
-            move(h, ui, -page);
-            return UI_REDRAW;
-        case PK_PAGEDOWN:
-            move(h, ui, page);
-            return UI_REDRAW;
-        case PK_ENTER:
-            if (ui->focus == PANE_HEAP) {
-                Handle x;
-                if (view_heap_rows(h, ui, &x, 1, ui->cursor[PANE_HEAP]) == 1) {
-                    ui->selected = ui->selected == x ? NULL_HANDLE : x;
-                }
-            } else if (ui->focus == PANE_MEMORY) {
-                zoom_in(h, ui);
-            }
-            return UI_REDRAW;
-        case '+':
-            zoom_in(h, ui);
-            return UI_REDRAW;
-        case '-':
-            zoom_out(ui);
-            return UI_REDRAW;
-        case PK_ESCAPE:
-            ui->selected = NULL_HANDLE;
-            return UI_REDRAW;
-        case 'm':
-            ui->maximised = ui->maximised >= 0 ? -1 : (int)ui->focus;
-            return UI_REDRAW;
-        case 'x': {
-            int shown = 0;
-            for (int p = 0; p < PANE_COUNT; p++) {
-                shown += !ui->hidden[p];
-            }
-            if (shown > 1) {
-                ui->hidden[ui->focus] = 1;
-                do {
-                    ui->focus = (PaneId)((ui->focus + 1) % PANE_COUNT);
-                } while (ui->hidden[ui->focus]);
-            }
-            return UI_REDRAW;
-        }
-        case 'a':
-            memset(ui->hidden, 0, sizeof ui->hidden);
-            return UI_REDRAW;
-        case 's':
-            ui->statics = !ui->statics;
-            ui->scroll[PANE_HEAP] = ui->cursor[PANE_HEAP] = 0;
-            return UI_REDRAW;
-        case 'V':
-            ui->theme = (Theme)((ui->theme + 1) % THEME_COUNT);
-            return UI_REDRAW;
-        default:
-            break;
-        }
-    }
-    uint64_t from = history_current(h)->pos.seq;
-    switch (keys_feed(h, &ui->keys, key)) {
-    case KEYS_QUIT:
-        return UI_QUIT;
-    case KEYS_UNKNOWN:
-        return UI_UNKNOWN;
-    case KEYS_PENDING:
-        return UI_REDRAW;
-    default:
-        lesson_step_size(h, ui, from, history_current(h)->pos.seq);
-        lesson_arrive(h, ui);
-        return UI_REDRAW;
-    }
-}
-
-UiResult
-ui_click(History *h, UiState *ui, const Scene *sc, int x, int y)
-{
-    if (x < 0 || y < 0 || x >= sc->w || y >= sc->h || ui->help) {
-        return UI_NOTHING;
-    }
-    for (int p = 0; p < PANE_COUNT; p++) {
-        Rect r = ui->panes[p];
-        if (x < r.x || x >= r.x + r.w || y < r.y || y >= r.y + r.h) {
-            continue;
-        }
-        ui->focus = (PaneId)p;
-        Handle obj = sc->cells[y * sc->w + x].obj;
-        if (obj != NULL_HANDLE) {
-            ui->selected = obj;
-        } else if (p == PANE_SOURCE && y > r.y && y < r.y + r.h - 1) {
-            /* The line number of that row: read it off the scene. */
-            int line = 0;
-            for (int cx = r.x + 1; cx < r.x + r.w && cx < r.x + 8; cx++) {
-                uint32_t c = sc->cells[y * sc->w + cx].ch;
-                if (c >= '0' && c <= '9') {
-                    line = line * 10 + (int)(c - '0');
-                } else if (line > 0) {
-                    break;
-                }
-            }
-            if (line > 0) {
-                snprintf(h->msg, sizeof h->msg, "breakpoint %s line %d",
-                         history_toggle_break(h, (uint32_t)line) ? "set at" : "removed from", line);
-            }
-        }
-        return UI_REDRAW;
-    }
-    return UI_NOTHING;
 }

@@ -1,8 +1,9 @@
 /*
  * ui.h: what the student has chosen to see, as opposed to the state of
  * the machine: which panes, which one has focus, scroll positions, the
- * selected object, the memory map's zoom, the theme.  The views read it;
- * keys (ui_key) and the mouse (ui_click) change it.
+ * selected object, the memory map's zoom, the theme, and how far an
+ * open lesson has got.  The views read it; keys and clicks
+ * (app/control.h) and the lesson's progress (app/session.h) change it.
  */
 #ifndef PYMEMSIM_RENDER_UI_H
 #define PYMEMSIM_RENDER_UI_H
@@ -60,44 +61,7 @@ typedef struct UiState {
 void ui_init(UiState *ui);
 void ui_done(UiState *ui);
 
-/* Open a lesson in the session: its narrative replaces the log's left
- * part, its questions are asked as the student steps onto them, its
- * breakpoints are set.  l and r must outlive ui. */
-void ui_lesson(History *h, UiState *ui, const Lesson *l, const LessonRun *r);
-/* A program or lesson opened for a session: the history, and the lesson
- * with its run when the file is one; the limits (NULL: the defaults)
- * apply to the lesson's headless run and to the history.  0, or -1 after a message
- * (`pymemsim: FILE:LINE:COL: ...') on stderr. */
-typedef struct Session {
-    History *h;
-    Lesson *lesson;
-    LessonRun run;
-} Session;
-int session_open(Session *s, const char *path, size_t cap, const VmLimits *lim);
-/* The same with the first line of the message in msg instead (for the
- * menu, while the terminal is in curses mode). */
-int session_open_quiet(Session *s, const char *path, size_t cap, const VmLimits *lim,
-                       char *msg, size_t size);
-void session_attach(Session *s, UiState *ui);
-void session_close(Session *s);
-
-/* After a move made other than by a key (from the point numbered
- * from): a lesson's directives passed take effect, as for keys. */
-void ui_moved(History *h, UiState *ui, uint64_t from);
-
-/* Questions of the lesson: asked, right. */
-void ui_score(const UiState *ui, int *asked, int *right, int *total);
-
 /* Draw everything into sc (already sized to the terminal). */
 void ui_draw(const History *h, UiState *ui, Scene *sc);
-
-typedef enum { UI_REDRAW, UI_NOTHING, UI_QUIT, UI_UNKNOWN } UiResult;
-
-/* A key: the view keys (Tab, arrows, Enter, ...), then the stepping
- * keys (hist/keys.h).  Unknown keys change nothing (UI_UNKNOWN). */
-UiResult ui_key(History *h, UiState *ui, int key);
-/* A mouse click at (x, y) of the last scene: select the object there, or
- * toggle a breakpoint on a source line, or focus the pane. */
-UiResult ui_click(History *h, UiState *ui, const Scene *sc, int x, int y);
 
 #endif

@@ -31,7 +31,9 @@
 
 #include "core/xalloc.h"
 #include "hist/history.h"
-#include "render/menu.h"
+#include "app/control.h"
+#include "app/menu.h"
+#include "app/session.h"
 #include "render/scene.h"
 #include "render/ui.h"
 #include "tui/term.h"

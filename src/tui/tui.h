@@ -5,7 +5,7 @@
  * curses: every frame is a Scene drawn by ui_draw() and copied cell by
  * cell to the terminal, so the screen is exactly what `pymemsim
  * snapshot' prints for the same keys and size.  Keys and clicks go to
- * ui_key() and ui_click().  This folder is the only one that includes
+ * ui_key() and ui_click() (app/control.h).  This folder is the only one that includes
  * curses.
  */
 #ifndef PYMEMSIM_TUI_TUI_H

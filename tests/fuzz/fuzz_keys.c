@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "app/control.h"
 #include "fuzz.h"
 #include "hist/history.h"
 #include "hist/keys.h"
