@@ -330,10 +330,10 @@ repr_object(Vm *vm, Handle h, StrBuf *out)
     case T_BUILTIN:
         if (o->u.builtin.self != NULL_HANDLE && TYPE(o->u.builtin.self) != T_MODULE) {
             sb_printf(out, "<built-in method %s of %s object at 0x%" PRIx64 ">",
-                      builtin_info[o->u.builtin.id].name, type_name(vm, o->u.builtin.self),
+                      builtin_name(o->u.builtin.id), type_name(vm, o->u.builtin.self),
                       m_obj(M, o->u.builtin.self)->addr);
         } else {
-            sb_printf(out, "<built-in function %s>", builtin_info[o->u.builtin.id].name);
+            sb_printf(out, "<built-in function %s>", builtin_name(o->u.builtin.id));
         }
         return 0;
     case T_MODULE:

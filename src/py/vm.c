@@ -247,8 +247,6 @@ push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t
 }
 
 static int run_frame(Vm *vm, uint32_t base, Handle *result);
-void builtins_hooks(Vm *vm);
-Handle vm_run_class_body(Vm *vm, Handle func, Handle ns);
 
 /* __build_class__ runs the body with the namespace as f_locals. */
 Handle
@@ -1231,7 +1229,7 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     m->hooks.ctx = vm;
     m->hooks.finalize = finalize_hook;
     builtins_init(vm);
-    builtins_hooks(vm);
+    weakref_hooks(vm);
 }
 
 void

@@ -1,0 +1,134 @@
+/*
+ * tuple_methods.c: tuple's methods and the tuple() constructor
+ * (Objects/tupleobject.c).
+ */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "py/vmint.h"
+
+typedef struct HandleVec {
+    Handle *v;
+    size_t n, cap;
+} HandleVec;
+
+/* PySequence_Tuple */
+static Handle
+make_tuple_from(Vm *vm, Handle iterable)
+{
+    const Object *o = m_obj(M, iterable);
+
+    if (o->type == T_TUPLE) {
+        m_incref(M, iterable);
+        return iterable;
+    }
+    if (o->type == T_LIST) {
+        /* PyList_AsTuple */
+        uint32_t n = o->u.l.len;
+        Handle t = m_tuple_new(M, n);
+        for (uint32_t i = 0; i < n; i++) {
+            Handle x = m_obj(M, iterable)->u.l.items[i];
+            m_incref(M, x);
+            m_store(M, t, i, x);
+        }
+        return t;
+    }
+    Handle it = op_iter(vm, iterable);
+    if (it == NULL_HANDLE) {
+        return NULL_HANDLE;
+    }
+    /* Items gathered first; the tuple is sized from the length hint and
+     * cut back, which leaves the same tuple as sizing it exactly. */
+    HandleVec items = {NULL, 0, 0};
+    Handle v;
+    int r;
+    while ((r = op_next_item(vm, it, &v)) == 1) {
+        items.v = xgrow(items.v, &items.cap, items.n + 1, sizeof *items.v);
+        items.v[items.n++] = v;
+    }
+    m_decref(M, it);
+    if (r < 0) {
+        for (size_t i = 0; i < items.n; i++) {
+            m_decref(M, items.v[i]);
+        }
+        free(items.v);
+        return NULL_HANDLE;
+    }
+    Handle t = m_tuple_new(M, (uint32_t)items.n);
+    for (size_t i = 0; i < items.n; i++) {
+        m_store(M, t, (uint32_t)i, items.v[i]);
+    }
+    free(items.v);
+    return t;
+}
+
+/* tuple(), tuple(iterable) (tuple_new_impl). */
+Handle
+tuple_new(Vm *vm, const Handle *args, uint32_t nargs)
+{
+    if (nargs_check(vm, "tuple", nargs, 0, 1) < 0) {
+        return NULL_HANDLE;
+    }
+    if (nargs == 0) {
+        return m_tuple_new(M, 0);
+    }
+    return make_tuple_from(vm, args[0]);
+}
+
+/* Where x first equals an item of the tuple (-1 if none) and how many
+ * equal it, for index and count (name); -1 with an exception raised. */
+static int
+tuple_find(Vm *vm, const char *name, Handle self, const Handle *args, uint32_t nargs,
+           int64_t *first, int64_t *count)
+{
+    if (nargs_check(vm, name, nargs, 1, 1) < 0) {
+        return -1;
+    }
+    *count = 0;
+    *first = -1;
+    for (uint32_t i = 0; i < m_obj(M, self)->u.t.len; i++) {
+        int r = op_equal(vm, m_obj(M, self)->u.t.items[i], args[0]);
+        if (r < 0) {
+            return -1;
+        }
+        if (r) {
+            *first = *first < 0 ? i : *first;
+            (*count)++;
+        }
+    }
+    return 0;
+}
+
+static Handle
+tuple_index(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
+{
+    int64_t first, count;
+
+    if (tuple_find(vm, "index", self, args, nargs, &first, &count) < 0) {
+        return NULL_HANDLE;
+    }
+    if (first < 0) {
+        vm_raise(vm, EXC_ValueError, "tuple.index(x): x not in tuple");
+        return NULL_HANDLE;
+    }
+    return m_int(M, first);
+}
+
+static Handle
+tuple_count(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
+{
+    int64_t first, count;
+
+    if (tuple_find(vm, "count", self, args, nargs, &first, &count) < 0) {
+        return NULL_HANDLE;
+    }
+    return m_int(M, count);
+}
+
+const MethodReg tuple_methods[] = {
+    {"index", tuple_index, 0},
+    {"count", tuple_count, 0},
+    {NULL, NULL, 0},
+};
