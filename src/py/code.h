@@ -22,6 +22,10 @@
 /* The bytes of one instruction in co_code (a _Py_CODEUNIT). */
 #define CODE_UNIT_SIZE 2
 
+/* The bytes of a pointer on the simulated machine: an item of a list's
+ * or tuple's item array. */
+#define PTR_SIZE 8
+
 typedef enum {
 #define OP(name, arg) OP_##name,
 #include "py/opcode.def"
