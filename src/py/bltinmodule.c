@@ -15,9 +15,6 @@ builtin_print(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 builtin_len(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "len", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     int64_t n = op_len(vm, args[0]);
     return n < 0 ? NULL_HANDLE : m_int(M, n);
 }
@@ -25,9 +22,6 @@ builtin_len(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 builtin_repr(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "repr", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     StrBuf sb;
     sb_init(&sb);
     Handle r = op_repr(vm, args[0], &sb) < 0 ? NULL_HANDLE : new_str(vm, sb.s, sb.len);
@@ -39,9 +33,6 @@ builtin_repr(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 builtin_id(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "id", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     BigInt b;
     bi_init(&b);
     bi_from_u64(&b, m_obj(M, args[0])->addr);
@@ -72,9 +63,6 @@ isinstance_one(Vm *vm, Handle x, Handle ty)
 static Handle
 builtin_isinstance(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "isinstance", nargs, 2, 2) < 0) {
-        return NULL_HANDLE;
-    }
     Handle x = args[0], t = args[1];
     const Object *to = m_obj(M, t);
     uint32_t nt = to->type == T_TUPLE ? to->u.t.len : 1;
@@ -91,9 +79,6 @@ builtin_isinstance(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 builtin_abs(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "abs", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     if (!is_int(vm, args[0])) {
         vm_raise(vm, EXC_TypeError, "bad operand type for abs(): '%s'", type_name(vm, args[0]));
         return NULL_HANDLE;
@@ -190,9 +175,6 @@ builtin_max(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 builtin_sum(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "sum", nargs, 1, 2) < 0) {
-        return NULL_HANDLE;
-    }
     Handle acc = nargs == 2 ? (m_incref(M, args[1]), args[1]) : m_int(M, 0);
     Handle it = op_iter(vm, args[0]);
     if (it == NULL_HANDLE) {
@@ -236,15 +218,15 @@ builtin___build_class__(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 /* print takes its *args as a tuple (Argument Clinic), min and max as
  * METH_VARARGS do. */
 const MethodReg builtin_functions[] = {
-    {"print", builtin_print, METH_VARARGS},
-    {"len", builtin_len, METH_INLINE},
-    {"repr", builtin_repr, 0},
-    {"id", builtin_id, 0},
-    {"isinstance", builtin_isinstance, METH_INLINE},
-    {"abs", builtin_abs, 0},
-    {"min", builtin_min, METH_VARARGS},
-    {"max", builtin_max, METH_VARARGS},
-    {"sum", builtin_sum, 0},
-    {"__build_class__", builtin___build_class__, 0},
-    {NULL, NULL, 0},
+    {"print", builtin_print, 0, ARGS_ANY, METH_VARARGS},
+    {"len", builtin_len, 1, 1, METH_INLINE},
+    {"repr", builtin_repr, 1, 1, 0},
+    {"id", builtin_id, 1, 1, 0},
+    {"isinstance", builtin_isinstance, 2, 2, METH_INLINE},
+    {"abs", builtin_abs, 1, 1, 0},
+    {"min", builtin_min, 0, ARGS_ANY, METH_VARARGS},
+    {"max", builtin_max, 0, ARGS_ANY, METH_VARARGS},
+    {"sum", builtin_sum, 1, 2, 0},
+    {"__build_class__", builtin___build_class__, 0, ARGS_ANY, 0},
+    {NULL, NULL, 0, 0, 0},
 };

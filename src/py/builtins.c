@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "py/vmint.h"
-#include "sim/gc.h"
 
 /* The owners of built-ins, in id order. */
 static const struct {
@@ -57,7 +56,7 @@ builtin_entry(uint32_t id, int *owner)
 const char *
 builtin_name(uint32_t id)
 {
-    int owner;
+    int owner = 0;
     const MethodReg *r = builtin_entry(id, &owner);
 
     return r != NULL ? r->name : "?";
@@ -230,15 +229,21 @@ module_getattr(Vm *vm, Handle mod, Handle name)
 /* ------------------------------------------------------------------ */
 /* Argument checks.                                                   */
 
+void
+store_items(Vm *vm, Handle dst, const Handle *items, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        m_incref(M, items[i]);
+        m_store(M, dst, i, items[i]);
+    }
+}
+
 Handle
 pack_args(Vm *vm, const Handle *args, uint32_t nargs)
 {
     Handle t = m_tuple_new(M, nargs);
 
-    for (uint32_t i = 0; i < nargs; i++) {
-        m_incref(M, args[i]);
-        m_store(M, t, i, args[i]);
-    }
+    store_items(vm, t, args, nargs);
     return t;
 }
 
@@ -247,7 +252,7 @@ pack_args(Vm *vm, const Handle *args, uint32_t nargs)
 static const char *
 function_str(const Vm *vm, const char *name, char *buf, size_t size)
 {
-    int owner;
+    int owner = 0;
     const MethodReg *r = vm->builtin_id < 0 ? NULL : builtin_entry((uint32_t)vm->builtin_id,
                                                                    &owner);
 
@@ -314,6 +319,18 @@ int_arg(Vm *vm, Handle h, int64_t *out)
     return 0;
 }
 
+Handle
+raise_repr(Vm *vm, ExcKind exc, Handle h, const char *suffix)
+{
+    StrBuf sb;
+
+    sb_init(&sb);
+    op_repr(vm, h, &sb);
+    vm_raise(vm, exc, "%s%s", sb.s, suffix);
+    sb_done(&sb);
+    return NULL_HANDLE;
+}
+
 /* Slice bounds start and end as str methods take them (ADJUST_INDICES). */
 int
 slice_bounds(Vm *vm, const Handle *args, uint32_t nargs, uint32_t first, size_t len,
@@ -357,13 +374,13 @@ slice_bounds(Vm *vm, const Handle *args, uint32_t nargs, uint32_t first, size_t 
 /* Calling.                                                           */
 
 /* The call proper: self found (a bound method's, or the first argument
- * of list.append(l, x)) and checked, then the function of the table. */
+ * of list.append(l, x)) and its type checked, the count of arguments
+ * checked, then the function of the table. */
 static Handle
-builtin_call_inner(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
+builtin_call_inner(Vm *vm, Handle fn, const MethodReg *r, int owner, Handle self,
+                   const Handle *args, uint32_t nargs)
 {
     const Object *f = m_obj(M, fn);
-    int owner;
-    const MethodReg *r = builtin_entry(f->u.builtin.id, &owner);
 
     if (r == NULL) {
         vm_raise(vm, EXC_NotImplementedError, "built-in method");
@@ -390,7 +407,9 @@ builtin_call_inner(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t 
             return NULL_HANDLE;
         }
     }
-    if ((r->flags & METH_NOARGS) && nargs_check(vm, r->name, nargs, 0, 0) < 0) {
+    int ok = r->flags & METH_KEYWORDS ? nargs_check_kw(vm, r->name, nargs, r->max_args)
+             : nargs_check(vm, r->name, nargs, r->min_args, r->max_args);
+    if (ok < 0) {
         return NULL_HANDLE;
     }
     return r->fn(vm, self, args, nargs);
@@ -400,7 +419,7 @@ Handle
 builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
 {
     int id = (int)m_obj(M, fn)->u.builtin.id;
-    int owner;
+    int owner = 0;
     const MethodReg *reg = builtin_entry((uint32_t)id, &owner);
     unsigned flags = reg != NULL ? reg->flags : 0;
 
@@ -415,12 +434,12 @@ builtin_call(Vm *vm, Handle fn, Handle self, const Handle *args, uint32_t nargs)
     int outer = vm->builtin_id;
     vm->builtin_id = id;
     if (!(flags & METH_VARARGS)) {
-        r = builtin_call_inner(vm, fn, self, args, nargs);
+        r = builtin_call_inner(vm, fn, reg, owner, self, args, nargs);
     } else {
         Handle t = pack_args(vm, args, nargs);
         Handle saved = vm->args_tuple;
         vm->args_tuple = t;
-        r = builtin_call_inner(vm, fn, self, args, nargs);
+        r = builtin_call_inner(vm, fn, reg, owner, self, args, nargs);
         vm->args_tuple = saved;
         m_decref(M, t);
     }

@@ -4,8 +4,6 @@
  */
 #include <config.h>
 
-#include <stdlib.h>
-
 #include "core/xalloc.h"
 #include "py/vmint.h"
 
@@ -69,9 +67,6 @@ dict_update(Vm *vm, Handle d, Handle src)
 Handle
 dict_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "dict", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     /* dict_new: PyType_GenericAlloc (no free list), then untracked. */
     Handle d = m_alloc_fresh(M, T_DICT, TYPE_NBYTES(T_DICT));
     m_obj(M, d)->u.d = xcalloc(1, sizeof(Dict));
@@ -82,29 +77,29 @@ dict_new(Vm *vm, const Handle *args, uint32_t nargs)
     return d;
 }
 
-/* The key argument of get, pop and setdefault (name): one or two
- * arguments, the first hashable. */
-static int
-key_args(Vm *vm, const char *name, const Handle *args, uint32_t nargs)
-{
-    if (nargs_check(vm, name, nargs, 1, 2) < 0 || op_hashable(vm, args[0]) < 0) {
-        return -1;
-    }
-    return 0;
-}
-
+/* dict.get(key[, default]) and, storing the default under the key when
+ * it is missing, dict.setdefault(key[, default]). */
 static Handle
-dict_get(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
+dict_get_default(Vm *vm, Handle self, const Handle *args, uint32_t nargs, int store)
 {
-    if (key_args(vm, "get", args, nargs) < 0) {
+    if (op_hashable(vm, args[0]) < 0) {
         return NULL_HANDLE;
     }
     Handle v = m_dict_getitem(M, self, args[0]);
     if (v == NULL_HANDLE) {
         v = nargs == 2 ? args[1] : M->none;
+        if (store) {
+            m_dict_setitem(M, self, args[0], v);
+        }
     }
     m_incref(M, v);
     return v;
+}
+
+static Handle
+dict_get(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
+{
+    return dict_get_default(vm, self, args, nargs, 0);
 }
 
 static Handle
@@ -139,7 +134,7 @@ dict_items(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 dict_pop(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (key_args(vm, "pop", args, nargs) < 0) {
+    if (op_hashable(vm, args[0]) < 0) {
         return NULL_HANDLE;
     }
     Handle v = m_dict_getitem(M, self, args[0]);
@@ -148,12 +143,7 @@ dict_pop(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
             m_incref(M, args[1]);
             return args[1];
         }
-        StrBuf sb;
-        sb_init(&sb);
-        op_repr(vm, args[0], &sb);
-        vm_raise(vm, EXC_KeyError, "%s", sb.s);
-        sb_done(&sb);
-        return NULL_HANDLE;
+        return raise_repr(vm, EXC_KeyError, args[0], "");
     }
     m_incref(M, v);
     m_dict_delitem(M, self, args[0]);
@@ -163,24 +153,12 @@ dict_pop(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 dict_setdefault(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (key_args(vm, "setdefault", args, nargs) < 0) {
-        return NULL_HANDLE;
-    }
-    Handle v = m_dict_getitem(M, self, args[0]);
-    if (v == NULL_HANDLE) {
-        v = nargs == 2 ? args[1] : M->none;
-        m_dict_setitem(M, self, args[0], v);
-    }
-    m_incref(M, v);
-    return v;
+    return dict_get_default(vm, self, args, nargs, 1);
 }
 
 static Handle
 dict_update_method(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "update", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     if (nargs == 1 && dict_update(vm, self, args[0]) < 0) {
         return NULL_HANDLE;
     }
@@ -202,16 +180,16 @@ dict_copy(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 
 /* update takes its arguments as a tuple (METH_VARARGS | METH_KEYWORDS). */
 const MethodReg dict_methods[] = {
-    {"get", dict_get, 0},
-    {"keys", dict_keys, METH_NOARGS},
-    {"values", dict_values, METH_NOARGS},
-    {"items", dict_items, METH_NOARGS},
-    {"pop", dict_pop, 0},
-    {"setdefault", dict_setdefault, 0},
-    {"update", dict_update_method, METH_VARARGS},
-    {"clear", dict_clear, METH_NOARGS},
-    {"copy", dict_copy, METH_NOARGS},
-    {NULL, NULL, 0},
+    {"get", dict_get, 1, 2, 0},
+    {"keys", dict_keys, 0, 0, 0},
+    {"values", dict_values, 0, 0, 0},
+    {"items", dict_items, 0, 0, 0},
+    {"pop", dict_pop, 1, 2, 0},
+    {"setdefault", dict_setdefault, 1, 2, 0},
+    {"update", dict_update_method, 0, 1, METH_VARARGS},
+    {"clear", dict_clear, 0, 0, 0},
+    {"copy", dict_copy, 0, 0, 0},
+    {NULL, NULL, 0, 0, 0},
 };
 
 /* ------------------------------------------------------------------ */
@@ -269,37 +247,25 @@ make_set_from(Vm *vm, Handle iterable)
 Handle
 set_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "set", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     return make_set_from(vm, nargs ? args[0] : NULL_HANDLE);
-}
-
-/* The element argument of the set methods (name): one, hashable. */
-static int
-element_arg(Vm *vm, const char *name, const Handle *args, uint32_t nargs)
-{
-    if (nargs_check(vm, name, nargs, 1, 1) < 0 || op_hashable(vm, args[0]) < 0) {
-        return -1;
-    }
-    return 0;
 }
 
 static Handle
 set_add(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (element_arg(vm, "add", args, nargs) < 0) {
+    if (op_hashable(vm, args[0]) < 0) {
         return NULL_HANDLE;
     }
     m_set_add(M, self, args[0]);
     return m_none(M);
 }
 
-/* set.discard and set.remove check their argument, then refuse. */
+/* set.discard and set.remove check that their argument is hashable,
+ * then refuse. */
 static Handle
-set_unsupported(Vm *vm, const char *name, const Handle *args, uint32_t nargs)
+set_unsupported(Vm *vm, const char *name, const Handle *args)
 {
-    if (element_arg(vm, name, args, nargs) < 0) {
+    if (op_hashable(vm, args[0]) < 0) {
         return NULL_HANDLE;
     }
     vm_raise(vm, EXC_NotImplementedError, "set.%s is not supported", name);
@@ -309,18 +275,18 @@ set_unsupported(Vm *vm, const char *name, const Handle *args, uint32_t nargs)
 static Handle
 set_discard(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return set_unsupported(vm, "discard", args, nargs);
+    return set_unsupported(vm, "discard", args);
 }
 
 static Handle
 set_remove(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return set_unsupported(vm, "remove", args, nargs);
+    return set_unsupported(vm, "remove", args);
 }
 
 const MethodReg set_methods[] = {
-    {"add", set_add, 0},
-    {"discard", set_discard, 0},
-    {"remove", set_remove, 0},
-    {NULL, NULL, 0},
+    {"add", set_add, 1, 1, 0},
+    {"discard", set_discard, 1, 1, 0},
+    {"remove", set_remove, 1, 1, 0},
+    {NULL, NULL, 0, 0, 0},
 };

@@ -50,9 +50,6 @@ gc_collect_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     int64_t v = 2;
 
-    if (nargs_check_kw(vm, "collect", nargs, 1) < 0) {
-        return NULL_HANDLE;
-    }
     if (nargs == 1 && int_arg(vm, args[0], &v) < 0) {
         return NULL_HANDLE;
     }
@@ -101,9 +98,6 @@ gc_set_threshold_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     int64_t v;
 
-    if (nargs_check(vm, "set_threshold", nargs, 1, 3) < 0) {
-        return NULL_HANDLE;
-    }
     for (uint32_t i = 0; i < nargs; i++) {
         if (int_arg(vm, args[i], &v) < 0) {
             return NULL_HANDLE;
@@ -118,7 +112,7 @@ gc_set_debug_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     int64_t v;
 
-    if (nargs_check(vm, "set_debug", nargs, 1, 1) < 0 || int_arg(vm, args[0], &v) < 0) {
+    if (int_arg(vm, args[0], &v) < 0) {
         return NULL_HANDLE;
     }
     M->gc_debug = (int)v;
@@ -134,9 +128,6 @@ gc_get_debug_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 gc_is_tracked_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "is_tracked", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     return m_bool(M, (m_obj(M, args[0])->flags & OF_TRACKED) != 0);
 }
 
@@ -149,13 +140,13 @@ typedef struct Refs {
     int found;
 } Refs;
 
+/* The visitors: add_referent appends each object visited to the list;
+ * find_target notes whether one of the targets is visited. */
 static void
 add_referent(void *arg, Handle from, uint32_t slot, Handle to)
 {
     Refs *r = arg;
 
-    (void)from;
-    (void)slot;
     m_incref(r->vm->m, to);
     m_list_append(r->vm->m, r->list, to);
 }
@@ -165,8 +156,6 @@ find_target(void *arg, Handle from, uint32_t slot, Handle to)
 {
     Refs *r = arg;
 
-    (void)from;
-    (void)slot;
     for (uint32_t i = 0; i < r->ntargets; i++) {
         if (r->targets[i] == to) {
             r->found = 1;
@@ -233,20 +222,20 @@ gc_get_freeze_count_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs
 }
 
 const MethodReg gc_functions[] = {
-    {"collect", gc_collect_impl, 0},
-    {"enable", gc_enable_impl, METH_NOARGS},
-    {"disable", gc_disable_impl, METH_NOARGS},
-    {"isenabled", gc_isenabled_impl, METH_NOARGS},
-    {"get_count", gc_get_count_impl, METH_NOARGS},
-    {"get_threshold", gc_get_threshold_impl, METH_NOARGS},
-    {"set_threshold", gc_set_threshold_impl, METH_VARARGS},
-    {"set_debug", gc_set_debug_impl, 0},
-    {"get_debug", gc_get_debug_impl, METH_NOARGS},
-    {"is_tracked", gc_is_tracked_impl, 0},
-    {"get_referents", gc_get_referents_impl, METH_VARARGS},
-    {"get_referrers", gc_get_referrers_impl, METH_VARARGS},
-    {"freeze", gc_freeze_impl, METH_NOARGS},
-    {"unfreeze", gc_unfreeze_impl, METH_NOARGS},
-    {"get_freeze_count", gc_get_freeze_count_impl, METH_NOARGS},
-    {NULL, NULL, 0},
+    {"collect", gc_collect_impl, 0, 1, METH_KEYWORDS},
+    {"enable", gc_enable_impl, 0, 0, 0},
+    {"disable", gc_disable_impl, 0, 0, 0},
+    {"isenabled", gc_isenabled_impl, 0, 0, 0},
+    {"get_count", gc_get_count_impl, 0, 0, 0},
+    {"get_threshold", gc_get_threshold_impl, 0, 0, 0},
+    {"set_threshold", gc_set_threshold_impl, 1, 3, METH_VARARGS},
+    {"set_debug", gc_set_debug_impl, 1, 1, 0},
+    {"get_debug", gc_get_debug_impl, 0, 0, 0},
+    {"is_tracked", gc_is_tracked_impl, 1, 1, 0},
+    {"get_referents", gc_get_referents_impl, 0, ARGS_ANY, METH_VARARGS},
+    {"get_referrers", gc_get_referrers_impl, 0, ARGS_ANY, METH_VARARGS},
+    {"freeze", gc_freeze_impl, 0, 0, 0},
+    {"unfreeze", gc_unfreeze_impl, 0, 0, 0},
+    {"get_freeze_count", gc_get_freeze_count_impl, 0, 0, 0},
+    {NULL, NULL, 0, 0, 0},
 };

@@ -19,7 +19,7 @@ list_preallocate(Vm *vm, Handle list, uint32_t n)
     if (cap == 0) {
         return;
     }
-    uint64_t a = m_storage(M, list, HEAP_ROLE_LIST_ITEMS, 0, 8 * (size_t)cap);
+    uint64_t a = m_storage(M, list, HEAP_ROLE_LIST_ITEMS, 0, PTR_SIZE * (size_t)cap);
     o = m_obj(M, list);
     o->u.l.items = xrealloc(o->u.l.items, cap * sizeof *o->u.l.items);
     for (uint32_t i = 0; i < cap; i++) {
@@ -69,7 +69,7 @@ list_extend(Vm *vm, Handle list, Handle iterable)
         || t == T_DICTVALUES || t == T_DICTITEMS) {
         hint = op_len(vm, iterable);
     }
-    if (hint > 0 && (hint > (INT64_C(1) << 28) || !m_heap_room(M, (uint64_t)hint * 8))) {
+    if (hint > 0 && (hint > (INT64_C(1) << 28) || !m_heap_room(M, (uint64_t)hint * PTR_SIZE))) {
         m_decref(M, it);
         vm_raise(vm, EXC_MemoryError, "%s", "");
         return -1;
@@ -118,9 +118,6 @@ new_list_fresh(Vm *vm)
 Handle
 list_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "list", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     Handle l = new_list_fresh(vm);
     if (nargs == 1 && list_extend(vm, l, args[0]) < 0) {
         m_decref(M, l);
@@ -163,9 +160,6 @@ list_take(Vm *vm, Handle list, uint32_t i)
 static Handle
 list_append(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "append", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     m_incref(M, args[0]);
     m_list_append(M, self, args[0]);
     return m_none(M);
@@ -174,9 +168,6 @@ list_append(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 list_pop(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "pop", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     int64_t n = m_obj(M, self)->u.l.len, i = n - 1;
     if (n == 0) {
         vm_raise(vm, EXC_IndexError, "pop from empty list");
@@ -203,9 +194,6 @@ list_pop(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 list_insert(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "insert", nargs, 2, 2) < 0) {
-        return NULL_HANDLE;
-    }
     int64_t n = m_obj(M, self)->u.l.len, where;
     if (int_arg(vm, args[0], &where) < 0) {
         return NULL_HANDLE;
@@ -232,9 +220,6 @@ list_insert(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 list_remove(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "remove", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     int64_t i = list_find(vm, self, args[0]);
     if (i == -2) {
         return NULL_HANDLE;
@@ -250,60 +235,55 @@ list_remove(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 list_extend_method(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "extend", nargs, 1, 1) < 0 || list_extend(vm, self, args[0]) < 0) {
+    if (list_extend(vm, self, args[0]) < 0) {
         return NULL_HANDLE;
     }
     return m_none(M);
 }
 
-/* Where x (args[0]) first equals an item in the slice args[1:3] of the
- * list (-1 if none) and how many equal it, for index (max 3 arguments)
- * and count (max 1); -1 with an exception raised. */
-static int
-list_scan(Vm *vm, const char *name, uint32_t max, Handle self, const Handle *args,
-          uint32_t nargs, int64_t *first, int64_t *count)
+/* Compare x with the items lo..hi-1 of a list or tuple, whose length may
+ * change as the comparisons run: *first is the index of the first equal
+ * one (-1 if none), *count how many are equal.  0, or -1 with an
+ * exception raised. */
+int
+seq_find(Vm *vm, Handle seq, Handle x, int64_t lo, int64_t hi, int64_t *first, int64_t *count)
 {
-    if (nargs_check(vm, name, nargs, 1, max) < 0) {
-        return -1;
-    }
-    int64_t lo = 0, hi = m_obj(M, self)->u.l.len;
-    *count = 0;
     *first = -1;
-    if (nargs > 1 && slice_bounds(vm, args, nargs, 1, (size_t)hi, &lo, &hi) < 0) {
-        return -1;
-    }
-    for (uint32_t i = (uint32_t)lo; i < m_obj(M, self)->u.l.len && (int64_t)i < hi; i++) {
-        int r = op_equal(vm, m_obj(M, self)->u.l.items[i], args[0]);
+    *count = 0;
+    for (int64_t i = lo; i < hi; i++) {
+        const Object *o = m_obj(M, seq);
+        int is_list = o->type == T_LIST;
+        if (i >= (is_list ? o->u.l.len : o->u.t.len)) {
+            break;
+        }
+        int r = op_equal(vm, is_list ? o->u.l.items[i] : o->u.t.items[i], x);
         if (r < 0) {
             return -1;
         }
         if (r) {
-            if (*first < 0) {
-                *first = i;
-            }
+            *first = *first < 0 ? i : *first;
             (*count)++;
         }
     }
     return 0;
 }
 
+/* list.index(x[, start[, end]]) */
 static Handle
 list_index(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    int64_t first, count;
+    int64_t first, count, lo = 0, hi = m_obj(M, self)->u.l.len;
 
-    if (list_scan(vm, "index", 3, self, args, nargs, &first, &count) < 0) {
+    if (nargs > 1 && slice_bounds(vm, args, nargs, 1, (size_t)hi, &lo, &hi) < 0) {
         return NULL_HANDLE;
     }
-    if (first < 0) {
-        StrBuf sb;
-        sb_init(&sb);
-        op_repr(vm, args[0], &sb);
-        vm_raise(vm, EXC_ValueError, "%s is not in list", sb.s);
-        sb_done(&sb);
+    /* The start is taken modulo 2**32, as it always has been here
+     * (CPython finds nothing past the end). */
+    if (seq_find(vm, self, args[0], (uint32_t)lo, hi, &first, &count) < 0) {
         return NULL_HANDLE;
     }
-    return m_int(M, first);
+    return first < 0 ? raise_repr(vm, EXC_ValueError, args[0], " is not in list")
+                     : m_int(M, first);
 }
 
 static Handle
@@ -311,7 +291,7 @@ list_count(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     int64_t first, count;
 
-    if (list_scan(vm, "count", 1, self, args, nargs, &first, &count) < 0) {
+    if (seq_find(vm, self, args[0], 0, m_obj(M, self)->u.l.len, &first, &count) < 0) {
         return NULL_HANDLE;
     }
     return m_int(M, count);
@@ -350,11 +330,8 @@ list_copy(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     uint32_t n = m_obj(M, self)->u.l.len;
     Handle l = m_list_new(M, n);
-    for (uint32_t i = 0; i < n; i++) {
-        Handle x = m_obj(M, self)->u.l.items[i];
-        m_incref(M, x);
-        m_store(M, l, i, x);
-    }
+
+    store_items(vm, l, m_obj(M, self)->u.l.items, n);
     return l;
 }
 
@@ -371,15 +348,15 @@ list_reverse(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 }
 
 const MethodReg list_methods[] = {
-    {"append", list_append, 0},
-    {"pop", list_pop, 0},
-    {"insert", list_insert, 0},
-    {"remove", list_remove, 0},
-    {"extend", list_extend_method, 0},
-    {"index", list_index, 0},
-    {"count", list_count, 0},
-    {"clear", list_clear, METH_NOARGS},
-    {"copy", list_copy, METH_NOARGS},
-    {"reverse", list_reverse, METH_NOARGS},
-    {NULL, NULL, 0},
+    {"append", list_append, 1, 1, 0},
+    {"pop", list_pop, 0, 1, 0},
+    {"insert", list_insert, 2, 2, 0},
+    {"remove", list_remove, 1, 1, 0},
+    {"extend", list_extend_method, 1, 1, 0},
+    {"index", list_index, 1, 3, 0},
+    {"count", list_count, 1, 1, 0},
+    {"clear", list_clear, 0, 0, 0},
+    {"copy", list_copy, 0, 0, 0},
+    {"reverse", list_reverse, 0, 0, 0},
+    {NULL, NULL, 0, 0, 0},
 };

@@ -40,9 +40,6 @@ int_from_str(Vm *vm, Handle s, int base)
 Handle
 long_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "int", nargs, 0, 2) < 0) {
-        return NULL_HANDLE;
-    }
     if (nargs == 0) {
         return m_int(M, 0);
     }
@@ -77,9 +74,6 @@ long_new(Vm *vm, const Handle *args, uint32_t nargs)
 Handle
 bool_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "bool", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     if (nargs == 0) {
         return m_bool(M, 0);
     }
@@ -99,6 +93,6 @@ int_bit_length(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 
 /* Also bool's: a bool's methods are int's. */
 const MethodReg long_methods[] = {
-    {"bit_length", int_bit_length, 0},
-    {NULL, NULL, 0},
+    {"bit_length", int_bit_length, 0, ARGS_ANY, 0},
+    {NULL, NULL, 0, 0, 0},
 };

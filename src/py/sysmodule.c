@@ -9,18 +9,12 @@
 static Handle
 sys_getrefcount(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "getrefcount", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     return m_int(M, m_obj(M, args[0])->refcnt);
 }
 
 static Handle
 sys_getsizeof(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "getsizeof", nargs, 1, 2) < 0) {
-        return NULL_HANDLE;
-    }
     return m_int(M, (int64_t)m_sizeof(M, args[0]));
 }
 
@@ -28,16 +22,13 @@ sys_getsizeof(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 sys_intern(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "intern", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     m_incref(M, args[0]);
     return args[0];
 }
 
 const MethodReg sys_functions[] = {
-    {"getrefcount", sys_getrefcount, 0},
-    {"getsizeof", sys_getsizeof, METH_VARARGS},
-    {"intern", sys_intern, 0},
-    {NULL, NULL, 0},
+    {"getrefcount", sys_getrefcount, 1, 1, 0},
+    {"getsizeof", sys_getsizeof, 1, 2, METH_VARARGS},
+    {"intern", sys_intern, 1, 1, 0},
+    {NULL, NULL, 0, 0, 0},
 };

@@ -28,11 +28,7 @@ make_tuple_from(Vm *vm, Handle iterable)
         /* PyList_AsTuple */
         uint32_t n = o->u.l.len;
         Handle t = m_tuple_new(M, n);
-        for (uint32_t i = 0; i < n; i++) {
-            Handle x = m_obj(M, iterable)->u.l.items[i];
-            m_incref(M, x);
-            m_store(M, t, i, x);
-        }
+        store_items(vm, t, m_obj(M, iterable)->u.l.items, n);
         return t;
     }
     Handle it = op_iter(vm, iterable);
@@ -68,37 +64,10 @@ make_tuple_from(Vm *vm, Handle iterable)
 Handle
 tuple_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "tuple", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     if (nargs == 0) {
         return m_tuple_new(M, 0);
     }
     return make_tuple_from(vm, args[0]);
-}
-
-/* Where x first equals an item of the tuple (-1 if none) and how many
- * equal it, for index and count (name); -1 with an exception raised. */
-static int
-tuple_find(Vm *vm, const char *name, Handle self, const Handle *args, uint32_t nargs,
-           int64_t *first, int64_t *count)
-{
-    if (nargs_check(vm, name, nargs, 1, 1) < 0) {
-        return -1;
-    }
-    *count = 0;
-    *first = -1;
-    for (uint32_t i = 0; i < m_obj(M, self)->u.t.len; i++) {
-        int r = op_equal(vm, m_obj(M, self)->u.t.items[i], args[0]);
-        if (r < 0) {
-            return -1;
-        }
-        if (r) {
-            *first = *first < 0 ? i : *first;
-            (*count)++;
-        }
-    }
-    return 0;
 }
 
 static Handle
@@ -106,7 +75,7 @@ tuple_index(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     int64_t first, count;
 
-    if (tuple_find(vm, "index", self, args, nargs, &first, &count) < 0) {
+    if (seq_find(vm, self, args[0], 0, m_obj(M, self)->u.t.len, &first, &count) < 0) {
         return NULL_HANDLE;
     }
     if (first < 0) {
@@ -121,14 +90,12 @@ tuple_count(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     int64_t first, count;
 
-    if (tuple_find(vm, "count", self, args, nargs, &first, &count) < 0) {
-        return NULL_HANDLE;
-    }
-    return m_int(M, count);
+    return seq_find(vm, self, args[0], 0, m_obj(M, self)->u.t.len, &first, &count) < 0
+           ? NULL_HANDLE : m_int(M, count);
 }
 
 const MethodReg tuple_methods[] = {
-    {"index", tuple_index, 0},
-    {"count", tuple_count, 0},
-    {NULL, NULL, 0},
+    {"index", tuple_index, 1, 1, 0},
+    {"count", tuple_count, 1, 1, 0},
+    {NULL, NULL, 0, 0, 0},
 };

@@ -198,9 +198,6 @@ type_new(Vm *vm, const Handle *args, uint32_t nargs)
 static Handle
 object_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "object", nargs, 0, 0) < 0) {
-        return NULL_HANDLE;
-    }
     vm_raise(vm, EXC_NotImplementedError, "object() is not supported");
     return NULL_HANDLE;
 }
@@ -239,9 +236,6 @@ range_length(const BigInt *a, const BigInt *b, const BigInt *s, BigInt *len)
 static Handle
 range_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "range", nargs, 1, 3) < 0) {
-        return NULL_HANDLE;
-    }
     for (uint32_t i = 0; i < nargs; i++) {
         if (!is_int(vm, args[i])) {
             vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
@@ -277,23 +271,40 @@ range_new(Vm *vm, const Handle *args, uint32_t nargs)
     return r;
 }
 
-/* The types that can be called, and their constructors (tp_new and
- * tp_init as one); calling any other type raises TypeError. */
+/* The types that can be called: their constructors (tp_new and tp_init
+ * as one) and the arguments they take, checked first as the
+ * constructors' argument parsing does (type() checks its own).  Calling
+ * any other type raises TypeError. */
 typedef Handle (*TypeNewFn)(Vm *vm, const Handle *args, uint32_t nargs);
 
-static const TypeNewFn type_new_fn[T_COUNT] = {
-    [T_INT] = long_new,
-    [T_STR] = unicode_new,
-    [T_BOOL] = bool_new,
-    [T_LIST] = list_new,
-    [T_TUPLE] = tuple_new,
-    [T_DICT] = dict_new,
-    [T_SET] = set_new,
-    [T_RANGE] = range_new,
-    [T_TYPE] = type_new,
-    [T_WEAKREF] = weakref_new,
-    [T_NONE] = object_new,
+static const struct {
+    TypeNewFn fn;
+    const char *name;
+    uint32_t min_args, max_args;
+} type_new_fn[T_COUNT] = {
+    [T_INT] = {long_new, "int", 0, 2},
+    [T_STR] = {unicode_new, "str", 0, 1},
+    [T_BOOL] = {bool_new, "bool", 0, 1},
+    [T_LIST] = {list_new, "list", 0, 1},
+    [T_TUPLE] = {tuple_new, "tuple", 0, 1},
+    [T_DICT] = {dict_new, "dict", 0, 1},
+    [T_SET] = {set_new, "set", 0, 1},
+    [T_RANGE] = {range_new, "range", 1, 3},
+    [T_TYPE] = {type_new, "type", 0, ARGS_ANY},
+    [T_WEAKREF] = {weakref_new, "ref", 1, 2},
+    [T_NONE] = {object_new, "object", 0, 0},
 };
+
+/* Check the count of arguments, then construct. */
+static Handle
+construct(Vm *vm, ObjType t, const Handle *args, uint32_t nargs)
+{
+    if (nargs_check(vm, type_new_fn[t].name, nargs, type_new_fn[t].min_args,
+                    type_new_fn[t].max_args) < 0) {
+        return NULL_HANDLE;
+    }
+    return type_new_fn[t].fn(vm, args, nargs);
+}
 
 Handle
 type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
@@ -302,17 +313,16 @@ type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs)
         return instantiate(vm, type, args, nargs);
     }
     ObjType t = (ObjType)m_obj(M, type)->u.builtin.id;
-    TypeNewFn fn = type_new_fn[t];
-    if (fn == NULL) {
+    if (type_new_fn[t].fn == NULL) {
         vm_raise(vm, EXC_TypeError, "cannot create '%s' instances", type_info[t].pyname);
         return NULL_HANDLE;
     }
     if (t != T_STR && t != T_INT && t != T_WEAKREF) {
-        return fn(vm, args, nargs);
+        return construct(vm, t, args, nargs);
     }
     /* No vectorcall for these in 3.11: _PyObject_MakeTpCall's tuple. */
     Handle tup = pack_args(vm, args, nargs);
-    Handle r = fn(vm, args, nargs);
+    Handle r = construct(vm, t, args, nargs);
     m_decref(M, tup);
     return r;
 }

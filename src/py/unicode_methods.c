@@ -16,9 +16,6 @@
 Handle
 unicode_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "str", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     if (nargs == 0) {
         return m_str(M, "", 0);
     }
@@ -123,31 +120,30 @@ split_add(Vm *vm, Handle l, Handle item)
     }
 }
 
-/* str.upper() and str.lower(). */
+/* str.upper() and str.lower() (upper). */
 static Handle
-str_upper(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
+str_case(Vm *vm, Handle self, int upper)
 {
     const Object *so = m_obj(M, self);
     StrBuf sb;
 
     sb_init(&sb);
-    uni_upper(so->u.s.utf8, so->u.s.nbytes, &sb);
+    (upper ? uni_upper : uni_lower)(so->u.s.utf8, so->u.s.nbytes, &sb);
     Handle r = new_str(vm, sb.s, sb.len);
     sb_done(&sb);
     return r;
 }
 
 static Handle
+str_upper(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
+{
+    return str_case(vm, self, 1);
+}
+
+static Handle
 str_lower(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    const Object *so = m_obj(M, self);
-    StrBuf sb;
-
-    sb_init(&sb);
-    uni_lower(so->u.s.utf8, so->u.s.nbytes, &sb);
-    Handle r = new_str(vm, sb.s, sb.len);
-    sb_done(&sb);
-    return r;
+    return str_case(vm, self, 0);
 }
 
 /* str.strip([chars]): the str itself when nothing goes. */
@@ -157,9 +153,6 @@ str_strip(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
     Cps s, a = {NULL, 0};
     Handle r = NULL_HANDLE;
 
-    if (nargs_check(vm, "strip", nargs, 0, 1) < 0) {
-        return NULL_HANDLE;
-    }
     int have = nargs == 1 && TYPE(args[0]) != T_NONE;
     if (have && str_arg(vm, "strip", args, 0, &a) < 0) {
         return NULL_HANDLE;
@@ -189,9 +182,6 @@ str_strip(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 str_join(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "join", nargs, 1, 1) < 0) {
-        return NULL_HANDLE;
-    }
     Handle seq = args[0], r = NULL_HANDLE;
     int made = 0;
     if (TYPE(seq) != T_LIST && TYPE(seq) != T_TUPLE) {
@@ -300,9 +290,6 @@ str_split(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     Cps s, a = {NULL, 0};
 
-    if (nargs_check_kw(vm, "split", nargs, 2) < 0) {
-        return NULL_HANDLE;
-    }
     int64_t maxsplit = -1;
     if (nargs == 2 && int_arg(vm, args[1], &maxsplit) < 0) {
         return NULL_HANDLE;
@@ -375,9 +362,6 @@ replace_cps(const Cps *s, const Cps *a, const Cps *b, int64_t maxcount, uint32_t
 static Handle
 str_replace(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "replace", nargs, 2, 3) < 0) {
-        return NULL_HANDLE;
-    }
     if (TYPE(args[0]) != T_STR || TYPE(args[1]) != T_STR) {
         vm_raise(vm, EXC_TypeError, "replace() argument %d must be str, not %s",
                  TYPE(args[0]) != T_STR ? 1 : 2,
@@ -435,9 +419,6 @@ affix_match(Vm *vm, const Cps *s, int64_t start, int64_t end, Handle x, int at_e
 static Handle
 affix(Vm *vm, const char *name, int at_end, Handle self, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, name, nargs, 1, 3) < 0) {
-        return NULL_HANDLE;
-    }
     Cps s;
     cps_of(m_obj(M, self), &s);
     int64_t start, end;
@@ -479,37 +460,31 @@ str_endswith(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
     return affix(vm, "endswith", 1, self, args, nargs);
 }
 
-/* str.find and str.count (name): where sub first occurs in
- * s[start:end] (-1 if nowhere) and how many times, without overlaps. */
-static int
-str_search(Vm *vm, const char *name, Handle self, const Handle *args, uint32_t nargs,
-           int64_t *found, int64_t *count)
+/* str.find(sub[, start[, end]]) and str.count(...) (want_count): where
+ * sub first occurs in s[start:end] (-1 if nowhere), or how many times,
+ * without overlaps. */
+static Handle
+str_search(Vm *vm, Handle self, const Handle *args, uint32_t nargs, int want_count)
 {
-    if (nargs_check(vm, name, nargs, 1, 3) < 0) {
-        return -1;
-    }
     if (TYPE(args[0]) != T_STR) {
         vm_raise(vm, EXC_TypeError, "must be str, not %s", type_name(vm, args[0]));
-        return -1;
+        return NULL_HANDLE;
     }
     Cps s, a;
     cps_of(m_obj(M, self), &s);
     int64_t start, end;
     if (slice_bounds(vm, args, nargs, 1, s.n, &start, &end) < 0) {
         free(s.v);
-        return -1;
+        return NULL_HANDLE;
     }
     cps_of(m_obj(M, args[0]), &a);
-    *found = -1;
-    *count = 0;
+    int64_t found = -1, count = 0;
     if (start <= (int64_t)s.n && end - start >= (int64_t)a.n) {
         Cps sl = {s.v, (size_t)end};
         for (int64_t i = start; i + (int64_t)a.n <= end;) {
             if (cps_match(&sl, (size_t)i, &a)) {
-                if (*found < 0) {
-                    *found = i;
-                }
-                (*count)++;
+                found = found < 0 ? i : found;
+                count++;
                 i += a.n ? (int64_t)a.n : 1;
             } else {
                 i++;
@@ -518,43 +493,33 @@ str_search(Vm *vm, const char *name, Handle self, const Handle *args, uint32_t n
     }
     free(s.v);
     free(a.v);
-    return 0;
+    return m_int(M, want_count ? count : found);
 }
 
 static Handle
 str_find(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    int64_t found, count;
-
-    if (str_search(vm, "find", self, args, nargs, &found, &count) < 0) {
-        return NULL_HANDLE;
-    }
-    return m_int(M, found);
+    return str_search(vm, self, args, nargs, 0);
 }
 
 static Handle
 str_count(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    int64_t found, count;
-
-    if (str_search(vm, "count", self, args, nargs, &found, &count) < 0) {
-        return NULL_HANDLE;
-    }
-    return m_int(M, count);
+    return str_search(vm, self, args, nargs, 1);
 }
 
 /* startswith, endswith, find and count take their arguments as a tuple
  * (METH_VARARGS). */
 const MethodReg unicode_methods[] = {
-    {"join", str_join, 0},
-    {"upper", str_upper, METH_NOARGS},
-    {"lower", str_lower, METH_NOARGS},
-    {"split", str_split, 0},
-    {"replace", str_replace, 0},
-    {"startswith", str_startswith, METH_VARARGS},
-    {"endswith", str_endswith, METH_VARARGS},
-    {"strip", str_strip, 0},
-    {"find", str_find, METH_VARARGS},
-    {"count", str_count, METH_VARARGS},
-    {NULL, NULL, 0},
+    {"join", str_join, 1, 1, 0},
+    {"upper", str_upper, 0, 0, 0},
+    {"lower", str_lower, 0, 0, 0},
+    {"split", str_split, 0, 2, METH_KEYWORDS},
+    {"replace", str_replace, 2, 3, 0},
+    {"startswith", str_startswith, 1, 3, METH_VARARGS},
+    {"endswith", str_endswith, 1, 3, METH_VARARGS},
+    {"strip", str_strip, 0, 1, 0},
+    {"find", str_find, 1, 3, METH_VARARGS},
+    {"count", str_count, 1, 3, METH_VARARGS},
+    {NULL, NULL, 0, 0, 0},
 };

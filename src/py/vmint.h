@@ -45,8 +45,11 @@ int op_next(Vm *vm, Handle it, Handle *out);     /* 1 item, 0 done, -1 */
 int op_next_item(Vm *vm, Handle it, Handle *out); /* the same, in a built-in */
 int64_t op_len(Vm *vm, Handle h);                /* -1 with exception */
 int index_of(Vm *vm, Handle key, int64_t len, const char *what, int64_t *out);
-/* list_methods.c: list.extend (list_extend in listobject.c). */
+/* list_methods.c: list.extend (list_extend in listobject.c); seq_find:
+ * where x is in a list or tuple, and how often (index and count). */
 int list_extend(Vm *vm, Handle list, Handle iterable);
+int seq_find(Vm *vm, Handle seq, Handle x, int64_t lo, int64_t hi, int64_t *first,
+             int64_t *count);
 /* Look a name up in a class's namespace (borrowed or 0). */
 Handle class_lookup(Vm *vm, Handle cls, Handle name);
 Handle new_str(Vm *vm, const char *s, size_t n);
@@ -90,20 +93,29 @@ typedef Handle (*BuiltinFn)(Vm *vm, Handle self, const Handle *args, uint32_t na
 
 /* The calling conventions that show in what CPython allocates or
  * reports (MethodReg.flags). */
-#define METH_NOARGS  1u     /* any argument is an error */
-#define METH_VARARGS 2u     /* the arguments come packed in a tuple
+#define METH_VARARGS  1u    /* the arguments come packed in a tuple
                              * (METH_VARARGS, an Argument Clinic *args,
                              * a type without vectorcall): a real
                              * allocation the collector counts */
-#define METH_INLINE  4u     /* 3.11's specialized CALL runs it inline, so
+#define METH_INLINE   2u    /* 3.11's specialized CALL runs it inline, so
                              * it does not count towards the recursion
                              * limit (len, isinstance) */
+#define METH_KEYWORDS 4u    /* the count is checked as a function that
+                             * also takes keywords checks it
+                             * (nargs_check_kw: at most max_args) */
 
-/* One entry of a table of built-ins, like Lua's luaL_Reg; a table ends
- * with {NULL, NULL, 0}. */
+/* MethodReg.max_args of a function that checks its count itself, if at
+ * all. */
+#define ARGS_ANY UINT32_MAX
+
+/* One entry of a table of built-ins, like Lua's luaL_Reg, with the
+ * arguments it takes: the count is checked before the call, with
+ * CPython's message (nargs_check), so the function itself starts with
+ * a count in min_args..max_args.  A table ends with a NULL name. */
 typedef struct MethodReg {
     const char *name;
     BuiltinFn fn;
+    uint32_t min_args, max_args;
     unsigned flags;
 } MethodReg;
 
@@ -143,19 +155,24 @@ void dict_set_cstr(Vm *vm, Handle d, const char *key, Handle v);
  * args[first + 1] as the start and end of a slice of len items
  * (ADJUST_INDICES).  The checks return 0, or -1 with TypeError raised. */
 Handle pack_args(Vm *vm, const Handle *args, uint32_t nargs);
+/* Store new references to items[0..n-1] in the slots 0..n-1 of dst, a
+ * new tuple or list (items must stay put: not a list being changed). */
+void store_items(Vm *vm, Handle dst, const Handle *items, uint32_t n);
 int nargs_check(Vm *vm, const char *name, uint32_t nargs, uint32_t min, uint32_t max);
 int nargs_check_kw(Vm *vm, const char *name, uint32_t nargs, uint32_t max);
 int int_arg(Vm *vm, Handle h, int64_t *out);
 int slice_bounds(Vm *vm, const Handle *args, uint32_t nargs, uint32_t first, size_t len,
                  int64_t *start, int64_t *end);
+/* Raise exc with the message repr(h) + suffix; returns 0 (NULL_HANDLE). */
+Handle raise_repr(Vm *vm, ExcKind exc, Handle h, const char *suffix);
 
 /* typeobject.c: calling a type (type_call) or a class, and the class
  * statement (__build_class__ and type_new). */
 Handle type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs);
 Handle class_build(Vm *vm, Handle body, Handle name);
 
-/* The constructors type_call dispatches to: type(args).  Each in the
- * file of its type. */
+/* The constructors type_call dispatches to, type(*args), with the count
+ * of arguments already checked.  Each in the file of its type. */
 Handle long_new(Vm *vm, const Handle *args, uint32_t nargs);      /* long_methods.c */
 Handle bool_new(Vm *vm, const Handle *args, uint32_t nargs);      /* long_methods.c */
 Handle unicode_new(Vm *vm, const Handle *args, uint32_t nargs);   /* unicode_methods.c */

@@ -33,9 +33,6 @@ weakref_link(Vm *vm, Handle obj, Handle w, Handle prev)
 Handle
 weakref_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    if (nargs_check(vm, "ref", nargs, 1, 2) < 0) {
-        return NULL_HANDLE;
-    }
     Handle obj = args[0];
     Handle cb = nargs == 2 && TYPE(args[1]) != T_NONE ? args[1] : NULL_HANDLE;
     if (m_weaklist(M, obj) == NULL) {
