@@ -14,6 +14,18 @@
 
 #include "sim/machine.h"
 
+/* The bytes an object of type t takes without its variable part: the
+ * pre-header (GC header, managed dict) and tp_basicsize, from types.def.
+ * For the language's allocations (the machine sizes its own). */
+#define TYPE_NBYTES(t) ((size_t)type_info[t].presize + type_info[t].basicsize)
+
+/* The bytes of one instruction in co_code (a _Py_CODEUNIT). */
+#define CODE_UNIT_SIZE 2
+
+/* The bytes of a pointer on the simulated machine: an item of a list's
+ * or tuple's item array. */
+#define PTR_SIZE 8
+
 typedef enum {
 #define OP(name, arg) OP_##name,
 #include "py/opcode.def"

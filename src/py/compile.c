@@ -712,9 +712,15 @@ value_hash(const Machine *m, Handle h)
         }
         return x;
     }
-    default:
-        return h;
+    case T_NONE: case T_LIST: case T_DICT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
+    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
+    case T_RANGE: case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER:
+    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS:
+    case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF: case T_GETSET: case T_SUPER:
+    case T_COUNT:
+        break;
     }
+    return h;
 }
 
 /* The cached object equal to obj (same type and value). */
@@ -1495,6 +1501,162 @@ qualname(const Compiler *c, const char *name, char *out, size_t n)
     }
 }
 
+/* if: the tests jump to the else branch, or past the body. */
+static void
+if_stmt(Compiler *c, Node *s)
+{
+    uint32_t jf[256];
+    size_t nj = 0;
+    jump_if(c, s->u.ifs.test, 0, jf, &nj);
+    body(c, &s->u.ifs.body);
+    if (s->u.ifs.orelse.n > 0) {
+        uint32_t j = emit(c, OP_JUMP, 0);
+        for (size_t i = 0; i < nj; i++) {
+            patch(c, jf[i], here(c));
+        }
+        body(c, &s->u.ifs.orelse);
+        patch(c, j, here(c));
+    } else {
+        for (size_t i = 0; i < nj; i++) {
+            patch(c, jf[i], here(c));
+        }
+    }
+}
+
+/* while: the test at the top, a jump back at the end of the body. */
+static void
+while_stmt(Compiler *c, Node *s)
+{
+    uint32_t top = here(c);
+    push_loop(c, s, 0, top);
+    uint32_t jf[256];
+    size_t nj = 0;
+    jump_if(c, s->u.ifs.test, 0, jf, &nj);
+    body(c, &s->u.ifs.body);
+    set_line(c, s);
+    emit(c, OP_JUMP, top);
+    for (size_t i = 0; i < nj; i++) {
+        patch(c, jf[i], here(c));
+    }
+    pop_loop(c, here(c));
+}
+
+/* for: GET_ITER, then FOR_ITER at the top of the loop. */
+static void
+for_stmt(Compiler *c, Node *s)
+{
+    expr(c, s->u.fors.iter);
+    set_line(c, s);
+    emit(c, OP_GET_ITER, 0);
+    uint32_t top = emit(c, OP_FOR_ITER, 0);
+    push_loop(c, s, 1, top);
+    store(c, s->u.fors.target);
+    body(c, &s->u.fors.body);
+    set_line(c, s);
+    emit(c, OP_JUMP, top);
+    c->u->depth--;                  /* FOR_ITER's exit pops the iterator */
+    patch(c, top, here(c));
+    pop_loop(c, here(c));
+}
+
+/* return: a return inside for loops pops their iterators first. */
+static void
+return_stmt(Compiler *c, Node *s)
+{
+    Unit *u = c->u;
+
+    if (u->code->kind != CODE_FUNCTION) {
+        fail_at(c, s, "'return' outside function");
+    }
+    if (s->u.expr.value != NULL) {
+        expr(c, s->u.expr.value);
+    } else {
+        load_const(c, c->m->none);
+    }
+    set_line(c, s);
+    /* A return inside for loops pops their iterators first. */
+    for (int i = u->nloops - 1; i >= 0; i--) {
+        if (u->loops[i].is_for) {
+            emit(c, OP_SWAP, 2);
+            emit(c, OP_POP_TOP, 0);
+        }
+    }
+    emit(c, OP_RETURN_VALUE, 0);
+}
+
+/* assert TEST[, MSG]: jumps past the raise when the test is true. */
+static void
+assert_stmt(Compiler *c, Node *s)
+{
+    uint32_t jt[256];
+    size_t nj = 0;
+    jump_if(c, s->u.assrt.test, 1, jt, &nj);
+    emit(c, OP_LOAD_ASSERTION_ERROR, 0);
+    if (s->u.assrt.msg != NULL) {
+        expr(c, s->u.assrt.msg);
+        emit(c, OP_RAISE_ASSERT, 1);
+    } else {
+        emit(c, OP_RAISE_ASSERT, 0);
+    }
+    c->u->depth -= 1 + (s->u.assrt.msg != NULL);
+    for (size_t i = 0; i < nj; i++) {
+        patch(c, jt[i], here(c));
+    }
+}
+
+/* def: the defaults (one constant tuple when all are constants), the
+ * function's code object, MAKE_FUNCTION, then the store of its name. */
+static void
+def_stmt(Compiler *c, Node *s)
+{
+    Unit *u = c->u;
+
+    for (size_t i = 0; i < s->u.def.defaults.n; i++) {
+        expr(c, s->u.def.defaults.v[i]);
+    }
+    uint32_t flags = 0;
+    if (s->u.def.defaults.n > 0) {
+        /* BUILD_TUPLE of constants is folded into one constant. */
+        if (all_const(c, &s->u.def.defaults)) {
+            u->nins -= s->u.def.defaults.n;
+            u->depth -= (int)s->u.def.defaults.n;
+            load_const(c, const_tuple(c, &s->u.def.defaults, s));
+        } else {
+            emit(c, OP_BUILD_TUPLE, (uint32_t)s->u.def.defaults.n);
+        }
+        flags = 1;
+    }
+    char qual[512];
+    qualname(c, s->u.def.name, qual, sizeof qual);
+    Handle code = compile_unit(c, CODE_FUNCTION, s->u.def.name, qual, s, &s->u.def.body);
+    set_line(c, s);
+    load_const(c, code);
+    m_decref(c->m, code);
+    emit(c, OP_MAKE_FUNCTION, flags);
+    name_op(c, s, s->u.def.name, CTX_STORE);
+}
+
+/* class: __build_class__(function of the body, name), then the store
+ * of its name. */
+static void
+class_stmt(Compiler *c, Node *s)
+{
+    char qual[512];
+    qualname(c, s->u.cls.name, qual, sizeof qual);
+    emit(c, OP_PUSH_NULL, 0);
+    emit(c, OP_LOAD_BUILD_CLASS, 0);
+    Handle code = compile_unit(c, CODE_CLASS, s->u.cls.name, qual, s, &s->u.cls.body);
+    set_line(c, s);
+    load_const(c, code);
+    m_decref(c->m, code);
+    emit(c, OP_MAKE_FUNCTION, 0);
+    Handle nm = m_str_cstr(c->m, s->u.cls.name);
+    set_const(c, s, nm);
+    load_const(c, nm);
+    emit(c, OP_CALL, 2);
+    name_op(c, s, s->u.cls.name, CTX_STORE);
+}
+
 static void
 stmt(Compiler *c, Node *s)
 {
@@ -1526,55 +1688,15 @@ stmt(Compiler *c, Node *s)
     case N_PASS:
         emit(c, OP_NOP, 0);
         break;
-    case N_IF: {
-        uint32_t jf[256];
-        size_t nj = 0;
-        jump_if(c, s->u.ifs.test, 0, jf, &nj);
-        body(c, &s->u.ifs.body);
-        if (s->u.ifs.orelse.n > 0) {
-            uint32_t j = emit(c, OP_JUMP, 0);
-            for (size_t i = 0; i < nj; i++) {
-                patch(c, jf[i], here(c));
-            }
-            body(c, &s->u.ifs.orelse);
-            patch(c, j, here(c));
-        } else {
-            for (size_t i = 0; i < nj; i++) {
-                patch(c, jf[i], here(c));
-            }
-        }
+    case N_IF:
+        if_stmt(c, s);
         break;
-    }
-    case N_WHILE: {
-        uint32_t top = here(c);
-        push_loop(c, s, 0, top);
-        uint32_t jf[256];
-        size_t nj = 0;
-        jump_if(c, s->u.ifs.test, 0, jf, &nj);
-        body(c, &s->u.ifs.body);
-        set_line(c, s);
-        emit(c, OP_JUMP, top);
-        for (size_t i = 0; i < nj; i++) {
-            patch(c, jf[i], here(c));
-        }
-        pop_loop(c, here(c));
+    case N_WHILE:
+        while_stmt(c, s);
         break;
-    }
-    case N_FOR: {
-        expr(c, s->u.fors.iter);
-        set_line(c, s);
-        emit(c, OP_GET_ITER, 0);
-        uint32_t top = emit(c, OP_FOR_ITER, 0);
-        push_loop(c, s, 1, top);
-        store(c, s->u.fors.target);
-        body(c, &s->u.fors.body);
-        set_line(c, s);
-        emit(c, OP_JUMP, top);
-        c->u->depth--;                  /* FOR_ITER's exit pops the iterator */
-        patch(c, top, here(c));
-        pop_loop(c, here(c));
+    case N_FOR:
+        for_stmt(c, s);
         break;
-    }
     case N_BREAK:
     case N_CONTINUE: {
         if (u->nloops == 0) {
@@ -1594,46 +1716,16 @@ stmt(Compiler *c, Node *s)
         break;
     }
     case N_RETURN:
-        if (u->code->kind != CODE_FUNCTION) {
-            fail_at(c, s, "'return' outside function");
-        }
-        if (s->u.expr.value != NULL) {
-            expr(c, s->u.expr.value);
-        } else {
-            load_const(c, c->m->none);
-        }
-        set_line(c, s);
-        /* A return inside for loops pops their iterators first. */
-        for (int i = u->nloops - 1; i >= 0; i--) {
-            if (u->loops[i].is_for) {
-                emit(c, OP_SWAP, 2);
-                emit(c, OP_POP_TOP, 0);
-            }
-        }
-        emit(c, OP_RETURN_VALUE, 0);
+        return_stmt(c, s);
         break;
     case N_GLOBAL:
         if (u->code->kind == CODE_MODULE) {
             break;
         }
         break;
-    case N_ASSERT: {
-        uint32_t jt[256];
-        size_t nj = 0;
-        jump_if(c, s->u.assrt.test, 1, jt, &nj);
-        emit(c, OP_LOAD_ASSERTION_ERROR, 0);
-        if (s->u.assrt.msg != NULL) {
-            expr(c, s->u.assrt.msg);
-            emit(c, OP_RAISE_ASSERT, 1);
-        } else {
-            emit(c, OP_RAISE_ASSERT, 0);
-        }
-        c->u->depth -= 1 + (s->u.assrt.msg != NULL);
-        for (size_t i = 0; i < nj; i++) {
-            patch(c, jt[i], here(c));
-        }
+    case N_ASSERT:
+        assert_stmt(c, s);
         break;
-    }
     case N_IMPORT:
         for (size_t i = 0; i < s->u.import.n; i++) {
             emit(c, OP_IMPORT_NAME, name_index(c, s->u.import.names[i]));
@@ -1641,49 +1733,12 @@ stmt(Compiler *c, Node *s)
             name_op(c, &fake, s->u.import.names[i], CTX_STORE);
         }
         break;
-    case N_DEF: {
-        for (size_t i = 0; i < s->u.def.defaults.n; i++) {
-            expr(c, s->u.def.defaults.v[i]);
-        }
-        uint32_t flags = 0;
-        if (s->u.def.defaults.n > 0) {
-            /* BUILD_TUPLE of constants is folded into one constant. */
-            if (all_const(c, &s->u.def.defaults)) {
-                u->nins -= s->u.def.defaults.n;
-                u->depth -= (int)s->u.def.defaults.n;
-                load_const(c, const_tuple(c, &s->u.def.defaults, s));
-            } else {
-                emit(c, OP_BUILD_TUPLE, (uint32_t)s->u.def.defaults.n);
-            }
-            flags = 1;
-        }
-        char qual[512];
-        qualname(c, s->u.def.name, qual, sizeof qual);
-        Handle code = compile_unit(c, CODE_FUNCTION, s->u.def.name, qual, s, &s->u.def.body);
-        set_line(c, s);
-        load_const(c, code);
-        m_decref(c->m, code);
-        emit(c, OP_MAKE_FUNCTION, flags);
-        name_op(c, s, s->u.def.name, CTX_STORE);
+    case N_DEF:
+        def_stmt(c, s);
         break;
-    }
-    case N_CLASS: {
-        char qual[512];
-        qualname(c, s->u.cls.name, qual, sizeof qual);
-        emit(c, OP_PUSH_NULL, 0);
-        emit(c, OP_LOAD_BUILD_CLASS, 0);
-        Handle code = compile_unit(c, CODE_CLASS, s->u.cls.name, qual, s, &s->u.cls.body);
-        set_line(c, s);
-        load_const(c, code);
-        m_decref(c->m, code);
-        emit(c, OP_MAKE_FUNCTION, 0);
-        Handle nm = m_str_cstr(c->m, s->u.cls.name);
-        set_const(c, s, nm);
-        load_const(c, nm);
-        emit(c, OP_CALL, 2);
-        name_op(c, s, s->u.cls.name, CTX_STORE);
+    case N_CLASS:
+        class_stmt(c, s);
         break;
-    }
     default:
         fail_at(c, s, "internal error: not a statement");
     }
@@ -1923,7 +1978,7 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
     }
     sfree(&unit.names);
     sfree(&unit.globals);
-    Handle h = m_alloc(m, T_CODE, 184 + 2 * (size_t)code->nins);
+    Handle h = m_alloc(m, T_CODE, TYPE_NBYTES(T_CODE) + CODE_UNIT_SIZE * (size_t)code->nins);
     m_obj(m, h)->u.code.code = code;
     m_store(m, h, 0, consts);
     m_store(m, h, 1, names);

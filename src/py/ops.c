@@ -190,11 +190,209 @@ op_repr(Vm *vm, Handle h, StrBuf *out)
     return rc;
 }
 
+/* The start of a container's repr: its text when it is empty, or its
+ * "..." form when it is being repr'd already (Py_ReprEnter).  1 when
+ * that is all, 0 to go on (then repr_leave when done). */
+static int
+repr_open(Vm *vm, Handle h, int empty, const char *empty_text, const char *again, StrBuf *out)
+{
+    if (empty) {
+        sb_puts(out, empty_text);
+        return 1;
+    }
+    repr_state(vm);
+    if (repr_enter(vm, h)) {
+        sb_puts(out, again);
+        return 1;
+    }
+    return 0;
+}
+
+/* list_repr and tuplerepr: "[...]" or "(...)" for one being repr'd. */
+static int
+repr_sequence(Vm *vm, Handle h, StrBuf *out)
+{
+    const Object *o = m_obj(M, h);
+    int is_list = o->type == T_LIST, rc = 0;
+    uint32_t n = is_list ? o->u.l.len : o->u.t.len;
+
+    if (repr_open(vm, h, n == 0, is_list ? "[]" : "()", is_list ? "[...]" : "(...)", out)) {
+        return 0;
+    }
+    sb_putc(out, is_list ? '[' : '(');
+    for (uint32_t i = 0; i < n && rc == 0; i++) {
+        o = m_obj(M, h);
+        uint32_t len = is_list ? o->u.l.len : o->u.t.len;
+        if (i >= len) {
+            break;
+        }
+        if (i > 0) {
+            sb_puts(out, ", ");
+        }
+        rc = op_repr(vm, is_list ? o->u.l.items[i] : o->u.t.items[i], out);
+    }
+    if (!is_list && n == 1) {
+        sb_putc(out, ',');
+    }
+    sb_putc(out, is_list ? ']' : ')');
+    repr_leave(vm);
+    return rc;
+}
+
+/* dict_repr: a split dict in its values' order, a combined one in its
+ * entries' order. */
+static int
+repr_dict(Vm *vm, Handle h, StrBuf *out)
+{
+    int rc = 0;
+
+    repr_state(vm);             /* made even for an empty dict */
+    const Dict *d = m_obj(M, h)->u.d;
+    if (repr_open(vm, h, d->used == 0, "{}", "{...}", out)) {
+        return 0;
+    }
+    sb_putc(out, '{');
+    int first = 1;
+    if (d->split) {
+        const ClassVal *c = m_obj(M, d->cls)->u.c;
+        for (uint32_t k = 0; k < d->values->norder && rc == 0; k++) {
+            uint32_t ix = d->values->order[k];
+            rc = repr_dict_item(vm, c->keys[ix], d->values->slot[ix], &first, out);
+        }
+    } else {
+        for (uint32_t e = 0; e < m_obj(M, h)->u.d->nentries && rc == 0; e++) {
+            d = m_obj(M, h)->u.d;
+            Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
+            if (k == NULL_HANDLE) {
+                continue;
+            }
+            rc = repr_dict_item(vm, k, v, &first, out);
+        }
+    }
+    sb_putc(out, '}');
+    repr_leave(vm);
+    return rc;
+}
+
+/* set_repr: PySequence_List of the items, whose repr is trimmed. */
+static int
+repr_set(Vm *vm, Handle h, StrBuf *out)
+{
+    repr_state(vm);             /* made even for an empty set */
+    if (repr_open(vm, h, m_obj(M, h)->u.set->used == 0, "set()", "set(...)", out)) {
+        return 0;
+    }
+    int rc = 0;
+    Handle keys = m_list_new(M, 0);
+    if (list_extend(vm, keys, h) < 0) {
+        m_decref(M, keys);
+        repr_leave(vm);
+        return -1;
+    }
+    sb_putc(out, '{');
+    for (uint32_t i = 0; i < m_obj(M, keys)->u.l.len && rc == 0; i++) {
+        if (i > 0) {
+            sb_puts(out, ", ");
+        }
+        rc = op_repr(vm, m_obj(M, keys)->u.l.items[i], out);
+    }
+    sb_putc(out, '}');
+    m_decref(M, keys);
+    repr_leave(vm);
+    return rc;
+}
+
+/* meth_repr: a method bound to an object, or a module's function. */
+static void
+repr_builtin(Vm *vm, const Object *o, StrBuf *out)
+{
+    if (o->u.builtin.self != NULL_HANDLE && TYPE(o->u.builtin.self) != T_MODULE) {
+        sb_printf(out, "<built-in method %s of %s object at 0x%" PRIx64 ">",
+                  builtin_name(o->u.builtin.id), type_name(vm, o->u.builtin.self),
+                  m_obj(M, o->u.builtin.self)->addr);
+    } else {
+        sb_printf(out, "<built-in function %s>", builtin_name(o->u.builtin.id));
+    }
+}
+
+/* range_repr: the step only when it is not 1. */
+static int
+repr_range(Vm *vm, Handle h, StrBuf *out)
+{
+    const Object *o = m_obj(M, h);
+
+    sb_puts(out, "range(");
+    int rc = op_repr(vm, o->u.range.start, out);
+    sb_puts(out, ", ");
+    if (rc == 0) {
+        rc = op_repr(vm, m_obj(M, h)->u.range.stop, out);
+    }
+    o = m_obj(M, h);
+    int64_t step;
+    if (rc == 0 && !(m_int_fits(M, o->u.range.step, &step) && step == 1)) {
+        sb_puts(out, ", ");
+        rc = op_repr(vm, o->u.range.step, out);
+    }
+    sb_putc(out, ')');
+    return rc;
+}
+
+static void
+repr_weakref(Vm *vm, const Object *o, StrBuf *out)
+{
+    if (o->u.wr.referent == NULL_HANDLE) {
+        sb_printf(out, "<weakref at 0x%" PRIx64 "; dead>", o->addr);
+    } else {
+        sb_printf(out, "<weakref at 0x%" PRIx64 "; to '%s' at 0x%" PRIx64 ">", o->addr,
+                  type_name(vm, o->u.wr.referent), m_obj(M, o->u.wr.referent)->addr);
+    }
+}
+
+/* dictview_repr: "dict_keys([...])" and the like, of a combined dict. */
+static int
+repr_dict_view(Vm *vm, Handle h, StrBuf *out)
+{
+    const Object *o = m_obj(M, h);
+    Handle d = o->u.it.seq;
+    ObjType vt = (ObjType)o->type;
+    int first = 1, rc = 0;
+
+    sb_printf(out, "%s([", type_info[o->type].pyname);
+    for (uint32_t e = 0; e < m_obj(M, d)->u.d->nentries && rc == 0; e++) {
+        const Dict *dd = m_obj(M, d)->u.d;
+        if (dd->split) {
+            break;
+        }
+        Handle k = dd->entries[2 * e], v = dd->entries[2 * e + 1];
+        if (k == NULL_HANDLE) {
+            continue;
+        }
+        if (!first) {
+            sb_puts(out, ", ");
+        }
+        first = 0;
+        if (vt == T_DICTITEMS) {
+            sb_putc(out, '(');
+            rc = op_repr(vm, k, out);
+            sb_puts(out, ", ");
+            if (rc == 0) {
+                rc = op_repr(vm, v, out);
+            }
+            sb_putc(out, ')');
+        } else {
+            rc = op_repr(vm, vt == T_DICTKEYS ? k : v, out);
+        }
+    }
+    sb_puts(out, "])");
+    return rc;
+}
+
+/* Each type's tp_repr. */
 static int
 repr_object(Vm *vm, Handle h, StrBuf *out)
 {
     const Object *o = m_obj(M, h);
-    int rc = 0;
+    int rc;
 
     switch ((ObjType)o->type) {
     case T_NONE:
@@ -209,100 +407,12 @@ repr_object(Vm *vm, Handle h, StrBuf *out)
         uni_repr(o->u.s.utf8, o->u.s.nbytes, out);
         return 0;
     case T_LIST:
-    case T_TUPLE: {
-        int is_list = o->type == T_LIST;
-        uint32_t n = is_list ? o->u.l.len : o->u.t.len;
-        if (n == 0) {
-            sb_puts(out, is_list ? "[]" : "()");
-            return 0;
-        }
-        repr_state(vm);
-        if (repr_enter(vm, h)) {
-            sb_puts(out, is_list ? "[...]" : "(...)");
-            return 0;
-        }
-        sb_putc(out, is_list ? '[' : '(');
-        for (uint32_t i = 0; i < n && rc == 0; i++) {
-            o = m_obj(M, h);
-            uint32_t len = is_list ? o->u.l.len : o->u.t.len;
-            if (i >= len) {
-                break;
-            }
-            if (i > 0) {
-                sb_puts(out, ", ");
-            }
-            rc = op_repr(vm, is_list ? o->u.l.items[i] : o->u.t.items[i], out);
-        }
-        if (!is_list && n == 1) {
-            sb_putc(out, ',');
-        }
-        sb_putc(out, is_list ? ']' : ')');
-        repr_leave(vm);
-        return rc;
-    }
-    case T_DICT: {
-        repr_state(vm);
-        const Dict *d = m_obj(M, h)->u.d;
-        if (d->used == 0) {
-            sb_puts(out, "{}");
-            return 0;
-        }
-        if (repr_enter(vm, h)) {
-            sb_puts(out, "{...}");
-            return 0;
-        }
-        sb_putc(out, '{');
-        int first = 1;
-        if (d->split) {
-            const ClassVal *c = m_obj(M, d->cls)->u.c;
-            for (uint32_t k = 0; k < d->values->norder && rc == 0; k++) {
-                uint32_t ix = d->values->order[k];
-                rc = repr_dict_item(vm, c->keys[ix], d->values->slot[ix], &first, out);
-            }
-        } else {
-            for (uint32_t e = 0; e < m_obj(M, h)->u.d->nentries && rc == 0; e++) {
-                d = m_obj(M, h)->u.d;
-                Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
-                if (k == NULL_HANDLE) {
-                    continue;
-                }
-                rc = repr_dict_item(vm, k, v, &first, out);
-            }
-        }
-        sb_putc(out, '}');
-        repr_leave(vm);
-        return rc;
-    }
-    case T_SET: {
-        repr_state(vm);
-        const SetVal *s = m_obj(M, h)->u.set;
-        if (s->used == 0) {
-            sb_puts(out, "set()");
-            return 0;
-        }
-        if (repr_enter(vm, h)) {
-            sb_puts(out, "set(...)");
-            return 0;
-        }
-        /* set_repr: PySequence_List of the items, whose repr is trimmed. */
-        Handle keys = m_list_new(M, 0);
-        if (list_extend(vm, keys, h) < 0) {
-            m_decref(M, keys);
-            repr_leave(vm);
-            return -1;
-        }
-        sb_putc(out, '{');
-        for (uint32_t i = 0; i < m_obj(M, keys)->u.l.len && rc == 0; i++) {
-            if (i > 0) {
-                sb_puts(out, ", ");
-            }
-            rc = op_repr(vm, m_obj(M, keys)->u.l.items[i], out);
-        }
-        sb_putc(out, '}');
-        m_decref(M, keys);
-        repr_leave(vm);
-        return rc;
-    }
+    case T_TUPLE:
+        return repr_sequence(vm, h, out);
+    case T_DICT:
+        return repr_dict(vm, h, out);
+    case T_SET:
+        return repr_set(vm, h, out);
     case T_INSTANCE:
         sb_putc(out, '<');
         qualified_name(vm, o->u.inst.cls, out);
@@ -328,80 +438,27 @@ repr_object(Vm *vm, Handle h, StrBuf *out)
         return rc;
     }
     case T_BUILTIN:
-        if (o->u.builtin.self != NULL_HANDLE && TYPE(o->u.builtin.self) != T_MODULE) {
-            sb_printf(out, "<built-in method %s of %s object at 0x%" PRIx64 ">",
-                      builtin_info[o->u.builtin.id].name, type_name(vm, o->u.builtin.self),
-                      m_obj(M, o->u.builtin.self)->addr);
-        } else {
-            sb_printf(out, "<built-in function %s>", builtin_info[o->u.builtin.id].name);
-        }
+        repr_builtin(vm, o, out);
         return 0;
     case T_MODULE:
         sb_printf(out, "<module '%s' (built-in)>", m_obj(M, o->u.mod.name)->u.s.utf8);
         return 0;
-    case T_RANGE: {
-        sb_puts(out, "range(");
-        rc = op_repr(vm, o->u.range.start, out);
-        sb_puts(out, ", ");
-        if (rc == 0) {
-            rc = op_repr(vm, m_obj(M, h)->u.range.stop, out);
-        }
-        o = m_obj(M, h);
-        int64_t step;
-        if (rc == 0 && !(m_int_fits(M, o->u.range.step, &step) && step == 1)) {
-            sb_puts(out, ", ");
-            rc = op_repr(vm, o->u.range.step, out);
-        }
-        sb_putc(out, ')');
-        return rc;
-    }
+    case T_RANGE:
+        return repr_range(vm, h, out);
     case T_WEAKREF:
-        if (o->u.wr.referent == NULL_HANDLE) {
-            sb_printf(out, "<weakref at 0x%" PRIx64 "; dead>", o->addr);
-        } else {
-            sb_printf(out, "<weakref at 0x%" PRIx64 "; to '%s' at 0x%" PRIx64 ">", o->addr,
-                      type_name(vm, o->u.wr.referent), m_obj(M, o->u.wr.referent)->addr);
-        }
+        repr_weakref(vm, o, out);
         return 0;
     case T_DICTKEYS:
     case T_DICTVALUES:
-    case T_DICTITEMS: {
-        sb_printf(out, "%s([", type_info[o->type].pyname);
-        Handle d = o->u.it.seq;
-        ObjType vt = (ObjType)o->type;
-        int first = 1;
-        for (uint32_t e = 0; e < m_obj(M, d)->u.d->nentries && rc == 0; e++) {
-            const Dict *dd = m_obj(M, d)->u.d;
-            if (dd->split) {
-                break;
-            }
-            Handle k = dd->entries[2 * e], v = dd->entries[2 * e + 1];
-            if (k == NULL_HANDLE) {
-                continue;
-            }
-            if (!first) {
-                sb_puts(out, ", ");
-            }
-            first = 0;
-            if (vt == T_DICTITEMS) {
-                sb_putc(out, '(');
-                rc = op_repr(vm, k, out);
-                sb_puts(out, ", ");
-                if (rc == 0) {
-                    rc = op_repr(vm, v, out);
-                }
-                sb_putc(out, ')');
-            } else {
-                rc = op_repr(vm, vt == T_DICTKEYS ? k : v, out);
-            }
-        }
-        sb_puts(out, "])");
-        return rc;
+    case T_DICTITEMS:
+        return repr_dict_view(vm, h, out);
+    case T_CELL: case T_CODE: case T_LISTITER: case T_TUPLEITER: case T_RANGEITER:
+    case T_STRITER: case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER:
+    case T_GETSET: case T_SUPER: case T_COUNT:
+        break;
     }
-    default:
-        sb_printf(out, "<%s object at 0x%" PRIx64 ">", type_name(vm, h), o->addr);
-        return 0;
-    }
+    sb_printf(out, "<%s object at 0x%" PRIx64 ">", type_name(vm, h), o->addr);
+    return 0;
 }
 
 int
@@ -455,10 +512,15 @@ op_len(Vm *vm, Handle h)
         return o->u.range.len;
     case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
         return m_obj(M, o->u.it.seq)->u.d->used;
-    default:
-        vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(vm, h));
-        return -1;
+    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
+    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
+    case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER:
+    case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_WEAKREF: case T_GETSET:
+    case T_SUPER: case T_COUNT:
+        break;
     }
+    vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(vm, h));
+    return -1;
 }
 
 int
@@ -474,9 +536,13 @@ op_truth(Vm *vm, Handle h)
     case T_STR: case T_LIST: case T_TUPLE: case T_DICT: case T_SET:
     case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
         return op_len(vm, h) != 0;
-    default:
-        return 1;
+    case T_CLASS: case T_INSTANCE: case T_FUNCTION: case T_METHOD: case T_CELL: case T_MODULE:
+    case T_CODE: case T_BUILTIN: case T_TYPE: case T_LISTITER: case T_TUPLEITER:
+    case T_RANGEITER: case T_STRITER: case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER:
+    case T_SETITER: case T_WEAKREF: case T_GETSET: case T_SUPER: case T_COUNT:
+        break;
     }
+    return 1;
 }
 
 /* Keys and items views compare as sets (all_contained_in both ways). */
@@ -615,9 +681,14 @@ equal(Vm *vm, Handle a, Handle b)
         return op_equal(vm, x->u.range.start, y->u.range.start) == 1
                && op_equal(vm, x->u.range.stop, y->u.range.stop) == 1
                && op_equal(vm, x->u.range.step, y->u.range.step) == 1;
-    default:
-        return 0;
+    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
+    case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE: case T_LISTITER:
+    case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER: case T_DICTVALITER:
+    case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
+    case T_GETSET: case T_SUPER: case T_COUNT:
+        break;
     }
+    return 0;
 }
 
 static const char *const cmp_text[] = {"<", "<=", "==", "!=", ">", ">="};
@@ -878,11 +949,16 @@ op_contains(Vm *vm, Handle container, Handle item)
         bi_done(&q);
         return in;
     }
-    default:
-        vm_raise(vm, EXC_TypeError, "argument of type '%s' is not iterable",
-                 type_name(vm, container));
-        return -1;
+    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
+    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
+    case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER:
+    case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_WEAKREF: case T_GETSET:
+    case T_SUPER: case T_COUNT:
+        break;
     }
+    vm_raise(vm, EXC_TypeError, "argument of type '%s' is not iterable",
+             type_name(vm, container));
+    return -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -955,7 +1031,7 @@ seq_repeat(Vm *vm, Handle seq, Handle count)
     }
     uint32_t len = o->type == T_LIST ? o->u.l.len : o->u.t.len;
     if ((uint64_t)len * (uint64_t)n > (UINT64_C(1) << 28)
-        || !m_heap_room(M, (uint64_t)len * (uint64_t)n * 8)) {
+        || !m_heap_room(M, (uint64_t)len * (uint64_t)n * PTR_SIZE)) {
         vm_raise(vm, EXC_MemoryError, "%s", "");
         return NULL_HANDLE;
     }
@@ -1010,7 +1086,7 @@ seq_concat(Vm *vm, Handle a, Handle b)
     int is_list = x->type == T_LIST;
     uint32_t na = is_list ? x->u.l.len : x->u.t.len, nb = is_list ? y->u.l.len : y->u.t.len;
     Handle r;
-    if ((uint64_t)na + nb > (UINT64_C(1) << 28) || !m_heap_room(M, ((uint64_t)na + nb) * 8)) {
+    if ((uint64_t)na + nb > (UINT64_C(1) << 28) || !m_heap_room(M, ((uint64_t)na + nb) * PTR_SIZE)) {
         vm_raise(vm, EXC_MemoryError, "%s", "");
         return NULL_HANDLE;
     }
@@ -1322,14 +1398,20 @@ op_getitem(Vm *vm, Handle obj, Handle key)
         }
         return range_item(vm, obj, i);
     }
-    default:
-        if (o->type == T_CLASS || o->type == T_TYPE) {
-            vm_raise(vm, EXC_TypeError, "type '%s' is not subscriptable", type_name(vm, obj));
-        } else {
-            vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(vm, obj));
-        }
-        return NULL_HANDLE;
+    case T_NONE: case T_BOOL: case T_INT: case T_SET: case T_CLASS: case T_INSTANCE:
+    case T_FUNCTION: case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN:
+    case T_TYPE: case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER:
+    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS:
+    case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF: case T_GETSET: case T_SUPER:
+    case T_COUNT:
+        break;
     }
+    if (o->type == T_CLASS || o->type == T_TYPE) {
+        vm_raise(vm, EXC_TypeError, "type '%s' is not subscriptable", type_name(vm, obj));
+    } else {
+        vm_raise(vm, EXC_TypeError, "'%s' object is not subscriptable", type_name(vm, obj));
+    }
+    return NULL_HANDLE;
 }
 
 int
@@ -1381,16 +1463,22 @@ op_setitem(Vm *vm, Handle obj, Handle key, Handle v)
         }
         m_dict_setitem(M, obj, key, v);
         return 0;
-    default:
-        if (v == NULL_HANDLE) {
-            vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion",
-                     type_name(vm, obj));
-        } else {
-            vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment",
-                     type_name(vm, obj));
-        }
-        return -1;
+    case T_NONE: case T_BOOL: case T_INT: case T_STR: case T_TUPLE: case T_SET: case T_CLASS:
+    case T_INSTANCE: case T_FUNCTION: case T_METHOD: case T_CELL: case T_MODULE: case T_CODE:
+    case T_BUILTIN: case T_TYPE: case T_RANGE: case T_LISTITER: case T_TUPLEITER:
+    case T_RANGEITER: case T_STRITER: case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER:
+    case T_SETITER: case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF:
+    case T_GETSET: case T_SUPER: case T_COUNT:
+        break;
     }
+    if (v == NULL_HANDLE) {
+        vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion",
+                 type_name(vm, obj));
+    } else {
+        vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment",
+                 type_name(vm, obj));
+    }
+    return -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1405,7 +1493,7 @@ class_lookup(Vm *vm, Handle cls, Handle name)
 static Handle
 bound_method(Vm *vm, Handle func, Handle self)
 {
-    Handle b = m_alloc(M, T_METHOD, 16 + 48);
+    Handle b = m_alloc(M, T_METHOD, TYPE_NBYTES(T_METHOD));
 
     m_incref(M, func);
     m_store(M, b, 0, func);
@@ -1493,11 +1581,16 @@ op_getattr(Vm *vm, Handle obj, Handle name)
             return v;
         }
         break;
-    default:
+    case T_NONE: case T_BOOL: case T_INT: case T_STR: case T_TUPLE: case T_LIST: case T_DICT:
+    case T_SET: case T_METHOD: case T_CELL: case T_CODE: case T_BUILTIN: case T_RANGE:
+    case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER:
+    case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS:
+    case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF: case T_GETSET: case T_SUPER:
+    case T_COUNT:
         v = builtin_method(vm, obj, name);
         if (v != NULL_HANDLE) {
             /* A bound built-in method object. */
-            Handle b = m_alloc(M, T_BUILTIN, 16 + 56);
+            Handle b = m_alloc(M, T_BUILTIN, TYPE_NBYTES(T_BUILTIN));
             m_obj(M, b)->u.builtin.id = m_obj(M, v)->u.builtin.id;
             m_incref(M, obj);
             m_store(M, b, 0, obj);
@@ -1548,9 +1641,9 @@ op_setattr(Vm *vm, Handle obj, Handle name, Handle v)
 /* iteration                                                          */
 
 static Handle
-make_iter(Vm *vm, ObjType t, Handle seq, size_t nbytes)
+make_iter(Vm *vm, ObjType t, Handle seq)
 {
-    Handle it = m_alloc(M, t, nbytes);
+    Handle it = m_alloc(M, t, TYPE_NBYTES(t));
 
     m_store(M, it, 0, seq);           /* the caller's reference moves */
     if (type_info[t].gc) {
@@ -1567,13 +1660,13 @@ op_iter(Vm *vm, Handle obj)
     switch ((ObjType)o->type) {
     case T_LIST:
         m_incref(M, obj);
-        return make_iter(vm, T_LISTITER, obj, 48);
+        return make_iter(vm, T_LISTITER, obj);
     case T_TUPLE:
         m_incref(M, obj);
-        return make_iter(vm, T_TUPLEITER, obj, 48);
+        return make_iter(vm, T_TUPLEITER, obj);
     case T_STR:
         m_incref(M, obj);
-        return make_iter(vm, T_STRITER, obj, 48);
+        return make_iter(vm, T_STRITER, obj);
     case T_DICT:
     case T_DICTKEYS:
     case T_DICTVALUES:
@@ -1582,7 +1675,7 @@ op_iter(Vm *vm, Handle obj)
         ObjType t = o->type == T_DICTVALUES ? T_DICTVALITER
                     : o->type == T_DICTITEMS ? T_DICTITEMITER : T_DICTITER;
         m_incref(M, d);
-        Handle it = make_iter(vm, t, d, 72);
+        Handle it = make_iter(vm, t, d);
         m_obj(M, it)->u.it.stop = m_obj(M, d)->u.d->used;
         if (t == T_DICTITEMITER) {
             /* dictiter_new: the result tuple, reused while only the
@@ -1596,7 +1689,7 @@ op_iter(Vm *vm, Handle obj)
     }
     case T_SET: {
         m_incref(M, obj);
-        Handle it = make_iter(vm, T_SETITER, obj, 64);
+        Handle it = make_iter(vm, T_SETITER, obj);
         m_obj(M, it)->u.it.stop = m_obj(M, obj)->u.set->used;
         return it;
     }
@@ -1608,7 +1701,7 @@ op_iter(Vm *vm, Handle obj)
             vm_raise(vm, EXC_OverflowError, "range too long for the simulator to iterate");
             return NULL_HANDLE;
         }
-        Handle it = m_alloc(M, T_RANGEITER, 48);
+        Handle it = m_alloc(M, T_RANGEITER, TYPE_NBYTES(T_RANGEITER));
         Object *io = m_obj(M, it);
         o = m_obj(M, obj);
         io->u.it.stop = o->u.range.len;
@@ -1629,10 +1722,13 @@ op_iter(Vm *vm, Handle obj)
     case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER:
         m_incref(M, obj);
         return obj;
-    default:
-        vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(vm, obj));
-        return NULL_HANDLE;
+    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
+    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
+    case T_WEAKREF: case T_GETSET: case T_SUPER: case T_COUNT:
+        break;
     }
+    vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(vm, obj));
+    return NULL_HANDLE;
 }
 
 /* Drop the iterator's reference to its sequence (at exhaustion). */
@@ -1655,6 +1751,86 @@ op_next_item(Vm *vm, Handle it, Handle *out)
         return -1;
     }
     return op_next(vm, it, out);
+}
+
+/* Whether the dict or set an iterator o walks has changed size from
+ * the size it started with (kept in stop): then RuntimeError is raised
+ * and the iterator stays spent. */
+static int
+size_changed(Vm *vm, Object *o, uint32_t used, const char *what)
+{
+    if ((int64_t)used == o->u.it.stop) {
+        return 0;
+    }
+    o->u.it.stop = -1;
+    vm_raise(vm, EXC_RuntimeError, "%s changed size during iteration", what);
+    return 1;
+}
+
+/* dictiter_iternextkey, ...value and ...item: a split dict in its
+ * values' order, a combined one in its entries' order; the items
+ * iterator reuses its result tuple while only it holds it. */
+static int
+dictiter_next(Vm *vm, Handle it, Handle *out)
+{
+    Object *o = m_obj(M, it);
+    Handle seq = o->u.it.seq;
+
+    if (seq == NULL_HANDLE) {
+        return 0;
+    }
+    const Dict *d = m_obj(M, seq)->u.d;
+    if (size_changed(vm, o, d->used, "dictionary")) {
+        return -1;
+    }
+    Handle k = NULL_HANDLE, v = NULL_HANDLE;
+    if (d->split) {
+        const Values *vals = d->values;
+        const ClassVal *c = m_obj(M, d->cls)->u.c;
+        if ((uint64_t)o->u.it.index < vals->norder) {
+            uint32_t ix = vals->order[o->u.it.index++];
+            k = c->keys[ix];
+            v = vals->slot[ix];
+        }
+    } else {
+        while ((uint64_t)o->u.it.index < d->nentries) {
+            uint32_t e = (uint32_t)o->u.it.index++;
+            if (d->entries[2 * e] != NULL_HANDLE) {
+                k = d->entries[2 * e];
+                v = d->entries[2 * e + 1];
+                break;
+            }
+        }
+    }
+    if (k == NULL_HANDLE) {
+        iter_release(vm, it);
+        return 0;
+    }
+    if (o->type == T_DICTITER) {
+        m_incref(M, k);
+        *out = k;
+    } else if (o->type == T_DICTVALITER) {
+        m_incref(M, v);
+        *out = v;
+    } else {
+        Handle r = o->u.it.extra;
+        m_incref(M, k);
+        m_incref(M, v);
+        if (m_obj(M, r)->refcnt == 1) {
+            /* Reuse the result tuple. */
+            m_incref(M, r);
+            Handle ok = m_store(M, r, 0, k), ov = m_store(M, r, 1, v);
+            m_decref(M, ok);
+            m_decref(M, ov);
+            *out = r;
+        } else {
+            Handle t = m_tuple_new(M, 2);
+            m_store(M, t, 0, k);
+            m_store(M, t, 1, v);
+            *out = t;
+        }
+    }
+    return 1;
 }
 
 int
@@ -1705,9 +1881,7 @@ op_next(Vm *vm, Handle it, Handle *out)
             return 0;
         }
         const SetVal *sv = m_obj(M, seq)->u.set;
-        if ((int64_t)sv->used != o->u.it.stop) {
-            o->u.it.stop = -1;
-            vm_raise(vm, EXC_RuntimeError, "Set changed size during iteration");
+        if (size_changed(vm, o, sv->used, "Set")) {
             return -1;
         }
         while ((uint64_t)o->u.it.index <= sv->mask) {
@@ -1741,67 +1915,15 @@ op_next(Vm *vm, Handle it, Handle *out)
         return 0;
     case T_DICTITER:
     case T_DICTVALITER:
-    case T_DICTITEMITER: {
-        if (seq == NULL_HANDLE) {
-            return 0;
-        }
-        const Dict *d = m_obj(M, seq)->u.d;
-        if ((int64_t)d->used != o->u.it.stop) {
-            o->u.it.stop = -1;
-            vm_raise(vm, EXC_RuntimeError, "dictionary changed size during iteration");
-            return -1;
-        }
-        Handle k = NULL_HANDLE, v = NULL_HANDLE;
-        if (d->split) {
-            const Values *vals = d->values;
-            const ClassVal *c = m_obj(M, d->cls)->u.c;
-            if ((uint64_t)o->u.it.index < vals->norder) {
-                uint32_t ix = vals->order[o->u.it.index++];
-                k = c->keys[ix];
-                v = vals->slot[ix];
-            }
-        } else {
-            while ((uint64_t)o->u.it.index < d->nentries) {
-                uint32_t e = (uint32_t)o->u.it.index++;
-                if (d->entries[2 * e] != NULL_HANDLE) {
-                    k = d->entries[2 * e];
-                    v = d->entries[2 * e + 1];
-                    break;
-                }
-            }
-        }
-        if (k == NULL_HANDLE) {
-            iter_release(vm, it);
-            return 0;
-        }
-        if (o->type == T_DICTITER) {
-            m_incref(M, k);
-            *out = k;
-        } else if (o->type == T_DICTVALITER) {
-            m_incref(M, v);
-            *out = v;
-        } else {
-            Handle r = o->u.it.extra;
-            m_incref(M, k);
-            m_incref(M, v);
-            if (m_obj(M, r)->refcnt == 1) {
-                /* Reuse the result tuple. */
-                m_incref(M, r);
-                Handle ok = m_store(M, r, 0, k), ov = m_store(M, r, 1, v);
-                m_decref(M, ok);
-                m_decref(M, ov);
-                *out = r;
-            } else {
-                Handle t = m_tuple_new(M, 2);
-                m_store(M, t, 0, k);
-                m_store(M, t, 1, v);
-                *out = t;
-            }
-        }
-        return 1;
+    case T_DICTITEMITER:
+        return dictiter_next(vm, it, out);
+    case T_NONE: case T_BOOL: case T_INT: case T_STR: case T_TUPLE: case T_LIST: case T_DICT:
+    case T_SET: case T_CLASS: case T_INSTANCE: case T_FUNCTION: case T_METHOD: case T_CELL:
+    case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE: case T_RANGE: case T_DICTKEYS:
+    case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF: case T_GETSET: case T_SUPER:
+    case T_COUNT:
+        break;
     }
-    default:
-        vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(vm, it));
-        return -1;
-    }
+    vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(vm, it));
+    return -1;
 }

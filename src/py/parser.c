@@ -294,14 +294,13 @@ typedef struct Vec {
     size_t n, cap;
 } Vec;
 
-static Ast *cur_ast;            /* the arena Vecs grow in */
-
+/* Append x to v, which grows in the parser's arena. */
 static void
-vpush(Vec *v, Node *x)
+vpush(Parser *p, Vec *v, Node *x)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 2;
-        Node **nv = arena_alloc(cur_ast, cap * sizeof *nv);
+        Node **nv = arena_alloc(p->ast, cap * sizeof *nv);
         if (v->n) {
             memcpy(nv, v->v, v->n * sizeof *nv);
         }
@@ -447,7 +446,7 @@ elements(Parser *p, TokKind close, const char *what, int *trailing)
             error_at(p, peek(p), "starred expressions are not supported");
         }
         Node *x = expression(p);
-        vpush(&v, x);
+        vpush(p, &v, x);
         if (at(p, TK_FOR) || at(p, TK_ASYNC)) {
             comprehension_error(p, peek(p), what);
         }
@@ -460,6 +459,162 @@ elements(Parser *p, TokKind close, const char *what, int *trailing)
         *trailing = 1;
     }
     return vfinish(p, &v);
+}
+
+/* Adjacent string literals are one constant, joined in the arena (a
+ * tokenizer error after them leaves by longjmp). */
+static Node *
+string_atom(Parser *p, const Token *t)
+{
+    size_t len = 0, end = p->pos;
+
+    while (end < p->ntok && lex_token(p->lx, end)->kind == TK_STRING) {
+        len += lex_token(p->lx, end++)->len;
+    }
+    char *buf = arena_alloc(p->ast, len + 1);
+    len = 0;
+    Node *n = node(p, N_CONST, t);
+    while (p->pos < end) {
+        const Token *s = next(p);
+        memcpy(buf + len, s->text, s->len);
+        len += s->len;
+    }
+    buf[len] = '\0';
+    n->u.cnst.kind = C_STR;
+    n->u.cnst.text = buf;
+    n->u.cnst.len = len;
+    finish(p, n);
+    add_literal(p, n);
+    return n;
+}
+
+/* An empty display, () or {}, when the closing bracket follows: its
+ * node (of kind, at t), or NULL. */
+static Node *
+empty_display(Parser *p, const Token *t, TokKind close, NodeKind kind)
+{
+    if (!accept(p, close)) {
+        return NULL;
+    }
+    Node *n = node(p, kind, t);
+    finish(p, n);
+    return n;
+}
+
+/* The rest of a tuple or set display after its first item: the items
+ * after commas up to the closing bracket, then the node of kind at t. */
+static Node *
+display_rest(Parser *p, const Token *t, Node *first, TokKind close, NodeKind kind)
+{
+    Vec v = {0};
+
+    vpush(p, &v, first);
+    while (accept(p, TK_COMMA) && !at(p, close)) {
+        Node *x = expression(p);
+        vpush(p, &v, x);
+        if (!at(p, TK_COMMA)) {
+            missing_comma(p, x);
+        }
+    }
+    expect(p, close);
+    Node *n = node(p, kind, t);
+    n->u.seq.elts = vfinish(p, &v);
+    finish(p, n);
+    return n;
+}
+
+/* After '(': (), a parenthesised expression, or a tuple display. */
+static Node *
+paren_atom(Parser *p, const Token *t)
+{
+    Node *n = empty_display(p, t, TK_RPAR, N_TUPLE);
+
+    if (n != NULL) {
+        return n;
+    }
+    if (at(p, TK_YIELD)) {
+        error_at(p, peek(p), "yield is not supported");
+    }
+    Node *first = expression(p);
+    if (at(p, TK_FOR)) {
+        error_at(p, peek(p), "generator expressions are not supported");
+    }
+    if (accept(p, TK_RPAR)) {
+        return first;            /* parenthesised expression */
+    }
+    if (!at(p, TK_COMMA)) {
+        missing_comma(p, first);
+        invalid_syntax(p, peek(p));
+    }
+    return display_rest(p, t, first, TK_RPAR, N_TUPLE);
+}
+
+/* A dict display after its first key and the ':'. */
+static Node *
+dict_display(Parser *p, const Token *t, Node *first)
+{
+    Vec keys = {0}, vals = {0};
+
+    vpush(p, &keys, first);
+    Node *x = expression(p);
+    vpush(p, &vals, x);
+    if (at(p, TK_FOR)) {
+        comprehension_error(p, peek(p), "dict");
+    }
+    if (!at(p, TK_COMMA)) {
+        missing_comma(p, x);
+    }
+    while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
+        Node *key = expression(p);
+        vpush(p, &keys, key);
+        if (!at(p, TK_COLON)) {
+            /* At the key's last character (on its first line). */
+            Token last = *peek(p);
+            last.line = key->line;
+            last.col = key->end_col - 1;
+            error_at(p, &last, "':' expected after dictionary key");
+        }
+        const Token *colon = next(p);
+        if (!starts_expression(peek(p)->kind)) {
+            error_at(p, colon, "expression expected after dictionary key and ':'");
+        }
+        x = expression(p);
+        vpush(p, &vals, x);
+        if (!at(p, TK_COMMA)) {
+            missing_comma(p, x);
+        }
+    }
+    expect(p, TK_RBRACE);
+    Node *n = node(p, N_DICT, t);
+    n->u.dict.keys = vfinish(p, &keys);
+    n->u.dict.values = vfinish(p, &vals);
+    finish(p, n);
+    return n;
+}
+
+/* After '{': {}, a dict display or a set display. */
+static Node *
+brace_atom(Parser *p, const Token *t)
+{
+    Node *n = empty_display(p, t, TK_RBRACE, N_DICT);
+
+    if (n != NULL) {
+        return n;
+    }
+    if (at(p, TK_DOUBLESTAR)) {
+        error_at(p, peek(p), "dict unpacking (**) is not supported");
+    }
+    Node *first = expression(p);
+    if (accept(p, TK_COLON)) {
+        return dict_display(p, t, first);
+    }
+    if (at(p, TK_FOR)) {
+        comprehension_error(p, peek(p), "set");
+    }
+    if (!at(p, TK_COMMA)) {
+        missing_comma(p, first);
+    }
+    return display_rest(p, t, first, TK_RBRACE, N_SET);
 }
 
 static Node *
@@ -483,29 +638,8 @@ bracketed_atom(Parser *p)
         n->u.cnst.len = t->len;
         add_literal(p, n);
         return n;
-    case TK_STRING: {
-        /* Adjacent string literals are one constant, joined in the
-         * arena (a tokenizer error after them leaves by longjmp). */
-        size_t len = 0, end = p->pos;
-        while (end < p->ntok && lex_token(p->lx, end)->kind == TK_STRING) {
-            len += lex_token(p->lx, end++)->len;
-        }
-        char *buf = arena_alloc(p->ast, len + 1);
-        len = 0;
-        n = node(p, N_CONST, t);
-        while (p->pos < end) {
-            const Token *s = next(p);
-            memcpy(buf + len, s->text, s->len);
-            len += s->len;
-        }
-        buf[len] = '\0';
-        n->u.cnst.kind = C_STR;
-        n->u.cnst.text = buf;
-        n->u.cnst.len = len;
-        finish(p, n);
-        add_literal(p, n);
-        return n;
-    }
+    case TK_STRING:
+        return string_atom(p, t);
     case TK_NONE:
     case TK_TRUE:
     case TK_FALSE:
@@ -515,41 +649,7 @@ bracketed_atom(Parser *p)
         return n;
     case TK_LPAR:
         next(p);
-        if (accept(p, TK_RPAR)) {
-            n = node(p, N_TUPLE, t);
-            finish(p, n);
-            return n;
-        }
-        if (at(p, TK_YIELD)) {
-            error_at(p, peek(p), "yield is not supported");
-        }
-        {
-            Node *first = expression(p);
-            if (at(p, TK_FOR)) {
-                error_at(p, peek(p), "generator expressions are not supported");
-            }
-            if (accept(p, TK_RPAR)) {
-                return first;            /* parenthesised expression */
-            }
-            if (!at(p, TK_COMMA)) {
-                missing_comma(p, first);
-                invalid_syntax(p, peek(p));
-            }
-            Vec v = {0};
-            vpush(&v, first);
-            while (accept(p, TK_COMMA) && !at(p, TK_RPAR)) {
-                Node *x = expression(p);
-                vpush(&v, x);
-                if (!at(p, TK_COMMA)) {
-                    missing_comma(p, x);
-                }
-            }
-            expect(p, TK_RPAR);
-            n = node(p, N_TUPLE, t);
-            n->u.seq.elts = vfinish(p, &v);
-            finish(p, n);
-            return n;
-        }
+        return paren_atom(p, t);
     case TK_LSQB:
         next(p);
         n = node(p, N_LIST, t);
@@ -557,76 +657,9 @@ bracketed_atom(Parser *p)
         expect(p, TK_RSQB);
         finish(p, n);
         return n;
-    case TK_LBRACE: {
+    case TK_LBRACE:
         next(p);
-        if (accept(p, TK_RBRACE)) {
-            n = node(p, N_DICT, t);
-            finish(p, n);
-            return n;
-        }
-        if (at(p, TK_DOUBLESTAR)) {
-            error_at(p, peek(p), "dict unpacking (**) is not supported");
-        }
-        Node *first = expression(p);
-        if (accept(p, TK_COLON)) {
-            Vec keys = {0}, vals = {0};
-            vpush(&keys, first);
-            Node *x = expression(p);
-            vpush(&vals, x);
-            if (at(p, TK_FOR)) {
-                comprehension_error(p, peek(p), "dict");
-            }
-            if (!at(p, TK_COMMA)) {
-                missing_comma(p, x);
-            }
-            while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
-                Node *key = expression(p);
-                vpush(&keys, key);
-                if (!at(p, TK_COLON)) {
-                    /* At the key's last character (on its first line). */
-                    Token last = *peek(p);
-                    last.line = key->line;
-                    last.col = key->end_col - 1;
-                    error_at(p, &last, "':' expected after dictionary key");
-                }
-                const Token *colon = next(p);
-                if (!starts_expression(peek(p)->kind)) {
-                    error_at(p, colon, "expression expected after dictionary key and ':'");
-                }
-                x = expression(p);
-                vpush(&vals, x);
-                if (!at(p, TK_COMMA)) {
-                    missing_comma(p, x);
-                }
-            }
-            expect(p, TK_RBRACE);
-            n = node(p, N_DICT, t);
-            n->u.dict.keys = vfinish(p, &keys);
-            n->u.dict.values = vfinish(p, &vals);
-            finish(p, n);
-            return n;
-        }
-        if (at(p, TK_FOR)) {
-            comprehension_error(p, peek(p), "set");
-        }
-        Vec v = {0};
-        vpush(&v, first);
-        if (!at(p, TK_COMMA)) {
-            missing_comma(p, first);
-        }
-        while (accept(p, TK_COMMA) && !at(p, TK_RBRACE)) {
-            Node *x = expression(p);
-            vpush(&v, x);
-            if (!at(p, TK_COMMA)) {
-                missing_comma(p, x);
-            }
-        }
-        expect(p, TK_RBRACE);
-        n = node(p, N_SET, t);
-        n->u.seq.elts = vfinish(p, &v);
-        finish(p, n);
-        return n;
-    }
+        return brace_atom(p, t);
     case TK_FLOAT:
         error_at(p, t, "float literals are not supported");
     case TK_ELLIPSIS:
@@ -688,7 +721,7 @@ primary(Parser *p)
                     error_at(p, peek(p), "keyword arguments are not supported");
                 }
                 Node *x = expression(p);
-                vpush(&args, x);
+                vpush(p, &args, x);
                 if (at(p, TK_FOR)) {
                     error_at(p, peek(p), "generator expressions are not supported");
                 }
@@ -723,9 +756,9 @@ primary(Parser *p)
             }
             if (at(p, TK_COMMA)) {
                 Vec v = {0};
-                vpush(&v, idx);
+                vpush(p, &v, idx);
                 while (accept(p, TK_COMMA) && !at(p, TK_RSQB)) {
-                    vpush(&v, expression(p));
+                    vpush(p, &v, expression(p));
                 }
                 Node *tup = node(p, N_TUPLE, t);
                 tup->u.seq.elts = vfinish(p, &v);
@@ -915,7 +948,7 @@ comparison(Parser *p)
             cap = cap ? cap * 2 : 8;
         }
         ops[n++] = op;
-        vpush(&comps, bitor(p));
+        vpush(p, &comps, bitor(p));
     } while (compare_op(p, &op));
     Node *c = node(p, N_COMPARE, start);
     c->u.compare.left = left;
@@ -952,9 +985,9 @@ boolop(Parser *p, TokKind tk, BoolOpKind kind, Node *(*sub)(Parser *))
         return first;
     }
     Vec v = {0};
-    vpush(&v, first);
+    vpush(p, &v, first);
     while (accept(p, tk)) {
-        vpush(&v, sub(p));
+        vpush(p, &v, sub(p));
     }
     Node *n = node(p, N_BOOLOP, start);
     n->u.boolop.op = kind;
@@ -1005,7 +1038,7 @@ testlist(Parser *p)
         return first;
     }
     Vec v = {0};
-    vpush(&v, first);
+    vpush(p, &v, first);
     while (accept(p, TK_COMMA)) {
         if (!starts_expression(peek(p)->kind)) {
             if (at(p, TK_STAR)) {
@@ -1014,7 +1047,7 @@ testlist(Parser *p)
             break;
         }
         descend(p, peek(p), 2);
-        vpush(&v, expression(p));
+        vpush(p, &v, expression(p));
         p->level -= 2;
     }
     Node *t = node(p, N_TUPLE, start);
@@ -1165,7 +1198,7 @@ small_statement(Parser *p)
                 break;
             }
             Node *x = bitor(p);
-            vpush(&v, x);
+            vpush(p, &v, x);
         } while (accept(p, TK_COMMA));
         if (v.n == 0) {
             invalid_syntax(p, peek(p));
@@ -1257,7 +1290,7 @@ small_statement(Parser *p)
         p->first_target = value == first;
         check_target(p, value, "assign to");
         p->first_target = 0;
-        vpush(&targets, value);
+        vpush(p, &targets, value);
         if (at(p, TK_YIELD)) {
             error_at(p, peek(p), "yield is not supported");
         }
@@ -1280,7 +1313,7 @@ simple_statements(Parser *p, Vec *out)
             break;
         }
         int level = p->level;
-        vpush(out, small_statement(p));
+        vpush(p, out, small_statement(p));
         p->level = level;
     } while (accept(p, TK_SEMI));
     expect(p, TK_NEWLINE);
@@ -1344,12 +1377,132 @@ if_statement(Parser *p, const Token *t)
         Node *sub = if_statement(p, e);
         p->level -= cost;
         Vec v = {0};
-        vpush(&v, sub);
+        vpush(p, &v, sub);
         n->u.ifs.orelse = vfinish(p, &v);
     } else if (at(p, TK_ELSE)) {
         const Token *e = next(p);
         n->u.ifs.orelse = block(p, "'else' statement", e->line);
     }
+    return n;
+}
+
+/* for TARGET in ITER: BODY; the target a name, attribute, subscript or
+ * tuple of them. */
+static Node *
+for_statement(Parser *p, const Token *t)
+{
+    next(p);
+    Node *n = node(p, N_FOR, t);
+    /* The target: a name, attribute, subscript or tuple of them. */
+    const Token *ts = peek(p);
+    Node *first = bitor(p);
+    if (at(p, TK_COMMA)) {
+        Vec v = {0};
+        vpush(p, &v, first);
+        while (accept(p, TK_COMMA) && !at(p, TK_IN)) {
+            vpush(p, &v, bitor(p));
+        }
+        Node *tup = node(p, N_TUPLE, ts);
+        tup->u.seq.elts = vfinish(p, &v);
+        first = tup;
+    }
+    check_target(p, first, "assign to");
+    n->u.fors.target = first;
+    expect(p, TK_IN);
+    descend(p, t, 1);
+    n->u.fors.iter = testlist(p);
+    p->level -= 1;
+    n->u.fors.body = block(p, "'for' statement", t->line);
+    if (at(p, TK_ELSE)) {
+        error_at(p, peek(p), "'else' after a loop is not supported");
+    }
+    return n;
+}
+
+/* def NAME(PARAMS): BODY, with positional parameters and defaults only. */
+static Node *
+def_statement(Parser *p, const Token *t)
+{
+    next(p);
+    Node *n = node(p, N_DEF, t);
+    const Token *name = peek(p);
+    if (name->kind != TK_NAME) {
+        invalid_syntax(p, name);
+    }
+    next(p);
+    n->u.def.name = arena_strndup(p->ast, name->text, name->len);
+    expect(p, TK_LPAR);
+    const char *params[256];
+    size_t np = 0;
+    Vec defaults = {0};
+    while (!at(p, TK_RPAR)) {
+        const Token *pt = peek(p);
+        if (pt->kind == TK_STAR || pt->kind == TK_DOUBLESTAR || pt->kind == TK_SLASH) {
+            error_at(p, pt, "only positional parameters (with defaults) are supported");
+        }
+        if (pt->kind != TK_NAME) {
+            invalid_syntax(p, pt);
+        }
+        next(p);
+        for (size_t i = 0; i < np; i++) {
+            if (strlen(params[i]) == pt->len && memcmp(params[i], pt->text, pt->len) == 0) {
+                error_at(p, pt, "duplicate argument '%s' in function definition",
+                         params[i]);
+            }
+        }
+        if (np == 255) {
+            error_at(p, pt, "too many parameters");
+        }
+        params[np++] = arena_strndup(p->ast, pt->text, pt->len);
+        if (at(p, TK_COLON)) {
+            error_at(p, peek(p), "annotations are not supported");
+        }
+        if (accept(p, TK_EQUAL)) {
+            vpush(p, &defaults, expression(p));
+        } else if (defaults.n > 0) {
+            error_at(p, pt, "non-default argument follows default argument");
+        }
+        if (!accept(p, TK_COMMA)) {
+            break;
+        }
+    }
+    expect(p, TK_RPAR);
+    if (at(p, TK_ARROW)) {
+        error_at(p, peek(p), "annotations are not supported");
+    }
+    n->u.def.params = arena_alloc(p->ast, (np ? np : 1) * sizeof(char *));
+    memcpy(n->u.def.params, params, np * sizeof(char *));
+    n->u.def.nparams = np;
+    n->u.def.defaults = vfinish(p, &defaults);
+    char what[300];
+    snprintf(what, sizeof what, "function definition");
+    p->block_level += 1;
+    n->u.def.body = block(p, what, t->line);
+    p->block_level -= 1;
+    return n;
+}
+
+/* class NAME: BODY, or class NAME(): BODY (no bases). */
+static Node *
+class_statement(Parser *p, const Token *t)
+{
+    next(p);
+    Node *n = node(p, N_CLASS, t);
+    const Token *name = peek(p);
+    if (name->kind != TK_NAME) {
+        invalid_syntax(p, name);
+    }
+    next(p);
+    n->u.cls.name = arena_strndup(p->ast, name->text, name->len);
+    if (accept(p, TK_LPAR)) {
+        if (!at(p, TK_RPAR)) {
+            error_at(p, peek(p), "base classes are not supported");
+        }
+        next(p);
+    }
+    p->block_level += 1;
+    n->u.cls.body = block(p, "class definition", t->line);
+    p->block_level -= 1;
     return n;
 }
 
@@ -1361,7 +1514,7 @@ statement_here(Parser *p, Vec *out)
 
     switch (t->kind) {
     case TK_IF:
-        vpush(out, if_statement(p, t));
+        vpush(p, out, if_statement(p, t));
         return;
     case TK_WHILE:
         next(p);
@@ -1372,118 +1525,17 @@ statement_here(Parser *p, Vec *out)
         if (at(p, TK_ELSE)) {
             error_at(p, peek(p), "'else' after a loop is not supported");
         }
-        vpush(out, n);
+        vpush(p, out, n);
         return;
-    case TK_FOR: {
-        next(p);
-        n = node(p, N_FOR, t);
-        /* The target: a name, attribute, subscript or tuple of them. */
-        const Token *ts = peek(p);
-        Node *first = bitor(p);
-        if (at(p, TK_COMMA)) {
-            Vec v = {0};
-            vpush(&v, first);
-            while (accept(p, TK_COMMA) && !at(p, TK_IN)) {
-                vpush(&v, bitor(p));
-            }
-            Node *tup = node(p, N_TUPLE, ts);
-            tup->u.seq.elts = vfinish(p, &v);
-            first = tup;
-        }
-        check_target(p, first, "assign to");
-        n->u.fors.target = first;
-        expect(p, TK_IN);
-        descend(p, t, 1);
-        n->u.fors.iter = testlist(p);
-        p->level -= 1;
-        n->u.fors.body = block(p, "'for' statement", t->line);
-        if (at(p, TK_ELSE)) {
-            error_at(p, peek(p), "'else' after a loop is not supported");
-        }
-        vpush(out, n);
+    case TK_FOR:
+        vpush(p, out, for_statement(p, t));
         return;
-    }
-    case TK_DEF: {
-        next(p);
-        n = node(p, N_DEF, t);
-        const Token *name = peek(p);
-        if (name->kind != TK_NAME) {
-            invalid_syntax(p, name);
-        }
-        next(p);
-        n->u.def.name = arena_strndup(p->ast, name->text, name->len);
-        expect(p, TK_LPAR);
-        const char *params[256];
-        size_t np = 0;
-        Vec defaults = {0};
-        while (!at(p, TK_RPAR)) {
-            const Token *pt = peek(p);
-            if (pt->kind == TK_STAR || pt->kind == TK_DOUBLESTAR || pt->kind == TK_SLASH) {
-                error_at(p, pt, "only positional parameters (with defaults) are supported");
-            }
-            if (pt->kind != TK_NAME) {
-                invalid_syntax(p, pt);
-            }
-            next(p);
-            for (size_t i = 0; i < np; i++) {
-                if (strlen(params[i]) == pt->len && memcmp(params[i], pt->text, pt->len) == 0) {
-                    error_at(p, pt, "duplicate argument '%s' in function definition",
-                             params[i]);
-                }
-            }
-            if (np == 255) {
-                error_at(p, pt, "too many parameters");
-            }
-            params[np++] = arena_strndup(p->ast, pt->text, pt->len);
-            if (at(p, TK_COLON)) {
-                error_at(p, peek(p), "annotations are not supported");
-            }
-            if (accept(p, TK_EQUAL)) {
-                vpush(&defaults, expression(p));
-            } else if (defaults.n > 0) {
-                error_at(p, pt, "non-default argument follows default argument");
-            }
-            if (!accept(p, TK_COMMA)) {
-                break;
-            }
-        }
-        expect(p, TK_RPAR);
-        if (at(p, TK_ARROW)) {
-            error_at(p, peek(p), "annotations are not supported");
-        }
-        n->u.def.params = arena_alloc(p->ast, (np ? np : 1) * sizeof(char *));
-        memcpy(n->u.def.params, params, np * sizeof(char *));
-        n->u.def.nparams = np;
-        n->u.def.defaults = vfinish(p, &defaults);
-        char what[300];
-        snprintf(what, sizeof what, "function definition");
-        p->block_level += 1;
-        n->u.def.body = block(p, what, t->line);
-        p->block_level -= 1;
-        vpush(out, n);
+    case TK_DEF:
+        vpush(p, out, def_statement(p, t));
         return;
-    }
-    case TK_CLASS: {
-        next(p);
-        n = node(p, N_CLASS, t);
-        const Token *name = peek(p);
-        if (name->kind != TK_NAME) {
-            invalid_syntax(p, name);
-        }
-        next(p);
-        n->u.cls.name = arena_strndup(p->ast, name->text, name->len);
-        if (accept(p, TK_LPAR)) {
-            if (!at(p, TK_RPAR)) {
-                error_at(p, peek(p), "base classes are not supported");
-            }
-            next(p);
-        }
-        p->block_level += 1;
-        n->u.cls.body = block(p, "class definition", t->line);
-        p->block_level -= 1;
-        vpush(out, n);
+    case TK_CLASS:
+        vpush(p, out, class_statement(p, t));
         return;
-    }
     case TK_TRY:
         error_at(p, t, "try statements are not supported");
     case TK_WITH:
@@ -1534,7 +1586,6 @@ ast_parse(const char *src, size_t n, AstError *err)
 
     Ast *a = xcalloc(1, sizeof *a);
     a->lx = lx;
-    cur_ast = a;
     Parser *p = xcalloc(1, sizeof *p);
     if (lexfailed) {
         p->lexerr = le;

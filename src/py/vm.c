@@ -246,8 +246,6 @@ push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t
 }
 
 static int run_frame(Vm *vm, uint32_t base, Handle *result);
-void builtins_hooks(Vm *vm);
-Handle vm_run_class_body(Vm *vm, Handle func, Handle ns);
 
 /* __build_class__ runs the body with the namespace as f_locals. */
 Handle
@@ -311,10 +309,15 @@ vm_call(Vm *vm, Handle callable, Handle self, const Handle *args, uint32_t nargs
         m_incref(M, r);
         return r;
     }
-    default:
-        vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(vm, callable));
-        return NULL_HANDLE;
+    case T_NONE: case T_BOOL: case T_INT: case T_STR: case T_TUPLE: case T_LIST: case T_DICT:
+    case T_SET: case T_INSTANCE: case T_CELL: case T_MODULE: case T_CODE: case T_RANGE:
+    case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER:
+    case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS:
+    case T_DICTVALUES: case T_DICTITEMS: case T_GETSET: case T_SUPER: case T_COUNT:
+        break;
     }
+    vm_raise(vm, EXC_TypeError, "'%s' object is not callable", type_name(vm, callable));
+    return NULL_HANDLE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1224,7 +1227,7 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     m->hooks.ctx = vm;
     m->hooks.finalize = finalize_hook;
     builtins_init(vm);
-    builtins_hooks(vm);
+    weakref_hooks(vm);
 }
 
 void

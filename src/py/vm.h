@@ -63,6 +63,9 @@ typedef struct VmLimits {
 #define VM_DEFAULT_MAX_HEAP  (UINT64_C(1) << 30)
 #define VM_POLL_EVERY        16384u
 
+/* Room for the built-in functions and methods (builtins.c's tables). */
+#define VM_BUILTINS_MAX      80
+
 /* Why a program stopped before its end (Vm.stopped). */
 enum { VM_RUNNING, VM_STOPPED_BUDGET, VM_STOPPED_POLL };
 
@@ -82,6 +85,8 @@ typedef struct Vm {
     Handle main_module, main_dict;
     Handle mod_sys, mod_weakref, mod_gc;
     Handle types[T_COUNT];     /* the static type objects */
+    Handle builtin_objs[VM_BUILTINS_MAX];   /* the static built-in function
+                                * and method objects, by id (builtins.c) */
     Handle str_init, str_del, str_name, str_main, str_module, str_buildclass;
     /* The pending exception. */
     ExcKind exc;
@@ -104,7 +109,7 @@ typedef struct Vm {
     Handle stdout_obj;
     size_t pending_bytes;       /* the chunks are M->io_pending */
     int printed;                /* print has written before */
-    int builtin_id;             /* the built-in being called (BI_*), or -1 */
+    int builtin_id;             /* the built-in being called (its id), or -1 */
     /* How CPython would have set up sys.stdout: line buffered on a
      * terminal, write-through under PYTHONUNBUFFERED. */
     int stdout_line_buffering, stdout_write_through;
