@@ -105,6 +105,8 @@ m_gc_set_refs(Machine *m, Handle h, int32_t refs)
     machine_emit(m, EV_GC_REFS, h, 0, old, refs, 0);
 }
 
+/* Before: any state.  After: the views see phase p of a collection of
+ * generation, and one EV_GC_PHASE says so. */
 static void
 phase(Machine *m, GcPhase p, int generation)
 {
@@ -263,6 +265,8 @@ gc_maybe_untrack(Machine *m, Handle h)
 /* ------------------------------------------------------------------ */
 /* deduce_unreachable                                                 */
 
+/* Before: during a collection.  After: nothing changes; whether h is in
+ * the set being examined (young or unreachable). */
 static int
 collecting(const Machine *m, Handle h)
 {
@@ -271,6 +275,8 @@ collecting(const Machine *m, Handle h)
     return type_info[o->type].gc && (o->flags & OF_COLLECTING);
 }
 
+/* Before: to's gc_refs counts the references to it not yet subtracted.
+ * After: one less, if to is being collected (subtract_refs). */
 static void
 visit_decref(void *arg, Handle from, uint32_t slot, Handle to)
 {
@@ -288,6 +294,8 @@ typedef struct Reach {
     int young;
 } Reach;
 
+/* Before: from is reachable.  After: to, if being collected, is reachable
+ * too: gc_refs at least 1, and back on young if it was on unreachable. */
 static void
 visit_reachable(void *arg, Handle from, uint32_t slot, Handle to)
 {
@@ -310,6 +318,10 @@ visit_reachable(void *arg, Handle from, uint32_t slot, Handle to)
     }
 }
 
+/* Before: the objects on list young are tracked, OF_COLLECTING clear.
+ * After: young holds the objects reachable from outside it (gc_refs > 0,
+ * OF_COLLECTING clear), unreachable holds the rest (gc_refs 0,
+ * OF_COLLECTING set). */
 static void
 deduce_unreachable(Machine *m, int young, int unreachable, int generation)
 {
@@ -341,6 +353,7 @@ deduce_unreachable(Machine *m, int young, int unreachable, int generation)
 /* ------------------------------------------------------------------ */
 /* tp_clear                                                           */
 
+/* Before: v is a reference the caller owns, or 0.  After: released. */
 static void
 release(Machine *m, Handle v)
 {
@@ -457,6 +470,9 @@ tp_clear(Machine *m, Handle h)
 /* ------------------------------------------------------------------ */
 /* Collection.                                                        */
 
+/* Before: unreachable holds the garbage.  After: no weak reference points
+ * into it; callbacks of weak references that are not garbage have run;
+ * returns how many of those weakrefs the callbacks freed. */
 static int64_t
 handle_weakrefs(Machine *m, int old)
 {
@@ -498,6 +514,9 @@ handle_weakrefs(Machine *m, int old)
     return num_freed;
 }
 
+/* Before: unreachable holds the garbage, weak references cleared.  After:
+ * each object of it with a __del__ not yet run has run it (once), and the
+ * list holds the same objects in the same order. */
 static void
 finalize_garbage(Machine *m)
 {
@@ -520,6 +539,8 @@ finalize_garbage(Machine *m)
     m_gc_merge(m, GC_SEEN, GC_UNREACHABLE);
 }
 
+/* Before: h is unreachable garbage under DEBUG_SAVEALL.  After: gc.garbage
+ * holds a new reference to it (if gc.garbage exists). */
 static void
 append_garbage(Machine *m, Handle h)
 {

@@ -324,7 +324,6 @@ int m_int_fits(const Machine *m, Handle h, int64_t *out);
 Handle m_str(Machine *m, const char *utf8, size_t nbytes);
 Handle m_str_cstr(Machine *m, const char *s);
 Handle m_tuple_new(Machine *m, uint32_t n);        /* items NULL */
-Handle m_tuple_pack(Machine *m, uint32_t n, const Handle *items); /* steals items */
 Handle m_list_new(Machine *m, uint32_t n);         /* exactly n slots (PyList_New) */
 /* list_resize: set the length, reallocating the item array as 3.11 does. */
 void m_list_resize(Machine *m, Handle list, uint32_t newsize);

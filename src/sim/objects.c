@@ -335,17 +335,6 @@ m_tuple_new(Machine *m, uint32_t n)
     return h;
 }
 
-Handle
-m_tuple_pack(Machine *m, uint32_t n, const Handle *items)
-{
-    Handle h = m_tuple_new(m, n);
-
-    for (uint32_t i = 0; i < n; i++) {
-        m_store(m, h, i, items[i]);
-    }
-    return h;
-}
-
 /* ------------------------------------------------------------------ */
 /* list                                                               */
 
