@@ -245,10 +245,6 @@ int m_heap_room(const Machine *m, uint64_t nbytes);
 /* Visit every strong reference an object holds, in traverse order. */
 typedef void (*VisitFn)(void *arg, Handle from, uint32_t slot, Handle to);
 void m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
-/* Has h its body?  A dict, set, class or function is observable (by a
- * step of one event) between its allocation and the making of its body,
- * which holds no references then; readers of the body check this. */
-int m_made(const Machine *m, Handle h);
 
 /* ---- Primitives: the only functions that change machine state. ---- */
 
