@@ -117,8 +117,25 @@ describe_value(const Machine *m, Handle h, char *buf, size_t size)
             snprintf(buf, size, "empty");
         }
         return;
-    default:
-        buf[0] = '\0';
+    case T_METHOD:
+    case T_BUILTIN:
+    case T_TYPE:
+    case T_RANGE:
+    case T_LISTITER:
+    case T_TUPLEITER:
+    case T_RANGEITER:
+    case T_STRITER:
+    case T_DICTITER:
+    case T_DICTVALITER:
+    case T_DICTITEMITER:
+    case T_SETITER:
+    case T_DICTKEYS:
+    case T_DICTVALUES:
+    case T_DICTITEMS:
+    case T_GETSET:
+    case T_SUPER:
+    case T_COUNT:
+        buf[0] = '\0';      /* the type name says it all */
         return;
     }
 }

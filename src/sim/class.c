@@ -29,11 +29,11 @@ m_class_new(Machine *m, const char *name, Handle dict)
 {
     /* A heap type: PyHeapTypeObject plus one member slot; over 512
      * bytes, so a raw allocation. */
-    Handle h = m_alloc(m, T_CLASS, type_basic_nbytes(T_CLASS) + 40);
     ClassVal *c = xcalloc(1, sizeof *c);
 
-    m->objs[h].u.c = c;
     c->usable = CLASS_SHARED_KEYS;
+    ObjPayload init = {.c = c};
+    Handle h = m_alloc_init(m, T_CLASS, type_basic_nbytes(T_CLASS) + 40, &init);
     Handle nm = m_str_cstr(m, name);
     m_store(m, h, 0, nm);
     m_store(m, h, 1, dict);
@@ -62,6 +62,24 @@ m_instance_new(Machine *m, Handle cls)
     m->objs[h].u.inst.values = v;
     v->addr = m_storage(m, h, HEAP_ROLE_VALUES, 0, prefix + 8 * (size_t)size);
     return h;
+}
+
+/* insert_into_dictkeys: the class learns a new attribute name; its
+ * shared keys hold a new reference to it.  Returns its index. */
+uint32_t
+class_add_shared_key(Machine *m, Handle cls, Handle name)
+{
+    ClassVal *c = m->objs[cls].u.c;
+    size_t cap = c->keys_cap;
+
+    c->keys = xgrow(c->keys, &cap, c->nkeys + 1, sizeof *c->keys);
+    c->keys_cap = (uint32_t)cap;
+    c->keys[c->nkeys] = NULL_HANDLE;
+    c->nkeys++;
+    c->usable--;
+    m_incref(m, name);
+    m_store(m, cls, 3 + c->nkeys - 1, name);
+    return c->nkeys - 1;
 }
 
 static int64_t
@@ -125,16 +143,7 @@ m_inst_setattr(Machine *m, Handle inst, Handle name, Handle v)
     ClassVal *c = m->objs[cls].u.c;
     int64_t ix = class_key_index(m, c, name);
     if (ix < 0 && v != NULL_HANDLE && c->usable > 0 && m->objs[name].type == T_STR) {
-        /* insert_into_dictkeys: the class learns a new attribute name. */
-        size_t cap = c->keys_cap;
-        c->keys = xgrow(c->keys, &cap, c->nkeys + 1, sizeof *c->keys);
-        c->keys_cap = (uint32_t)cap;
-        c->keys[c->nkeys] = NULL_HANDLE;
-        c->nkeys++;
-        c->usable--;
-        m_incref(m, name);
-        m_store(m, cls, 3 + c->nkeys - 1, name);
-        ix = c->nkeys - 1;
+        ix = class_add_shared_key(m, cls, name);
     }
     Values *vals = m->objs[inst].u.inst.values;
     if (ix < 0 || (uint32_t)ix >= vals->n) {

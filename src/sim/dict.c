@@ -231,11 +231,9 @@ dict_resize(Machine *m, Handle dh, unsigned log2, int unicode)
 Handle
 dict_alloc(Machine *m)
 {
-    Handle h = m_alloc(m, T_DICT, type_basic_nbytes(T_DICT));
-    Dict *d = xcalloc(1, sizeof *d);
+    ObjPayload init = {.d = xcalloc(1, sizeof(Dict))};
 
-    m->objs[h].u.d = d;
-    return h;
+    return m_alloc_init(m, T_DICT, type_basic_nbytes(T_DICT), &init);
 }
 
 /* A new dict is not tracked: MAINTAIN_TRACKING tracks it when a value
@@ -279,6 +277,22 @@ m_dict_new_presized(Machine *m, uint32_t n, int unicode)
     return h;
 }
 
+/* A split dict gives its values back and forgets its class's keys. */
+static void
+dict_drop_values(Machine *m, Handle dh)
+{
+    Dict *d = dict_of(m, dh);
+
+    if (d->values->addr != 0) {
+        m_storage_free(m, dh, HEAP_ROLE_VALUES, d->values->addr);
+    }
+    d = dict_of(m, dh);
+    free(d->values);
+    d->values = NULL;
+    d->split = 0;
+    d->cls = NULL_HANDLE;
+}
+
 /* A split dict turns into a combined one (for a new key or a non-str
  * key): its entries are built from the class's shared keys in this
  * dict's insertion order. */
@@ -307,15 +321,8 @@ dict_unsplit(Machine *m, Handle dh)
         }
     }
     uint64_t naddr = keys_alloc(m, dh, log2, 1);
+    dict_drop_values(m, dh);
     d = dict_of(m, dh);
-    if (d->values->addr != 0) {
-        m_storage_free(m, dh, HEAP_ROLE_VALUES, d->values->addr);
-    }
-    d = dict_of(m, dh);
-    free(d->values);
-    d->values = NULL;
-    d->split = 0;
-    d->cls = NULL_HANDLE;
     d->entries = ne;
     d->entries_cap = usable;
     d->keys_addr = naddr;
@@ -353,15 +360,7 @@ m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
         if (ix < 0 && is_str && c->usable > 0 && c->nkeys < d->values->n) {
             /* insertdict on a split table: the new key goes into the
              * class's shared keys; the dict stays split. */
-            size_t cap = c->keys_cap;
-            c->keys = xgrow(c->keys, &cap, c->nkeys + 1, sizeof *c->keys);
-            c->keys_cap = (uint32_t)cap;
-            c->keys[c->nkeys] = NULL_HANDLE;
-            c->nkeys++;
-            c->usable--;
-            m_incref(m, k);
-            m_store(m, d->cls, 3 + c->nkeys - 1, k);
-            ix = c->nkeys - 1;
+            ix = class_add_shared_key(m, d->cls, k);
             d = dict_of(m, dh);
         }
         if (ix >= 0) {
@@ -617,14 +616,8 @@ m_dict_clear(Machine *m, Handle dh)
     }
     d = dict_of(m, dh);
     if (d->split) {
-        if (d->values->addr != 0) {
-            m_storage_free(m, dh, HEAP_ROLE_VALUES, d->values->addr);
-        }
+        dict_drop_values(m, dh);
         d = dict_of(m, dh);
-        free(d->values);
-        d->values = NULL;
-        d->split = 0;
-        d->cls = NULL_HANDLE;
     } else {
         keys_free(m, dh, d);
     }
@@ -730,6 +723,12 @@ dict_free_payload(Machine *m, Handle h)
     free(d);
 }
 
+static uint32_t
+dict_len(const Machine *m, Handle h)
+{
+    return m->objs[h].u.d != NULL ? m->objs[h].u.d->used : 0;
+}
+
 /* _PyDict_SizeOf */
 static size_t
 dict_size(const Machine *m, Handle h)
@@ -755,6 +754,9 @@ dict_check(const Machine *m, Handle h, CheckCtx *c)
     const Object *o = &m->objs[h];
     const Dict *d = o->u.d;
 
+    if (d == NULL) {
+        return 0;
+    }
     if (d->keys_addr != 0) {
         check_own(c, d->keys_addr, HEAP_TAG(h, HEAP_ROLE_DICT_KEYS));
     }
@@ -846,6 +848,7 @@ dict_hash(uint64_t x, const Object *o)
 }
 
 const TypeOps dict_ops = {
+    .len = dict_len,
     .traverse = dict_traverse,
     .gc_traverse = dict_gc_traverse,
     .clear = m_dict_clear,

@@ -33,9 +33,9 @@ Handle
 m_function_new(Machine *m, Handle code, Handle globals, Handle name,
                Handle defaults, Handle closure)
 {
-    Handle h = m_alloc(m, T_FUNCTION, type_basic_nbytes(T_FUNCTION));
+    ObjPayload init = {.f = xcalloc(1, sizeof(FuncVal))};
+    Handle h = m_alloc_init(m, T_FUNCTION, type_basic_nbytes(T_FUNCTION), &init);
 
-    m->objs[h].u.f = xcalloc(1, sizeof(FuncVal));
     m_store(m, h, 0, code);
     m_store(m, h, 1, globals);
     m_store(m, h, 2, name);

@@ -166,6 +166,12 @@ list_free_payload(Machine *m, Handle h)
     free(m->objs[h].u.l.items);
 }
 
+static uint32_t
+list_len(const Machine *m, Handle h)
+{
+    return m->objs[h].u.l.len;
+}
+
 static size_t
 list_size(const Machine *m, Handle h)
 {
@@ -220,6 +226,7 @@ list_hash(uint64_t x, const Object *o)
 }
 
 const TypeOps list_ops = {
+    .len = list_len,
     .traverse = list_traverse,
     .gc_traverse = list_gc_traverse,
     .clear = list_clear,

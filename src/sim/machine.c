@@ -204,7 +204,8 @@ machine_clear_freelists(Machine *m)
 /* ------------------------------------------------------------------ */
 /* Primitives.                                                        */
 
-static Handle alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist);
+static Handle alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init,
+                           int use_freelist);
 
 uint64_t
 m_heap_bytes(const Machine *m)
@@ -238,17 +239,29 @@ note_heap_use(Machine *m)
 Handle
 m_alloc(Machine *m, ObjType t, size_t nbytes)
 {
-    return alloc_object(m, t, nbytes, 1);
+    return alloc_object(m, t, nbytes, NULL, 1);
+}
+
+Handle
+m_alloc_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init)
+{
+    return alloc_object(m, t, nbytes, init, 1);
 }
 
 Handle
 m_alloc_fresh(Machine *m, ObjType t, size_t nbytes)
 {
-    return alloc_object(m, t, nbytes, 0);
+    return alloc_object(m, t, nbytes, NULL, 0);
+}
+
+Handle
+m_alloc_fresh_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init)
+{
+    return alloc_object(m, t, nbytes, init, 0);
 }
 
 static Handle
-alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
+alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init, int use_freelist)
 {
     Handle h = handle_new(m);
     Object *o = &m->objs[h];
@@ -268,6 +281,9 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
     }
     o = &m->objs[h];
     o->addr = block + type_info[t].presize;
+    if (init != NULL) {
+        o->u = *init;
+    }
     /* gc_alloc: a GC object counts towards generation 0, unless it came
      * off a type free list. */
     int64_t oldcount = m->gen[0].count;

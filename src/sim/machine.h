@@ -229,6 +229,9 @@ m_is_gc(const Machine *m, Handle h)
 }
 const char *m_type_name(const Machine *m, Handle h);
 size_t m_sizeof(const Machine *m, Handle h);       /* sys.getsizeof */
+/* len() of a sized container (str, tuple, list, dict, set): 1 with the
+ * length in *len, or 0 when h's type has none. */
+int m_len(const Machine *m, Handle h, uint32_t *len);
 int m_is_live(const Machine *m, Handle h);
 /* Bytes of simulated memory in use: the arenas (1 MiB each, however
  * full) and the raw blocks.  The limit (heap_limit) counts these and
@@ -253,6 +256,11 @@ void m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
 Handle m_alloc(Machine *m, ObjType t, size_t nbytes);
 /* The same without the type free lists (PyType_GenericAlloc). */
 Handle m_alloc_fresh(Machine *m, ObjType t, size_t nbytes);
+/* m_alloc with the initial payload: the object has its body (a dict's
+ * Dict, a tuple's items...) when EV_ALLOC reaches the sink.  init may be
+ * NULL (payload zeroed). */
+Handle m_alloc_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init);
+Handle m_alloc_fresh_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init);
 void m_incref(Machine *m, Handle h);
 /* Decrement; at zero the object is deallocated at once, its references
  * released in CPython's order.  Cascades run on an explicit stack. */

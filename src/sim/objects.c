@@ -69,6 +69,18 @@ m_sizeof(const Machine *m, Handle h)
     return ops->size != NULL ? ops->size(m, h) : type_basic_nbytes((ObjType)m->objs[h].type);
 }
 
+int
+m_len(const Machine *m, Handle h, uint32_t *len)
+{
+    const TypeOps *ops = m_ops(m, h);
+
+    if (ops->len == NULL) {
+        return 0;
+    }
+    *len = ops->len(m, h);
+    return 1;
+}
+
 Handle *
 m_weaklist(Machine *m, Handle obj)
 {

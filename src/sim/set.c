@@ -75,12 +75,12 @@ set_resize(Machine *m, Handle sh, uint64_t minused)
 Handle
 m_set_new(Machine *m)
 {
-    Handle h = m_alloc(m, T_SET, type_basic_nbytes(T_SET));
     SetVal *s = xcalloc(1, sizeof *s);
 
     s->table = xcalloc(SET_MINSIZE, sizeof *s->table);
     s->mask = SET_MINSIZE - 1;
-    m->objs[h].u.set = s;
+    ObjPayload init = {.set = s};
+    Handle h = m_alloc_init(m, T_SET, type_basic_nbytes(T_SET), &init);
     m_track(m, h);
     return h;
 }
@@ -227,6 +227,12 @@ set_free_payload(Machine *m, Handle h)
     free(m->objs[h].u.set);
 }
 
+static uint32_t
+set_len(const Machine *m, Handle h)
+{
+    return m->objs[h].u.set != NULL ? m->objs[h].u.set->used : 0;
+}
+
 static size_t
 set_size(const Machine *m, Handle h)
 {
@@ -241,7 +247,7 @@ set_size(const Machine *m, Handle h)
 static int
 set_check(const Machine *m, Handle h, CheckCtx *c)
 {
-    if (m->objs[h].u.set->table_addr != 0) {
+    if (m->objs[h].u.set != NULL && m->objs[h].u.set->table_addr != 0) {
         check_own(c, m->objs[h].u.set->table_addr, HEAP_TAG(h, HEAP_ROLE_SET_TABLE));
     }
     return 0;
@@ -294,6 +300,7 @@ set_hash(uint64_t x, const Object *o)
 }
 
 const TypeOps set_ops = {
+    .len = set_len,
     .traverse = set_traverse,
     .clear = set_clear,
     .slot = set_slot,

@@ -150,6 +150,12 @@ str_free_payload(Machine *m, Handle h)
     free(m->objs[h].u.s.utf8);
 }
 
+static uint32_t
+str_len(const Machine *m, Handle h)
+{
+    return m->objs[h].u.s.len;
+}
+
 static size_t
 str_size(const Machine *m, Handle h)
 {
@@ -187,6 +193,7 @@ str_hash_state(uint64_t x, const Object *o)
 }
 
 const TypeOps str_ops = {
+    .len = str_len,
     .free_payload = str_free_payload,
     .size = str_size,
     .host_free = str_host_free,

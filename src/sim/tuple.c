@@ -13,7 +13,6 @@
 
 #include "core/hash.h"
 #include "core/xalloc.h"
-#include "sim/gc.h"
 #include "sim/typeops.h"
 
 static size_t
@@ -29,10 +28,9 @@ m_tuple_new(Machine *m, uint32_t n)
         m_incref(m, m->empty_tuple);
         return m->empty_tuple;
     }
-    Handle h = m_alloc(m, T_TUPLE, tuple_nbytes(n));
-    Object *o = &m->objs[h];
-    o->u.t.items = xcalloc(n, sizeof *o->u.t.items);
-    o->u.t.len = n;
+    ObjPayload init = {.t = {xcalloc(n, sizeof(Handle)), n}};
+    Handle h = m_alloc_init(m, T_TUPLE, tuple_nbytes(n), &init);
+
     m_track(m, h);
     return h;
 }
@@ -95,6 +93,12 @@ tuple_free_payload(Machine *m, Handle h)
     free(m->objs[h].u.t.items);
 }
 
+static uint32_t
+tuple_len(const Machine *m, Handle h)
+{
+    return m->objs[h].u.t.len;
+}
+
 static size_t
 tuple_size(const Machine *m, Handle h)
 {
@@ -127,6 +131,7 @@ tuple_hash(uint64_t x, const Object *o)
 }
 
 const TypeOps tuple_ops = {
+    .len = tuple_len,
     .traverse = tuple_traverse,
     .gc_traverse = tuple_gc_traverse,
     .slot = tuple_slot,

@@ -13,10 +13,13 @@
  * A NULL operation means the type has nothing to do there (no
  * references, no separate storage, no weak references...).
  *
- * Between the freeing of an object's payload and its free event (when a
- * history copy may be taken) the payload is all zeroes; the operations
- * of types whose body is a separate host allocation (dict, set, class,
- * function) treat a NULL body as empty.
+ * Constructors give an object its body as it is allocated
+ * (m_alloc_init), so readers see it from the EV_ALLOC event on.  Between
+ * the freeing of an object's payload and its free event (when a history
+ * copy may be taken) the payload is all zeroes, and the operations of
+ * types whose body is a separate host allocation (dict, set, class,
+ * function) treat a NULL body as empty; so do they for a body attached
+ * after m_alloc (src/py's dict() does so).
  */
 #ifndef PYMEMSIM_SIM_TYPEOPS_H
 #define PYMEMSIM_SIM_TYPEOPS_H
@@ -46,6 +49,8 @@ typedef struct TypeOps {
     void (*free_payload)(Machine *m, Handle h);
     /* Where h keeps its list of weak references (tp_weaklistoffset). */
     Handle *(*weaklist)(Machine *m, Handle h);
+    /* len() of a sized container; NULL: the type has none. */
+    uint32_t (*len)(const Machine *m, Handle h);
     /* sys.getsizeof; NULL: presize + basicsize. */
     size_t (*size)(const Machine *m, Handle h);
     /* The checker: own each separate block (check_own) and check the
@@ -96,6 +101,7 @@ Values *values_dup(const Values *v);
 size_t values_bytes(const Values *v);
 uint64_t values_hash(uint64_t x, const Values *v);
 void values_forget(Values *v, uint32_t ix);   /* drop ix from the order */
+uint32_t class_add_shared_key(Machine *m, Handle cls, Handle name);  /* class.c */
 void int_init_statics(Machine *m);                              /* int.c */
 void str_init_statics(Machine *m);                              /* str.c */
 size_t int_nbytes(int32_t size);
