@@ -10,6 +10,8 @@
  */
 #include <config.h>
 
+#include <stdio.h>
+
 #include "sim/typeops.h"
 
 /* None and static types: an id and a self, no references counted. */
@@ -19,7 +21,16 @@ builtin_hash(uint64_t x, const Object *o)
     return snap_hash_pair(x, o->u.builtin.id, o->u.builtin.self);
 }
 
+static void
+none_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    (void)m;
+    (void)h;
+    snprintf(buf, size, "None");
+}
+
 const TypeOps none_ops = {
+    .describe = none_describe,
     .hash = builtin_hash,
 };
 

@@ -17,6 +17,7 @@
 #include <config.h>
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -388,7 +389,16 @@ class_hash(uint64_t x, const Object *o)
     return hash_u64(x, c->nkeys);
 }
 
+static void
+class_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    const ClassVal *c = m->objs[h].u.c;
+
+    snprintf(buf, size, "class %s", c != NULL ? str_utf8(m, c->name) : "?");
+}
+
 const TypeOps class_ops = {
+    .describe = class_describe,
     .traverse = class_traverse,
     .gc_traverse = class_gc_traverse,
     .clear = class_clear,
@@ -550,7 +560,16 @@ instance_hash(uint64_t x, const Object *o)
     return values_hash(x, o->u.inst.values);
 }
 
+static void
+instance_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    Handle cls = m->objs[h].u.inst.cls;
+
+    snprintf(buf, size, "%s object", cls ? str_utf8(m, m->objs[cls].u.c->name) : "?");
+}
+
 const TypeOps instance_ops = {
+    .describe = instance_describe,
     .traverse = instance_traverse,
     .gc_traverse = instance_gc_traverse,
     .clear = instance_clear,

@@ -14,6 +14,7 @@
 
 #include <assert.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -683,6 +684,33 @@ dict_gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
     }
 }
 
+/* _PyDict_MaybeUntrack: no value, nor key of a table that is not
+ * str-keyed, may be a container. */
+static int
+dict_may_untrack(const Machine *m, Handle h)
+{
+    const Dict *d = m->objs[h].u.d;
+
+    if (d->split) {
+        for (uint32_t i = 0; i < d->values->n; i++) {
+            if (d->values->slot[i] && m_may_be_tracked(m, d->values->slot[i])) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    for (uint32_t e = 0; e < d->nentries; e++) {
+        Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
+        if (v == NULL_HANDLE) {
+            continue;
+        }
+        if (m_may_be_tracked(m, v) || (!d->unicode && m_may_be_tracked(m, k))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static Handle *
 dict_slot(Machine *m, Handle h, uint32_t i)
 {
@@ -847,10 +875,18 @@ dict_hash(uint64_t x, const Object *o)
     return values_hash(x, d->values);
 }
 
+static void
+dict_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    snprintf(buf, size, "len %u", dict_len(m, h));
+}
+
 const TypeOps dict_ops = {
+    .describe = dict_describe,
     .len = dict_len,
     .traverse = dict_traverse,
     .gc_traverse = dict_gc_traverse,
+    .may_untrack = dict_may_untrack,
     .clear = m_dict_clear,
     .slot = dict_slot,
     .release = dict_release,

@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/hash.h"
@@ -162,7 +163,16 @@ function_hash(uint64_t x, const Object *o)
     return hash_u64(x, f->weaklist);
 }
 
+static void
+function_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    const FuncVal *f = m->objs[h].u.f;
+
+    snprintf(buf, size, "%s()", f != NULL && f->name ? str_utf8(m, f->name) : "?");
+}
+
 const TypeOps function_ops = {
+    .describe = function_describe,
     .traverse = function_traverse,
     .gc_traverse = function_gc_traverse,
     .clear = function_clear,
@@ -309,7 +319,18 @@ cell_hash(uint64_t x, const Object *o)
     return hash_u64(x, o->u.cell.ref);
 }
 
+static void
+cell_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    if (m->objs[h].u.cell.ref != NULL_HANDLE) {
+        snprintf(buf, size, "-> #%u", m->objs[h].u.cell.ref);
+    } else {
+        snprintf(buf, size, "empty");
+    }
+}
+
 const TypeOps cell_ops = {
+    .describe = cell_describe,
     .traverse = cell_traverse,
     .clear = cell_clear,
     .slot = cell_slot,

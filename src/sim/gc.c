@@ -146,36 +146,7 @@ gc_maybe_untrack(Machine *m, Handle h)
     if (!(o->flags & OF_TRACKED)) {
         return;
     }
-    if (o->type == T_TUPLE) {
-        for (uint32_t i = 0; i < o->u.t.len; i++) {
-            Handle x = o->u.t.items[i];
-            if (x == NULL_HANDLE) {
-                return;
-            }
-            if (m_may_be_tracked(m, x)) {
-                return;
-            }
-        }
-        m_untrack(m, h);
-    } else if (o->type == T_DICT) {
-        const Dict *d = o->u.d;
-        if (d->split) {
-            for (uint32_t i = 0; i < d->values->n; i++) {
-                if (d->values->slot[i] && m_may_be_tracked(m, d->values->slot[i])) {
-                    return;
-                }
-            }
-        } else {
-            for (uint32_t e = 0; e < d->nentries; e++) {
-                Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
-                if (v == NULL_HANDLE) {
-                    continue;
-                }
-                if (m_may_be_tracked(m, v) || (!d->unicode && m_may_be_tracked(m, k))) {
-                    return;
-                }
-            }
-        }
+    if (m_ops(m, h)->may_untrack != NULL && m_ops(m, h)->may_untrack(m, h)) {
         m_untrack(m, h);
     }
 }

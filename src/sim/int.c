@@ -8,9 +8,12 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bigint.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "sim/typeops.h"
 
@@ -210,7 +213,28 @@ int_hash(uint64_t x, const Object *o)
     return x;
 }
 
+/* In decimal (bools: True and False). */
+static void
+int_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    const Object *o = &m->objs[h];
+
+    if (o->type == T_BOOL) {
+        snprintf(buf, size, "%s", h == m->true_ ? "True" : "False");
+        return;
+    }
+    BigInt v;
+    StrBuf sb;
+    v.size = o->u.i.size;
+    v.d = int_ndigits(o) <= 1 ? (uint32_t *)&o->u.i.digit0 : o->u.i.digits;
+    sb_init(&sb);
+    bi_to_decimal(&v, &sb);
+    str_clip(buf, size, sb.s, sb.len);
+    sb_done(&sb);
+}
+
 const TypeOps int_ops = {
+    .describe = int_describe,
     .free_payload = int_free_payload,
     .size = int_size,
     .host_free = int_host_free,

@@ -8,6 +8,7 @@
 
 #include <assert.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/hash.h"
@@ -225,7 +226,14 @@ list_hash(uint64_t x, const Object *o)
     return snap_hash_u32s(x, o->u.l.items, o->u.l.items != NULL ? o->u.l.cap : 0);
 }
 
+static void
+list_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    snprintf(buf, size, "len %u", list_len(m, h));
+}
+
 const TypeOps list_ops = {
+    .describe = list_describe,
     .len = list_len,
     .traverse = list_traverse,
     .gc_traverse = list_gc_traverse,

@@ -232,6 +232,10 @@ size_t m_sizeof(const Machine *m, Handle h);       /* sys.getsizeof */
 /* len() of a sized container (str, tuple, list, dict, set): 1 with the
  * length in *len, or 0 when h's type has none. */
 int m_len(const Machine *m, Handle h, uint32_t *len);
+/* A few words on h's value for the views ("len 3", "class C", "'abc'");
+ * empty when the type's name says all.  A code object's program is
+ * src/py's: render/describe.c names it. */
+void m_describe(const Machine *m, Handle h, char *buf, size_t size);
 int m_is_live(const Machine *m, Handle h);
 /* Bytes of simulated memory in use: the arenas (1 MiB each, however
  * full) and the raw blocks.  The limit (heap_limit) counts these and

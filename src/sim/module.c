@@ -5,6 +5,8 @@
  */
 #include <config.h>
 
+#include <stdio.h>
+
 #include "sim/typeops.h"
 
 Handle
@@ -70,7 +72,16 @@ module_hash(uint64_t x, const Object *o)
     return snap_hash_pair(x, o->u.mod.dict, o->u.mod.name);
 }
 
+static void
+module_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    Handle name = m->objs[h].u.mod.name;
+
+    snprintf(buf, size, "%s", name ? str_utf8(m, name) : "?");
+}
+
 const TypeOps module_ops = {
+    .describe = module_describe,
     .traverse = module_traverse,
     .gc_traverse = module_gc_traverse,
     .clear = module_clear,

@@ -81,6 +81,18 @@ m_len(const Machine *m, Handle h, uint32_t *len)
     return 1;
 }
 
+void
+m_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    const TypeOps *ops = m_ops(m, h);
+
+    if (ops->describe != NULL) {
+        ops->describe(m, h, buf, size);
+    } else if (size > 0) {
+        buf[0] = '\0';
+    }
+}
+
 Handle *
 m_weaklist(Machine *m, Handle obj)
 {

@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/hash.h"
@@ -299,7 +300,14 @@ set_hash(uint64_t x, const Object *o)
     return snap_hash_u32s(x, s->table, s->table != NULL ? (size_t)s->mask + 1 : 0);
 }
 
+static void
+set_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    snprintf(buf, size, "len %u", set_len(m, h));
+}
+
 const TypeOps set_ops = {
+    .describe = set_describe,
     .len = set_len,
     .traverse = set_traverse,
     .clear = set_clear,

@@ -8,6 +8,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,33 @@ m_str_cstr(Machine *m, const char *s)
     return m_str(m, s, strlen(s));
 }
 
+const char *
+str_utf8(const Machine *m, Handle h)
+{
+    const Object *o = &m->objs[h];
+
+    return o->type == T_STR && o->u.s.utf8 != NULL ? o->u.s.utf8 : "?";
+}
+
+void
+str_clip(char *buf, size_t size, const char *s, size_t n)
+{
+    if (size == 0) {
+        return;
+    }
+    if (n < size) {
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return;
+    }
+    size_t keep = size > 4 ? size - 4 : 0;
+    while (keep > 0 && ((unsigned char)s[keep] & 0xc0) == 0x80) {
+        keep--;                 /* not inside a UTF-8 sequence */
+    }
+    memcpy(buf, s, keep);
+    strcpy(buf + keep, size > 4 ? "..." : "");
+}
+
 /* The empty string and the one-character latin-1 strings. */
 void
 str_init_statics(Machine *m)
@@ -192,7 +220,25 @@ str_hash_state(uint64_t x, const Object *o)
     return x;
 }
 
+/* Quoted, at most 80 bytes, control characters as '?'. */
+static void
+str_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    const Object *o = &m->objs[h];
+    size_t n = o->u.s.utf8 != NULL ? o->u.s.nbytes : 0;
+    char tmp[96];
+
+    snprintf(tmp, sizeof tmp, "'%.*s'", (int)(n > 80 ? 80 : n), n ? o->u.s.utf8 : "");
+    for (char *p = tmp; *p != '\0'; p++) {
+        if ((unsigned char)*p < 0x20) {
+            *p = '?';
+        }
+    }
+    str_clip(buf, size, tmp, strlen(tmp));
+}
+
 const TypeOps str_ops = {
+    .describe = str_describe,
     .len = str_len,
     .free_payload = str_free_payload,
     .size = str_size,

@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/hash.h"
@@ -61,6 +62,21 @@ tuple_gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
             fn(arg, h, i, o->u.t.items[i]);
         }
     }
+}
+
+/* _PyTuple_MaybeUntrack: every item there and none a container. */
+static int
+tuple_may_untrack(const Machine *m, Handle h)
+{
+    const Object *o = &m->objs[h];
+
+    for (uint32_t i = 0; i < o->u.t.len; i++) {
+        Handle x = o->u.t.items[i];
+        if (x == NULL_HANDLE || m_may_be_tracked(m, x)) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 static Handle *
@@ -130,10 +146,18 @@ tuple_hash(uint64_t x, const Object *o)
     return hash_u64(x, o->u.t.len);
 }
 
+static void
+tuple_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    snprintf(buf, size, "len %u", tuple_len(m, h));
+}
+
 const TypeOps tuple_ops = {
+    .describe = tuple_describe,
     .len = tuple_len,
     .traverse = tuple_traverse,
     .gc_traverse = tuple_gc_traverse,
+    .may_untrack = tuple_may_untrack,
     .slot = tuple_slot,
     .release = tuple_release,
     .free_payload = tuple_free_payload,

@@ -36,6 +36,9 @@ typedef struct TypeOps {
     void (*traverse)(const Machine *m, Handle h, VisitFn fn, void *arg);
     /* tp_traverse, in CPython's order (gc_traverse); NULL: traverse. */
     void (*gc_traverse)(const Machine *m, Handle h, VisitFn fn, void *arg);
+    /* May the collector untrack it, holding only objects it need not
+     * see (_PyTuple_MaybeUntrack, _PyDict_MaybeUntrack)?  NULL: no. */
+    int (*may_untrack)(const Machine *m, Handle h);
     /* tp_clear, for the collector's delete_garbage. */
     void (*clear)(Machine *m, Handle h);
     /* The address of container slot i (m_store's slot numbers). */
@@ -51,6 +54,8 @@ typedef struct TypeOps {
     Handle *(*weaklist)(Machine *m, Handle h);
     /* len() of a sized container; NULL: the type has none. */
     uint32_t (*len)(const Machine *m, Handle h);
+    /* A few words on its value for the views (m_describe); NULL: none. */
+    void (*describe)(const Machine *m, Handle h, char *buf, size_t size);
     /* sys.getsizeof; NULL: presize + basicsize. */
     size_t (*size)(const Machine *m, Handle h);
     /* The checker: own each separate block (check_own) and check the
@@ -102,7 +107,11 @@ size_t values_bytes(const Values *v);
 uint64_t values_hash(uint64_t x, const Values *v);
 void values_forget(Values *v, uint32_t ix);   /* drop ix from the order */
 uint32_t class_add_shared_key(Machine *m, Handle cls, Handle name);  /* class.c */
-void int_init_statics(Machine *m);                              /* int.c */
+void int_init_statics(Machine *m);
+/* The text of a str, or "?" (str.c). */
+const char *str_utf8(const Machine *m, Handle h);
+/* Copy at most size - 1 bytes of s to buf, ending with "..." if cut. */
+void str_clip(char *buf, size_t size, const char *s, size_t n);                              /* int.c */
 void str_init_statics(Machine *m);                              /* str.c */
 size_t int_nbytes(int32_t size);
 /* A cell's one reference, which getset descriptors share (function.c). */

@@ -8,6 +8,8 @@
  */
 #include <config.h>
 
+#include <stdio.h>
+
 #include "core/hash.h"
 #include "sim/typeops.h"
 
@@ -78,7 +80,18 @@ weakref_hash(uint64_t x, const Object *o)
     return snap_hash_pair(x, o->u.wr.next, o->u.wr.prev);
 }
 
+static void
+weakref_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    if (m->objs[h].u.wr.referent != NULL_HANDLE) {
+        snprintf(buf, size, "to #%u", m->objs[h].u.wr.referent);
+    } else {
+        snprintf(buf, size, "dead");
+    }
+}
+
 const TypeOps weakref_ops = {
+    .describe = weakref_describe,
     .traverse = weakref_traverse,
     .clear = weakref_clear,
     .slot = weakref_slot,
