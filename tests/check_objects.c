@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sim/machine.h"
+#include "sim/typeops.h"
 #include "testutil.h"
 
 static Machine m;
@@ -305,6 +306,74 @@ START_TEST(test_instance_values_shrink)
 }
 END_TEST
 
+/* Every type has its operations, and those that hold references can
+ * name, release and visit them. */
+START_TEST(test_type_ops_table)
+{
+    for (int t = 0; t < T_COUNT; t++) {
+        const TypeOps *ops = type_ops[t];
+        ck_assert_ptr_nonnull(ops);
+        ck_assert_ptr_nonnull(ops->hash);
+        if (ops->traverse != NULL || ops->release != NULL) {
+            ck_assert_msg(ops->slot != NULL && ops->release != NULL && ops->traverse != NULL,
+                          "%s: traverse, slot and release go together", type_info[t].pyname);
+        }
+        if (ops->host_copy != NULL) {
+            ck_assert_msg(ops->host_free != NULL && ops->host_bytes != NULL,
+                          "%s: a host payload is copied, counted and freed",
+                          type_info[t].pyname);
+        }
+        if (ops->gc_traverse != NULL || ops->clear != NULL || ops->may_untrack != NULL) {
+            ck_assert_msg(type_info[t].gc, "%s: collector operations on a non-GC type",
+                          type_info[t].pyname);
+        }
+    }
+}
+END_TEST
+
+typedef struct BodySeen {
+    int allocs, without;
+} BodySeen;
+
+static void
+body_sink(void *ctx, const Machine *mm, const Event *e)
+{
+    BodySeen *b = ctx;
+    const Object *o = m_obj(mm, e->obj);
+
+    if (e->kind != EV_ALLOC) {
+        return;
+    }
+    b->allocs++;
+    if ((o->type == T_DICT && o->u.d == NULL) || (o->type == T_SET && o->u.set == NULL)
+        || (o->type == T_CLASS && o->u.c == NULL) || (o->type == T_FUNCTION && o->u.f == NULL)
+        || (o->type == T_TUPLE && o->u.t.items == NULL)) {
+        b->without++;
+    }
+}
+
+/* Constructors allocate with the body: the sink sees it at EV_ALLOC. */
+START_TEST(test_body_at_alloc)
+{
+    BodySeen b = {0, 0};
+
+    machine_set_sink(&m, body_sink, &b);
+    Handle cls = m_class_new(&m, "C", m_dict_new(&m));
+    Handle s = m_set_new(&m);
+    Handle t = m_tuple_new(&m, 3);
+    Handle f = m_function_new(&m, NULL_HANDLE, NULL_HANDLE, m_str_cstr(&m, "f"),
+                              NULL_HANDLE, NULL_HANDLE);
+    machine_set_sink(&m, NULL, NULL);
+    ck_assert_int_ge(b.allocs, 5);
+    ck_assert_int_eq(b.without, 0);
+    m_decref(&m, f);
+    m_decref(&m, t);
+    m_decref(&m, s);
+    m_decref(&m, cls);
+    CHECK_MACHINE(&m);
+}
+END_TEST
+
 static Suite *
 objects_suite(void)
 {
@@ -317,6 +386,8 @@ objects_suite(void)
     tcase_add_test(tc, test_int_values);
     tcase_add_test(tc, test_dict_order_and_lookup);
     tcase_add_test(tc, test_instance_values_shrink);
+    tcase_add_test(tc, test_type_ops_table);
+    tcase_add_test(tc, test_body_at_alloc);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -85,6 +85,18 @@ weakref_new(Machine *m, Handle obj, Handle cb)
 }
 
 /* A str of n bytes of ASCII text that starts with the seed's digits. */
+/* A tuple of n items, stealing them (PyTuple_Pack without the increfs). */
+static Handle
+tuple_pack(Machine *m, uint32_t n, const Handle *items)
+{
+    Handle h = m_tuple_new(m, n);
+
+    for (uint32_t i = 0; i < n; i++) {
+        m_store(m, h, i, items[i]);
+    }
+    return h;
+}
+
 static Handle
 text(Machine *m, size_t n, unsigned seed)
 {
@@ -166,7 +178,7 @@ build_rich(Machine *m)
     /* Tuples. */
     Handle items[3] = {m_int(m, 7), m_str_cstr(m, "seven"), m_list_new(m, 1)};
     m_store(m, items[2], 0, m_none(m));
-    m_root_add(m, m_tuple_pack(m, 3, items));
+    m_root_add(m, tuple_pack(m, 3, items));
     m_root_add(m, m_tuple_new(m, 0));
 
     /* Dicts: str keys, mixed keys, a big one (raw keys), one with a
@@ -237,7 +249,7 @@ build_rich(Machine *m)
     m_incref(m, globals);
     Handle cell = m_cell_new(m, m_int(m, 42));
     Handle fn = m_function_new(m, NULL_HANDLE, globals, m_str_cstr(m, "f"),
-                               NULL_HANDLE, m_tuple_pack(m, 1, &cell));
+                               NULL_HANDLE, tuple_pack(m, 1, &cell));
     m_root_add(m, fn);
     Handle it = m_alloc(m, T_LISTITER, 16 + 32);
     m_incref(m, l);

@@ -126,9 +126,9 @@ static void
 put_value(FILE *fp, const Machine *m, Handle h)
 {
     const Object *o = m_obj(m, h);
+    uint32_t len;
 
-    switch ((ObjType)o->type) {
-    case T_INT: {
+    if (o->type == T_INT) {
         BigInt v;
         StrBuf sb;
         int_view(m, h, &v);
@@ -137,29 +137,14 @@ put_value(FILE *fp, const Machine *m, Handle h)
         fputs(", \"value\": ", fp);
         json_str(fp, sb.s, sb.len);
         sb_done(&sb);
-        break;
-    }
-    case T_STR:
+    } else if (o->type == T_STR) {
         fputs(", \"value\": ", fp);
         json_str(fp, o->u.s.utf8, o->u.s.nbytes);
-        break;
-    case T_BOOL:
+    } else if (o->type == T_BOOL) {
         fprintf(fp, ", \"value\": %s", h == m->true_ ? "true" : "false");
-        break;
-    case T_LIST:
-        fprintf(fp, ", \"length\": %u", o->u.l.len);
-        break;
-    case T_TUPLE:
-        fprintf(fp, ", \"length\": %u", o->u.t.len);
-        break;
-    case T_DICT:
-        fprintf(fp, ", \"length\": %u", o->u.d->used);
-        break;
-    case T_SET:
-        fprintf(fp, ", \"length\": %u", o->u.set->used);
-        break;
-    default:
-        break;
+    } else if (m_len(m, h, &len)) {
+        /* The other sized containers: list, tuple, dict, set. */
+        fprintf(fp, ", \"length\": %u", len);
     }
 }
 

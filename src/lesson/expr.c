@@ -529,21 +529,13 @@ call(const Expr *e, const EvalCtx *c)
         return v_int(VAL_INT, o->refcnt);
     case F_SIZE:
         return v_int(VAL_INT, (int64_t)m_sizeof(m, h[0]));
-    case F_LEN:
-        switch ((ObjType)o->type) {
-        case T_STR:
-            return v_int(VAL_INT, o->u.s.len);
-        case T_LIST:
-            return v_int(VAL_INT, o->u.l.len);
-        case T_TUPLE:
-            return v_int(VAL_INT, o->u.t.len);
-        case T_DICT:
-            return v_int(VAL_INT, o->u.d->used);
-        case T_SET:
-            return v_int(VAL_INT, o->u.set->used);
-        default:
-            return v_error("%s has no length", e->argname[0]);
+    case F_LEN: {
+        uint32_t len;
+        if (m_len(m, h[0], &len)) {
+            return v_int(VAL_INT, len);
         }
+        return v_error("%s has no length", e->argname[0]);
+    }
     case F_ALIVE:
         return v_int(VAL_BOOL, h[0] != NULL_HANDLE && m_is_live(m, h[0]));
     case F_TRACKED:

@@ -63,14 +63,14 @@ gc_collect_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 gc_enable_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    M->gc_enabled = 1;
+    m_gc_config(M, GC_SETTING_ENABLED, 1);
     return m_none(M);
 }
 
 static Handle
 gc_disable_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    M->gc_enabled = 0;
+    m_gc_config(M, GC_SETTING_ENABLED, 0);
     return m_none(M);
 }
 
@@ -98,11 +98,14 @@ gc_set_threshold_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     int64_t v;
 
+    /* Each threshold is set as its argument is parsed: a bad second
+     * argument leaves the first one set, as PyArg_ParseTuple writing
+     * into gcstate does. */
     for (uint32_t i = 0; i < nargs; i++) {
         if (int_arg(vm, args[i], &v) < 0) {
             return NULL_HANDLE;
         }
-        M->gen[i].threshold = v;
+        m_gc_config(M, (GcSetting)(GC_SETTING_THRESHOLD0 + i), v);
     }
     return m_none(M);
 }
@@ -115,7 +118,7 @@ gc_set_debug_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
     if (int_arg(vm, args[0], &v) < 0) {
         return NULL_HANDLE;
     }
-    M->gc_debug = (int)v;
+    m_gc_config(M, GC_SETTING_DEBUG, v);
     return m_none(M);
 }
 

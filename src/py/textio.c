@@ -57,24 +57,23 @@ stdout_pend(Vm *vm, const char *text, size_t n)
     bo->u.s.len = (uint32_t)utf8_length(text, n);
     bo->u.s.kind = 0;
     if (M->io_pending == NULL_HANDLE) {
-        M->io_pending = b;
-        vm->pending_bytes = 0;
+        vm->pending_bytes = n;
+        m_io_pending(M, b, vm->pending_bytes);
     } else if (TYPE(M->io_pending) != T_LIST) {
         Handle l = m_list_new(M, 2);
         m_store(M, l, 0, M->io_pending);
         m_store(M, l, 1, b);
-        M->io_pending = l;
+        vm->pending_bytes += n;
+        m_io_pending(M, l, vm->pending_bytes);
     } else {
         m_list_append(M, M->io_pending, b);
+        vm->pending_bytes += n;
     }
-    vm->pending_bytes += n;
     int lf = memchr(text, '\n', n) != NULL || memchr(text, '\r', n) != NULL;
     if (vm->pending_bytes >= STDOUT_CHUNK_SIZE || vm->stdout_write_through
         || (vm->stdout_line_buffering && lf)) {
-        Handle p = M->io_pending;
-        M->io_pending = NULL_HANDLE;
         vm->pending_bytes = 0;
-        m_decref(M, p);
+        m_decref(M, m_io_pending(M, NULL_HANDLE, 0));
     }
 }
 

@@ -7,32 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/bigint.h"
-#include "core/strbuf.h"
 #include "py/code.h"
 #include "py/vm.h"
 #include "render/views.h"
 #include "sim/gc.h"
-
-/* Copy at most size - 1 bytes of s, ending with "..." if cut. */
-static void
-clip(char *buf, size_t size, const char *s, size_t n)
-{
-    if (size == 0) {
-        return;
-    }
-    if (n < size) {
-        memcpy(buf, s, n);
-        buf[n] = '\0';
-        return;
-    }
-    size_t keep = size > 4 ? size - 4 : 0;
-    while (keep > 0 && ((unsigned char)s[keep] & 0xc0) == 0x80) {
-        keep--;                 /* not inside a UTF-8 sequence */
-    }
-    memcpy(buf, s, keep);
-    strcpy(buf + keep, size > 4 ? "..." : "");
-}
 
 static const char *
 str_text(const Machine *m, Handle h)
@@ -44,83 +22,14 @@ void
 describe_value(const Machine *m, Handle h, char *buf, size_t size)
 {
     const Object *o = m_obj(m, h);
-    char tmp[96];
 
-    switch ((ObjType)o->type) {
-    case T_NONE:
-        snprintf(buf, size, "None");
-        return;
-    case T_BOOL:
-        snprintf(buf, size, "%s", h == m->true_ ? "True" : "False");
-        return;
-    case T_INT: {
-        BigInt v;
-        StrBuf sb;
-        int_view(m, h, &v);
-        sb_init(&sb);
-        bi_to_decimal(&v, &sb);
-        clip(buf, size, sb.s, sb.len);
-        sb_done(&sb);
-        return;
-    }
-    case T_STR: {
-        size_t n = o->u.s.utf8 != NULL ? o->u.s.nbytes : 0;
-        snprintf(tmp, sizeof tmp, "'%.*s'", (int)(n > 80 ? 80 : n), n ? o->u.s.utf8 : "");
-        for (char *p = tmp; *p != '\0'; p++) {
-            if ((unsigned char)*p < 0x20) {
-                *p = '?';
-            }
-        }
-        clip(buf, size, tmp, strlen(tmp));
-        return;
-    }
-    case T_LIST:
-        snprintf(buf, size, "len %u", o->u.l.len);
-        return;
-    case T_TUPLE:
-        snprintf(buf, size, "len %u", o->u.t.len);
-        return;
-    case T_DICT:
-        snprintf(buf, size, "len %u", o->u.d != NULL ? o->u.d->used : 0);
-        return;
-    case T_SET:
-        snprintf(buf, size, "len %u", o->u.set != NULL ? o->u.set->used : 0);
-        return;
-    case T_INSTANCE:
-        snprintf(buf, size, "%s object",
-                 o->u.inst.cls ? str_text(m, m_obj(m, o->u.inst.cls)->u.c->name) : "?");
-        return;
-    case T_CLASS:
-        snprintf(buf, size, "class %s", o->u.c != NULL ? str_text(m, o->u.c->name) : "?");
-        return;
-    case T_FUNCTION:
-        snprintf(buf, size, "%s()", o->u.f != NULL && o->u.f->name ? str_text(m, o->u.f->name) : "?");
-        return;
-    case T_CODE:
+    if (o->type == T_CODE) {
+        /* The program behind a code object is src/py's. */
         snprintf(buf, size, "code %s",
                  o->u.code.code != NULL ? ((const Code *)o->u.code.code)->qualname : "?");
         return;
-    case T_MODULE:
-        snprintf(buf, size, "%s", o->u.mod.name ? str_text(m, o->u.mod.name) : "?");
-        return;
-    case T_WEAKREF:
-        if (o->u.wr.referent != NULL_HANDLE) {
-            snprintf(buf, size, "to #%u", o->u.wr.referent);
-        } else {
-            snprintf(buf, size, "dead");
-        }
-        return;
-    case T_CELL:
-        if (o->u.cell.ref != NULL_HANDLE) {
-            snprintf(buf, size, "-> #%u", o->u.cell.ref);
-        } else {
-            snprintf(buf, size, "empty");
-        }
-        return;
-    default:
-        buf[0] = '\0';
-        return;
     }
+    m_describe(m, h, buf, size);
 }
 
 void

@@ -20,12 +20,13 @@
 #include <config.h>
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "sim/machine.h"
+#include "sim/typeops.h"
 
 #define FAIL(...) do { snprintf(buf, bufsize, __VA_ARGS__); goto fail; } while (0)
 
@@ -69,6 +70,31 @@ own(OwnedVec *ov, uint64_t addr, uint32_t tag)
     ov->v[ov->n].addr = addr;
     ov->v[ov->n].tag = tag;
     ov->n++;
+}
+
+/* What a type's check operation works with: the blocks owned so far and
+ * the message buffer. */
+struct CheckCtx {
+    OwnedVec *ov;
+    char *buf;
+    size_t bufsize;
+};
+
+void
+check_own(CheckCtx *c, uint64_t addr, uint32_t tag)
+{
+    own(c->ov, addr, tag);
+}
+
+int
+check_fail(CheckCtx *c, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(c->buf, c->bufsize, fmt, ap);
+    va_end(ap);
+    return -1;
 }
 
 static int
@@ -128,6 +154,7 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
     Counts c = {xcalloc(m->nobjs, sizeof(int64_t)), m->nobjs, 0, 0};
     OwnedVec ov = {NULL, 0, 0};
     uint8_t *seen = xcalloc(m->nobjs, 1);
+    CheckCtx cc = {&ov, buf, bufsize};
 
     if (heap_check(&m->heap, buf, bufsize) < 0) {
         goto fail;
@@ -149,54 +176,8 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
         if (!(o->flags & OF_STATIC)) {
             own(&ov, o->addr - type_info[o->type].presize, HEAP_TAG(h, HEAP_ROLE_OBJECT));
         }
-        switch ((ObjType)o->type) {
-        case T_LIST:
-            if (o->u.l.len > o->u.l.cap) {
-                FAIL("list #%u has length %u over capacity %u", h, o->u.l.len, o->u.l.cap);
-            }
-            /* A list resized to 0 keeps the 1-byte block realloc gave. */
-            if (o->u.l.cap != 0 && o->u.l.items_addr == 0 && !(o->flags & OF_DYING)) {
-                FAIL("list #%u: capacity %u but item block %#" PRIx64, h, o->u.l.cap,
-                     o->u.l.items_addr);
-            }
-            if (o->u.l.items_addr != 0) {
-                own(&ov, o->u.l.items_addr, HEAP_TAG(h, HEAP_ROLE_LIST_ITEMS));
-            }
-            break;
-        case T_DICT:
-            if (o->u.d->keys_addr != 0) {
-                own(&ov, o->u.d->keys_addr, HEAP_TAG(h, HEAP_ROLE_DICT_KEYS));
-            }
-            if (o->u.d->split && o->u.d->values->addr != 0) {
-                own(&ov, o->u.d->values->addr, HEAP_TAG(h, HEAP_ROLE_VALUES));
-            }
-            if (!o->u.d->split && o->u.d->log2size != 0) {
-                uint32_t used = 0;
-                for (uint32_t e = 0; e < o->u.d->nentries; e++) {
-                    used += o->u.d->entries[2 * e] != NULL_HANDLE;
-                }
-                if (used != o->u.d->used && !(o->flags & OF_DYING)) {
-                    FAIL("dict #%u: ma_used %u but %u entries", h, o->u.d->used, used);
-                }
-                if (o->u.d->usable + o->u.d->nentries
-                    != dict_usable_fraction(1u << o->u.d->log2size)) {
-                    FAIL("dict #%u: usable %u + nentries %u != %u", h, o->u.d->usable,
-                         o->u.d->nentries, dict_usable_fraction(1u << o->u.d->log2size));
-                }
-            }
-            break;
-        case T_SET:
-            if (o->u.set->table_addr != 0) {
-                own(&ov, o->u.set->table_addr, HEAP_TAG(h, HEAP_ROLE_SET_TABLE));
-            }
-            break;
-        case T_INSTANCE:
-            if (o->u.inst.values != NULL && o->u.inst.values->addr != 0) {
-                own(&ov, o->u.inst.values->addr, HEAP_TAG(h, HEAP_ROLE_VALUES));
-            }
-            break;
-        default:
-            break;
+        if (type_ops[o->type]->check != NULL && type_ops[o->type]->check(m, h, &cc) < 0) {
+            goto fail;
         }
     }
     if (live != m->live) {

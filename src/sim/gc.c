@@ -47,6 +47,7 @@
 #include "core/xalloc.h"
 #include "sim/gc.h"
 #include "sim/prim.h"
+#include "sim/typeops.h"
 
 const char *const gc_phase_names[GC_NPHASES] = {
 #define X(id, name) name,
@@ -157,6 +158,8 @@ m_gc_set_refs(Machine *m, Handle h, int32_t refs)
     machine_emit(m, EV_GC_REFS, h, 0, old, refs, 0);
 }
 
+/* Before: any state.  After: the views see phase p of a collection of
+ * generation, and one EV_GC_PHASE says so. */
 static void
 phase(Machine *m, GcPhase p, int generation)
 {
@@ -169,108 +172,25 @@ phase(Machine *m, GcPhase p, int generation)
 /* ------------------------------------------------------------------ */
 /* tp_traverse                                                        */
 
+/* Before: any live object.  After: nothing changes; fn has seen each
+ * reference h holds, in its type's tp_traverse order. */
 void
 gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
-    const Object *o = &m->objs[h];
+    const TypeOps *ops = m_ops(m, h);
 
-    switch ((ObjType)o->type) {
-    case T_LIST:
-        /* list_traverse and tupletraverse go from the last item. */
-        for (uint32_t i = o->u.l.len; i-- > 0;) {
-            if (o->u.l.items[i]) {
-                fn(arg, h, i, o->u.l.items[i]);
-            }
-        }
-        break;
-    case T_TUPLE:
-        for (uint32_t i = o->u.t.len; i-- > 0;) {
-            if (o->u.t.items[i]) {
-                fn(arg, h, i, o->u.t.items[i]);
-            }
-        }
-        break;
-    case T_DICT: {
-        /* dict_traverse: str-keyed tables visit only the values. */
-        const Dict *d = o->u.d;
-        if (d->split) {
-            for (uint32_t i = 0; i < d->values->n; i++) {
-                if (d->values->slot[i]) {
-                    fn(arg, h, i, d->values->slot[i]);
-                }
-            }
-        } else if (d->unicode) {
-            for (uint32_t e = 0; e < d->nentries; e++) {
-                if (d->entries[2 * e + 1]) {
-                    fn(arg, h, 2 * e + 1, d->entries[2 * e + 1]);
-                }
-            }
-        } else {
-            for (uint32_t e = 0; e < d->nentries; e++) {
-                if (d->entries[2 * e + 1]) {
-                    fn(arg, h, 2 * e + 1, d->entries[2 * e + 1]);
-                    fn(arg, h, 2 * e, d->entries[2 * e]);
-                }
-            }
-        }
-        break;
-    }
-    case T_INSTANCE: {
-        /* subtype_traverse: the values, the __dict__, then the class. */
-        if (o->u.inst.values != NULL) {
-            uint32_t nk = m->objs[o->u.inst.cls].u.c->nkeys;
-            for (uint32_t i = 0; i < nk && i < o->u.inst.values->n; i++) {
-                if (o->u.inst.values->slot[i]) {
-                    fn(arg, h, i, o->u.inst.values->slot[i]);
-                }
-            }
-        }
-        if (o->u.inst.dict) {
-            fn(arg, h, INST_DICT_SLOT, o->u.inst.dict);
-        }
-        if (o->u.inst.cls) {
-            fn(arg, h, INST_CLASS_SLOT, o->u.inst.cls);
-        }
-        break;
-    }
-    case T_CLASS:
-        /* type_traverse: tp_dict, tp_mro, tp_bases. */
-        if (o->u.c->dict) {
-            fn(arg, h, 1, o->u.c->dict);
-        }
-        if (o->u.c->mro) {
-            fn(arg, h, 2, o->u.c->mro);
-        }
-        if (o->u.c->bases) {
-            fn(arg, h, CLASS_BASES_SLOT, o->u.c->bases);
-        }
-        break;
-    case T_FUNCTION: {
-        /* func_traverse: code, globals, module, defaults, doc, name,
-         * closure, qualname. */
-        static const uint8_t order[] = {0, 1, 6, 4, 7, 2, 5, 3};
-        const Handle *p = &o->u.f->code;
-        for (size_t i = 0; i < sizeof order; i++) {
-            if (p[order[i]]) {
-                fn(arg, h, order[i], p[order[i]]);
-            }
-        }
-        break;
-    }
-    case T_MODULE:
-        if (o->u.mod.dict) {
-            fn(arg, h, 0, o->u.mod.dict);
-        }
-        break;
-    default:
+    if (ops->gc_traverse != NULL) {
+        ops->gc_traverse(m, h, fn, arg);
+    } else {
         m_traverse(m, h, fn, arg);
-        break;
     }
 }
 
 /* ------------------------------------------------------------------ */
 /* Untracking (_PyTuple_MaybeUntrack, _PyDict_MaybeUntrack).          */
 
+/* Before: h is live.  After: a tracked tuple or dict that holds nothing
+ * the collector needs to see is untracked. */
 void
 gc_maybe_untrack(Machine *m, Handle h)
 {
@@ -279,36 +199,7 @@ gc_maybe_untrack(Machine *m, Handle h)
     if (!(o->flags & OF_TRACKED)) {
         return;
     }
-    if (o->type == T_TUPLE) {
-        for (uint32_t i = 0; i < o->u.t.len; i++) {
-            Handle x = o->u.t.items[i];
-            if (x == NULL_HANDLE) {
-                return;
-            }
-            if (m_may_be_tracked(m, x)) {
-                return;
-            }
-        }
-        m_untrack(m, h);
-    } else if (o->type == T_DICT) {
-        const Dict *d = o->u.d;
-        if (d->split) {
-            for (uint32_t i = 0; i < d->values->n; i++) {
-                if (d->values->slot[i] && m_may_be_tracked(m, d->values->slot[i])) {
-                    return;
-                }
-            }
-        } else {
-            for (uint32_t e = 0; e < d->nentries; e++) {
-                Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
-                if (v == NULL_HANDLE) {
-                    continue;
-                }
-                if (m_may_be_tracked(m, v) || (!d->unicode && m_may_be_tracked(m, k))) {
-                    return;
-                }
-            }
-        }
+    if (m_ops(m, h)->may_untrack != NULL && m_ops(m, h)->may_untrack(m, h)) {
         m_untrack(m, h);
     }
 }
@@ -316,6 +207,8 @@ gc_maybe_untrack(Machine *m, Handle h)
 /* ------------------------------------------------------------------ */
 /* deduce_unreachable                                                 */
 
+/* Before: during a collection.  After: nothing changes; whether h is in
+ * the set being examined (young or unreachable). */
 static int
 collecting(const Machine *m, Handle h)
 {
@@ -324,6 +217,8 @@ collecting(const Machine *m, Handle h)
     return type_info[o->type].gc && (o->flags & OF_COLLECTING);
 }
 
+/* Before: to's gc_refs counts the references to it not yet subtracted.
+ * After: one less, if to is being collected (subtract_refs). */
 static void
 visit_decref(void *arg, Handle from, uint32_t slot, Handle to)
 {
@@ -341,6 +236,8 @@ typedef struct Reach {
     int young;
 } Reach;
 
+/* Before: from is reachable.  After: to, if being collected, is reachable
+ * too: gc_refs at least 1, and back on young if it was on unreachable. */
 static void
 visit_reachable(void *arg, Handle from, uint32_t slot, Handle to)
 {
@@ -363,6 +260,10 @@ visit_reachable(void *arg, Handle from, uint32_t slot, Handle to)
     }
 }
 
+/* Before: the objects on list young are tracked, OF_COLLECTING clear.
+ * After: young holds the objects reachable from outside it (gc_refs > 0,
+ * OF_COLLECTING clear), unreachable holds the rest (gc_refs 0,
+ * OF_COLLECTING set). */
 static void
 deduce_unreachable(Machine *m, int young, int unreachable, int generation)
 {
@@ -394,122 +295,25 @@ deduce_unreachable(Machine *m, int young, int unreachable, int generation)
 /* ------------------------------------------------------------------ */
 /* tp_clear                                                           */
 
-static void
-release(Machine *m, Handle v)
-{
-    if (v != NULL_HANDLE) {
-        m_decref(m, v);
-    }
-}
-
+/* Before: v is a reference the caller owns, or 0.  After: released. */
+/* Before: h is unreachable garbage, held by the caller.  After: its type's
+ * tp_clear has released the references that break cycles. */
 static void
 tp_clear(Machine *m, Handle h)
 {
-    Object *o = &m->objs[h];
+    const TypeOps *ops = m_ops(m, h);
 
-    switch ((ObjType)o->type) {
-    case T_LIST: {
-        /* _list_clear: emptied first, then released last to first. */
-        uint32_t n = o->u.l.len;
-        Handle *items = xmalloc((n + 1) * sizeof *items);
-        for (uint32_t i = 0; i < n; i++) {
-            items[i] = m_store(m, h, i, NULL_HANDLE);
-        }
-        o = &m->objs[h];
-        if (o->u.l.items_addr != 0) {
-            m_storage_free(m, h, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr);
-        }
-        o = &m->objs[h];
-        o->u.l.items_addr = 0;
-        o->u.l.len = o->u.l.cap = 0;
-        for (uint32_t i = n; i-- > 0;) {
-            release(m, items[i]);
-        }
-        free(items);
-        break;
-    }
-    case T_DICT:
-        m_dict_clear(m, h);
-        break;
-    case T_SET: {
-        uint32_t n = o->u.set->mask + 1;
-        Handle *keys = xmalloc((n + 1) * sizeof *keys);
-        uint32_t k = 0;
-        for (uint32_t i = 0; i < n; i++) {
-            Handle x = m->objs[h].u.set->table[i];
-            if (x != NULL_HANDLE && x != SET_DUMMY) {
-                keys[k++] = m_store(m, h, i, NULL_HANDLE);
-            }
-        }
-        SetVal *s = m->objs[h].u.set;
-        s->fill = s->used = 0;
-        for (uint32_t i = 0; i < k; i++) {
-            release(m, keys[i]);
-        }
-        free(keys);
-        break;
-    }
-    case T_INSTANCE: {
-        /* subtype_clear: the values, then the __dict__. */
-        uint32_t n = o->u.inst.values ? o->u.inst.values->n : 0;
-        for (uint32_t i = 0; i < n; i++) {
-            Values *v = m->objs[h].u.inst.values;
-            if (v != NULL && i < v->n && v->slot[i] != NULL_HANDLE) {
-                Handle x = m_store(m, h, i, NULL_HANDLE);
-                v = m->objs[h].u.inst.values;
-                for (uint32_t j = 0; j < v->norder; j++) {
-                    if (v->order[j] == i) {
-                        memmove(v->order + j, v->order + j + 1, v->norder - j - 1);
-                        v->norder--;
-                        break;
-                    }
-                }
-                release(m, x);
-            }
-        }
-        if (m->objs[h].u.inst.dict != NULL_HANDLE) {
-            release(m, m_store(m, h, INST_DICT_SLOT, NULL_HANDLE));
-        }
-        break;
-    }
-    case T_FUNCTION: {
-        static const uint8_t order[] = {1, 6, 4, 7, 5};
-        for (size_t i = 0; i < sizeof order; i++) {
-            release(m, m_store(m, h, order[i], NULL_HANDLE));
-        }
-        break;
-    }
-    case T_CELL:
-        release(m, m_store(m, h, 0, NULL_HANDLE));
-        break;
-    case T_MODULE:
-        release(m, m_store(m, h, 0, NULL_HANDLE));
-        break;
-    case T_CLASS: {
-        /* type_clear: the cached keys, the dict's contents, tp_mro. */
-        uint32_t n = o->u.c->nkeys;
-        for (uint32_t i = 0; i < n; i++) {
-            release(m, m_store(m, h, 3 + i, NULL_HANDLE));
-        }
-        m->objs[h].u.c->nkeys = 0;
-        if (m->objs[h].u.c->dict != NULL_HANDLE) {
-            m_dict_clear(m, m->objs[h].u.c->dict);
-        }
-        release(m, m_store(m, h, 2, NULL_HANDLE));
-        break;
-    }
-    case T_WEAKREF:
-        m_weakref_unlink(m, h);
-        release(m, m_store(m, h, 0, NULL_HANDLE));
-        break;
-    default:
-        break;
+    if (ops->clear != NULL) {
+        ops->clear(m, h);
     }
 }
 
 /* ------------------------------------------------------------------ */
 /* Collection.                                                        */
 
+/* Before: unreachable holds the garbage.  After: no weak reference points
+ * into it; callbacks of weak references that are not garbage have run;
+ * returns how many of those weakrefs the callbacks freed. */
 static int64_t
 handle_weakrefs(Machine *m, int old)
 {
@@ -551,6 +355,9 @@ handle_weakrefs(Machine *m, int old)
     return num_freed;
 }
 
+/* Before: unreachable holds the garbage, weak references cleared.  After:
+ * each object of it with a __del__ not yet run has run it (once), and the
+ * list holds the same objects in the same order. */
 static void
 finalize_garbage(Machine *m)
 {
@@ -573,6 +380,8 @@ finalize_garbage(Machine *m)
     m_gc_merge(m, GC_SEEN, GC_UNREACHABLE);
 }
 
+/* Before: h is unreachable garbage under DEBUG_SAVEALL.  After: gc.garbage
+ * holds a new reference to it (if gc.garbage exists). */
 static void
 append_garbage(Machine *m, Handle h)
 {

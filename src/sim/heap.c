@@ -108,6 +108,8 @@ heap_block_address(uint32_t slot, unsigned pool, unsigned szidx, unsigned block)
            + (uint64_t)block * heap_class_size(szidx);
 }
 
+/* Before: id names a pool of a live arena.  After: nothing changes; the
+ * pool is returned. */
 static Pool *
 pool_of(const Heap *h, int32_t id)
 {
@@ -155,7 +157,9 @@ heap_done(Heap *h)
 /* Arenas.                                                            */
 
 /* new_arena(): take an arena object off unused_arena_objects (growing
- * the vector by doubling, as CPython does) and "mmap" its memory. */
+ * the vector by doubling, as CPython does) and "mmap" its memory.
+ * Before: any heap.  After: the arena at the returned slot is mapped,
+ * all its pools uncarved and free, and linked into no list. */
 static int32_t
 new_arena(Heap *h)
 {
@@ -197,6 +201,8 @@ new_arena(Heap *h)
     return slot;
 }
 
+/* Before: every pool of the arena at slot is empty and the arena is on
+ * no usable list.  After: it is unmapped and heads unused_arena_objects. */
 static void
 release_arena(Heap *h, int32_t slot)
 {
@@ -220,6 +226,8 @@ release_arena(Heap *h, int32_t slot)
 /* ------------------------------------------------------------------ */
 /* Pools.                                                             */
 
+/* Before: pool id is on its size class's ring.  After: it is on no ring
+ * and usedpools[class] names another pool of the ring, or none. */
 static void
 ring_unlink(Heap *h, int32_t id)
 {
@@ -238,7 +246,9 @@ ring_unlink(Heap *h, int32_t id)
     p->nextpool = p->prevpool = HEAP_NONE;
 }
 
-/* Link a pool at the front of its class's ring (insert_to_usedpool). */
+/* Link a pool at the front of its class's ring (insert_to_usedpool).
+ * Before: pool id is on no ring.  After: it heads usedpools[class], state
+ * POOL_USED. */
 static void
 ring_push_front(Heap *h, int32_t id)
 {
@@ -260,7 +270,10 @@ ring_push_front(Heap *h, int32_t id)
     p->state = POOL_USED;
 }
 
-/* Pop the head of the pool's free list; carve or unlink as 3.11 does. */
+/* Pop the head of the pool's free list; carve or unlink as 3.11 does.
+ * Before: the pool is on its ring with a free block.  After: that block
+ * is counted as used and returned; the pool has a next free block, or is
+ * POOL_FULL and off its ring. */
 static unsigned
 pool_pop(Heap *h, int32_t id, Pool *p)
 {
@@ -284,6 +297,9 @@ pool_pop(Heap *h, int32_t id, Pool *p)
     return (unsigned)b;
 }
 
+/* Before: p is a pool taken for size class szidx, with another class or
+ * none before.  After: block 0 is to be handed out, block 1 heads the free
+ * list, the rest are uncarved. */
 static void
 pool_init(Pool *p, unsigned szidx)
 {
@@ -300,6 +316,9 @@ pool_init(Pool *p, unsigned szidx)
     p->nextblock = 2;
 }
 
+/* Before: usedpools[szidx] is empty.  After: a pool from the first usable
+ * arena (a new arena if none) heads that ring with one block in use,
+ * tagged tag; usable_arenas and nfp2lasta account for the pool taken. */
 static uint64_t
 allocate_from_new_pool(Heap *h, unsigned szidx, uint32_t tag)
 {
@@ -357,7 +376,10 @@ allocate_from_new_pool(Heap *h, unsigned szidx, uint32_t tag)
     return heap_block_address(HEAP_POOL_SLOT(id), HEAP_POOL_INDEX(id), szidx, b);
 }
 
-/* insert_to_freepool: the pool just became empty. */
+/* insert_to_freepool: the pool just became empty.
+ * Before: pool id has count 0 and is on its ring.  After: it heads its
+ * arena's freepools; usable_arenas stays sorted by nfreepools (nfp2lasta
+ * updated), and an arena wholly free, not the last, is released. */
 static void
 insert_to_freepool(Heap *h, int32_t id)
 {
@@ -440,6 +462,7 @@ insert_to_freepool(Heap *h, int32_t id)
  * head of its free chain.
  */
 
+/* Before: mask + 1 is a power of two.  After: a slot index in [0, mask]. */
 static uint32_t
 mix(uint64_t x, uint32_t mask)
 {
@@ -448,6 +471,8 @@ mix(uint64_t x, uint32_t mask)
     return (uint32_t)(x >> 32) & mask;
 }
 
+/* Before: *cap is 0 or a power of two.  After: key maps to val (non-zero),
+ * and the table is under three quarters full. */
 static void
 map_put(uint64_t **keys, uint32_t **vals, uint32_t *cap, uint32_t *used,
         uint64_t key, uint32_t val)
@@ -481,7 +506,8 @@ map_put(uint64_t **keys, uint32_t **vals, uint32_t *cap, uint32_t *used,
     (*vals)[i] = val;
 }
 
-/* Returns the stored value (non-zero) or 0. */
+/* Before: any map.  After: nothing changes; returns the value stored for
+ * key (non-zero) or 0. */
 static uint32_t
 map_get(const uint64_t *keys, const uint32_t *vals, uint32_t cap, uint64_t key)
 {
@@ -499,6 +525,8 @@ map_get(const uint64_t *keys, const uint32_t *vals, uint32_t cap, uint64_t key)
     return 0;
 }
 
+/* Before: any request.  After: the chunk a raw block of nbytes takes,
+ * header included, a multiple of 16. */
 static uint64_t
 raw_chunk_size(size_t nbytes)
 {
@@ -507,6 +535,9 @@ raw_chunk_size(size_t nbytes)
     return ((uint64_t)n + HEAP_RAW_HEADER + 15) & ~UINT64_C(15);
 }
 
+/* Before: nbytes is over the small-request threshold.  After: a live raw
+ * block of nbytes tagged tag, the most recently freed slot of its chunk
+ * size if there is one, else a new one at raw_brk; stats count it. */
 static uint64_t
 raw_alloc(Heap *h, size_t nbytes, uint32_t tag)
 {
@@ -541,6 +572,8 @@ raw_alloc(Heap *h, size_t nbytes, uint32_t tag)
     return r->addr;
 }
 
+/* Before: any address.  After: nothing changes; the raw slot at addr,
+ * live or free, or NULL. */
 static RawBlock *
 raw_find(const Heap *h, uint64_t addr)
 {
@@ -549,6 +582,8 @@ raw_find(const Heap *h, uint64_t addr)
     return v ? &h->raw[v - 1] : NULL;
 }
 
+/* Before: r is live.  After: r is free and heads its chunk size's free
+ * chain; stats no longer count it. */
 static void
 raw_free(Heap *h, RawBlock *r)
 {
@@ -711,30 +746,6 @@ heap_block_size(const Heap *h, uint64_t addr)
     }
     const RawBlock *r = raw_find(h, addr);
     return r != NULL && r->live ? r->size : 0;
-}
-
-int
-heap_block_tag(const Heap *h, uint64_t addr, uint32_t *tag)
-{
-    int slot, pi, b;
-
-    *tag = 0;
-    if (heap_locate(h, addr, &slot, &pi, &b) == 0) {
-        uint32_t s = h->arenas[slot]->pools[pi].slots[b];
-        const Pool *p = &h->arenas[slot]->pools[pi];
-        if (p->state == POOL_UNCARVED || p->state == POOL_EMPTY
-            || (unsigned)b >= p->nextblock || !(s & HEAP_SLOT_USED)) {
-            return -1;
-        }
-        *tag = s & ~HEAP_SLOT_USED;
-        return 0;
-    }
-    const RawBlock *r = raw_find(h, addr);
-    if (r == NULL || !r->live) {
-        return -1;
-    }
-    *tag = r->tag;
-    return 0;
 }
 
 PoolState
@@ -945,6 +956,7 @@ dup_size(const void *p, size_t n)
     return p == NULL ? 0 : n > 0 ? n : 1;
 }
 
+/* Before: any pool.  After: nothing changes; the host bytes of its slots. */
 static size_t
 pool_slots_bytes(const Pool *p)
 {

@@ -155,8 +155,6 @@ size_t heap_class_size(unsigned szidx);    /* (szidx + 1) * 16 */
 unsigned heap_class_blocks(unsigned szidx);
 /* The usable size of the block at addr (class size, or raw request). */
 size_t heap_block_size(const Heap *h, uint64_t addr);
-/* Owner tag of the allocated block at addr; 0 and returns -1 if none. */
-int heap_block_tag(const Heap *h, uint64_t addr, uint32_t *tag);
 /* Pool and arena of a pymalloc address; -1 if raw. */
 int heap_locate(const Heap *h, uint64_t addr, int *arena, int *pool, int *block);
 uint64_t heap_arena_address(uint32_t slot);

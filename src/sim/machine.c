@@ -25,6 +25,7 @@
 #include "sim/machine.h"
 #include "sim/prim.h"
 #include "sim/snapshot.h"
+#include "sim/typeops.h"
 
 const char *const event_names[EV_COUNT] = {
 #define X(id, name) name,
@@ -146,7 +147,7 @@ m_type_name(const Machine *m, Handle h)
 {
     const Object *o = &m->objs[h];
 
-    if (o->type == T_INSTANCE && m_made(m, h) && m_made(m, o->u.inst.cls)) {
+    if (o->type == T_INSTANCE && o->u.inst.cls != NULL_HANDLE) {
         const Object *c = &m->objs[o->u.inst.cls];
         return m->objs[c->u.c->name].u.s.utf8;
     }
@@ -186,7 +187,7 @@ freelist_for(Machine *m, ObjType t, size_t nbytes)
         return &m->dict_free;
     }
     if (t == T_TUPLE) {
-        size_t n = (nbytes - 16 - 24) / 8;
+        size_t n = (nbytes - type_basic_nbytes(T_TUPLE)) / 8;
         if (n >= 1 && n <= TUPLE_FREELISTS) {
             return &m->tuple_free[n - 1];
         }
@@ -194,8 +195,8 @@ freelist_for(Machine *m, ObjType t, size_t nbytes)
     return NULL;
 }
 
-static void
-freelist_push(FreeList *fl, uint64_t block)
+void
+machine_freelist_push(FreeList *fl, uint64_t block)
 {
     if (fl->n == fl->cap) {
         fl->cap = fl->cap ? fl->cap * 2 : 16;
@@ -237,7 +238,8 @@ machine_clear_freelists(Machine *m)
 /* ------------------------------------------------------------------ */
 /* Primitives.                                                        */
 
-static Handle alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist);
+static Handle alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init,
+                           int use_freelist);
 
 uint64_t
 m_heap_bytes(const Machine *m)
@@ -271,17 +273,29 @@ note_heap_use(Machine *m)
 Handle
 m_alloc(Machine *m, ObjType t, size_t nbytes)
 {
-    return alloc_object(m, t, nbytes, 1);
+    return alloc_object(m, t, nbytes, NULL, 1);
+}
+
+Handle
+m_alloc_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init)
+{
+    return alloc_object(m, t, nbytes, init, 1);
 }
 
 Handle
 m_alloc_fresh(Machine *m, ObjType t, size_t nbytes)
 {
-    return alloc_object(m, t, nbytes, 0);
+    return alloc_object(m, t, nbytes, NULL, 0);
+}
+
+Handle
+m_alloc_fresh_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init)
+{
+    return alloc_object(m, t, nbytes, init, 0);
 }
 
 static Handle
-alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
+alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init, int use_freelist)
 {
     PRIM_BEGIN(m);
     Handle h = handle_new(m);
@@ -302,6 +316,9 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, int use_freelist)
     }
     o = &m->objs[h];
     o->addr = block + type_info[t].presize;
+    if (init != NULL) {
+        o->u = *init;
+    }
     /* gc_alloc: a GC object counts towards generation 0, unless it came
      * off a type free list. */
     int64_t oldcount = m->gen[0].count;
@@ -331,7 +348,7 @@ free_object(Machine *m, Handle h)
 
     assert(!(o->flags & OF_TRACKED));
     if (fl != NULL && fl->n < fl->max) {
-        freelist_push(fl, block);
+        machine_freelist_push(fl, block);
         heap_retag(&m->heap, block, HEAP_TAG(0, HEAP_ROLE_FREELIST));
         emit(m, EV_FREELIST, h, 0, (int64_t)o->addr, o->nbytes, 0);
     } else {
@@ -374,94 +391,13 @@ m_decref(Machine *m, Handle h)
     }
 }
 
-/* The address of container slot i of obj (see m_store). */
-static Handle *
-slot_ptr(Machine *m, Handle obj, uint32_t i)
-{
-    Object *o = &m->objs[obj];
-
-    switch ((ObjType)o->type) {
-    case T_LIST:
-        assert(i < o->u.l.cap);
-        return &o->u.l.items[i];
-    case T_TUPLE:
-        assert(i < o->u.t.len);
-        return &o->u.t.items[i];
-    case T_DICT:
-        if (o->u.d->split) {
-            assert(i < o->u.d->values->n);
-            return &o->u.d->values->slot[i];
-        }
-        assert(i < 2 * o->u.d->entries_cap);
-        return &o->u.d->entries[i];
-    case T_SET:
-        assert(i <= o->u.set->mask);
-        return &o->u.set->table[i];
-    case T_INSTANCE:
-        if (i == INST_DICT_SLOT) {
-            return &o->u.inst.dict;
-        }
-        if (i == INST_CLASS_SLOT) {
-            return &o->u.inst.cls;
-        }
-        assert(o->u.inst.values != NULL && i < o->u.inst.values->n);
-        return &o->u.inst.values->slot[i];
-    case T_CELL:
-        return &o->u.cell.ref;
-    case T_FUNCTION:
-        assert(i < 8);
-        return &(&o->u.f->code)[i];
-    case T_CLASS:
-        if (i == CLASS_BASES_SLOT) {
-            return &o->u.c->bases;
-        }
-        if (i == 0) {
-            return &o->u.c->name;
-        } else if (i == 1) {
-            return &o->u.c->dict;
-        } else if (i == 2) {
-            return &o->u.c->mro;
-        }
-        assert(i - 3 < o->u.c->nkeys);
-        return &o->u.c->keys[i - 3];
-    case T_MODULE:
-        return i == 0 ? &o->u.mod.dict : &o->u.mod.name;
-    case T_METHOD:
-        return i == 0 ? &o->u.meth.func : &o->u.meth.self;
-    case T_CODE:
-        return i == 0 ? &o->u.code.consts : &o->u.code.name;
-    case T_BUILTIN:
-        return &o->u.builtin.self;
-    case T_LISTITER:
-    case T_TUPLEITER:
-    case T_STRITER:
-    case T_DICTITER:
-    case T_DICTVALITER:
-    case T_DICTITEMITER:
-    case T_SETITER:
-    case T_RANGEITER:
-    case T_DICTKEYS:
-    case T_DICTVALUES:
-    case T_DICTITEMS:
-        return i == 0 ? &o->u.it.seq : &o->u.it.extra;
-    case T_RANGE:
-        return i == 0 ? &o->u.range.start : i == 1 ? &o->u.range.stop
-               : i == 2 ? &o->u.range.step : &o->u.range.length;
-    case T_GETSET:
-        return &o->u.cell.ref;
-    case T_WEAKREF:
-        return &o->u.wr.callback;
-    default:
-        assert(!"object has no slots");
-        return NULL;
-    }
-}
-
 Handle
 m_store(Machine *m, Handle obj, uint32_t slot, Handle v)
 {
     PRIM_BEGIN(m);
-    Handle *p = slot_ptr(m, obj, slot);
+    const TypeOps *ops = m_ops(m, obj);
+    assert(ops->slot != NULL);
+    Handle *p = ops->slot(m, obj, slot);
     Handle old = *p;
 
     *p = v;
@@ -832,7 +768,8 @@ m_write(Machine *m, const char *s, size_t n)
  * Stages for an object:
  *   0  untrack; enter the trashcan (or be deposited)
  *   1  instances only: the finalizer (__del__), maybe resurrecting
- *   2  release references one at a time (i counts)
+ *   2  release references one at a time, in the order of the type's
+ *      release operation (i counts for it)
  *   3  free separate storage and the object itself
  *   4  instances only: release the class (subtype_dealloc does it last)
  *   5  leave the trashcan
@@ -863,294 +800,18 @@ dpush(DStack *st, uint8_t kind, Handle h)
     f->h = h;
 }
 
-static int
-uses_trashcan(ObjType t)
-{
-    return t == T_LIST || t == T_TUPLE || t == T_DICT || t == T_SET
-           || t == T_INSTANCE || t == T_METHOD;
-}
-
-/* Take the reference in container slot i out of obj, for release. */
-static Handle
-take_slot(Machine *m, Handle obj, uint32_t i)
-{
-    Handle *p = slot_ptr(m, obj, i);
-    Handle v = *p;
-
-    *p = NULL_HANDLE;
-    return v;
-}
-
-/*
- * The next reference obj releases at stage 2, in CPython's order, or 0
- * when there is none left.  The slot is cleared as it is taken, so that
- * the checker sees exactly the references not yet released.
- */
-static Handle
-next_release(Machine *m, DFrame *f)
-{
-    Object *o = &m->objs[f->h];
-    Handle v;
-
-    switch ((ObjType)o->type) {
-    case T_LIST:
-        /* list_dealloc: "do it backwards" */
-        while (f->i < o->u.l.len) {
-            uint32_t i = o->u.l.len - 1 - f->i++;
-            if ((v = take_slot(m, f->h, i)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    case T_TUPLE:
-        while (f->i < o->u.t.len) {
-            uint32_t i = o->u.t.len - 1 - f->i++;
-            if ((v = take_slot(m, f->h, i)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    case T_DICT:
-        /* free_keys_object: entry by entry, key then value.  A split
-         * dict releases only its values; the keys belong to the class. */
-        if (o->u.d->split) {
-            while (f->i < o->u.d->values->n) {
-                if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
-                    return v;
-                }
-            }
-            return NULL_HANDLE;
-        }
-        while (f->i < 2 * o->u.d->nentries) {
-            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    case T_SET:
-        while (f->i <= o->u.set->mask) {
-            Handle *p = &o->u.set->table[f->i++];
-            if (*p != NULL_HANDLE && *p != SET_DUMMY) {
-                v = *p;
-                *p = NULL_HANDLE;
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    case T_INSTANCE:
-        /* A materialised __dict__, else the values in shared-key order. */
-        if (o->u.inst.dict != NULL_HANDLE) {
-            return take_slot(m, f->h, INST_DICT_SLOT);
-        }
-        while (o->u.inst.values != NULL && f->i < o->u.inst.values->n) {
-            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    case T_FUNCTION: {
-        /* func_clear, then code, name and qualname. */
-        static const uint8_t order[] = {1, 6, 4, 7, 5, 0, 2, 3};
-        while (f->i < sizeof order) {
-            if ((v = take_slot(m, f->h, order[f->i++])) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    }
-    case T_CLASS:
-        /* type_dealloc: dict, mro, then the cached keys and the name. */
-        if (f->i == 0) {
-            f->i++;
-            if ((v = take_slot(m, f->h, 1)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        if (f->i == 1) {
-            f->i++;
-            if ((v = take_slot(m, f->h, 2)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        while (f->i - 2 < o->u.c->nkeys) {
-            if ((v = take_slot(m, f->h, 3 + f->i++ - 2)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        if (f->i - 2 == o->u.c->nkeys) {
-            f->i++;
-            if ((v = take_slot(m, f->h, 0)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        if (f->i - 3 == o->u.c->nkeys) {
-            f->i++;
-            return take_slot(m, f->h, CLASS_BASES_SLOT);
-        }
-        return NULL_HANDLE;
-    case T_CELL:
-    case T_BUILTIN:
-    case T_WEAKREF:
-        if (f->i++ == 0) {
-            return take_slot(m, f->h, 0);
-        }
-        return NULL_HANDLE;
-    case T_LISTITER:
-    case T_TUPLEITER:
-    case T_STRITER:
-    case T_DICTITER:
-    case T_DICTVALITER:
-    case T_DICTITEMITER:
-    case T_SETITER:
-    case T_RANGEITER:
-    case T_DICTKEYS:
-    case T_DICTVALUES:
-    case T_DICTITEMS:
-        while (f->i < 2) {
-            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    case T_MODULE:
-    case T_METHOD:
-    case T_CODE:
-        while (f->i < 2) {
-            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    case T_GETSET:
-        if (f->i++ == 0) {
-            return take_slot(m, f->h, 0);
-        }
-        return NULL_HANDLE;
-    case T_RANGE:
-        while (f->i < 4) {
-            if ((v = take_slot(m, f->h, f->i++)) != NULL_HANDLE) {
-                return v;
-            }
-        }
-        return NULL_HANDLE;
-    default:
-        return NULL_HANDLE;
-    }
-}
-
 /* Free the host payload and the simulated storage of a dying object. */
 static void
 free_payload(Machine *m, Handle h)
 {
-    Object *o = &m->objs[h];
+    const TypeOps *ops = m_ops(m, h);
 
-    switch ((ObjType)o->type) {
-    case T_INT:
-        free(o->u.i.digits);
-        break;
-    case T_STR:
-        free(o->u.s.utf8);
-        break;
-    case T_LIST:
-        if (o->u.l.items_addr != 0) {
-            m_storage_free(m, h, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr);
-        }
-        free(m->objs[h].u.l.items);
-        break;
-    case T_TUPLE:
-        free(o->u.t.items);
-        break;
-    case T_DICT: {
-        Dict *d = o->u.d;
-        if (d->keys_addr != 0) {
-            if (d->log2size == DICT_LOG_MINSIZE && d->unicode
-                && m->dict_keys_free.n < m->dict_keys_free.max) {
-                freelist_push(&m->dict_keys_free, d->keys_addr);
-                heap_retag(&m->heap, d->keys_addr, HEAP_TAG(0, HEAP_ROLE_FREELIST));
-            } else {
-                m_storage_free(m, h, HEAP_ROLE_DICT_KEYS, d->keys_addr);
-            }
-        }
-        if (d->split) {
-            if (d->values->addr != 0) {
-                m_storage_free(m, h, HEAP_ROLE_VALUES, d->values->addr);
-            }
-            free(d->values);
-        }
-        free(d->entries);
-        free(d->index);
-        free(d);
-        break;
-    }
-    case T_SET:
-        if (o->u.set->table_addr != 0) {
-            m_storage_free(m, h, HEAP_ROLE_SET_TABLE, o->u.set->table_addr);
-        }
-        free(m->objs[h].u.set->table);
-        free(m->objs[h].u.set);
-        break;
-    case T_INSTANCE:
-        if (o->u.inst.values != NULL) {
-            if (o->u.inst.values->addr != 0) {
-                m_storage_free(m, h, HEAP_ROLE_VALUES, o->u.inst.values->addr);
-            }
-            free(m->objs[h].u.inst.values);
-        }
-        break;
-    case T_CLASS:
-        free(o->u.c->keys);
-        free(o->u.c);
-        break;
-    case T_FUNCTION:
-        free(o->u.f);
-        break;
-    case T_WEAKREF:
-        m_weakref_unlink(m, h);
-        break;
-    default:
-        break;
+    if (ops->free_payload != NULL) {
+        ops->free_payload(m, h);
     }
     /* Nothing dangles while the handle waits for its free event (a
      * history copy may be taken then). */
     memset(&m->objs[h].u, 0, sizeof m->objs[h].u);
-}
-
-Handle *
-m_weaklist(Machine *m, Handle obj)
-{
-    Object *o = &m->objs[obj];
-
-    switch ((ObjType)o->type) {
-    case T_INSTANCE:
-        return &o->u.inst.weaklist;
-    case T_FUNCTION:
-        return &o->u.f->weaklist;
-    case T_CLASS:
-        return &o->u.c->weaklist;
-    case T_METHOD:
-        return &o->u.meth.weaklist;
-    default:
-        return NULL;
-    }
-}
-
-void
-m_weakref_unlink(Machine *m, Handle wr)
-{
-    WeakVal *w = &m->objs[wr].u.wr;
-
-    if (w->referent == NULL_HANDLE) {
-        return;
-    }
-    if (w->prev != NULL_HANDLE) {
-        m->objs[w->prev].u.wr.next = w->next;
-    } else {
-        *m_weaklist(m, w->referent) = w->next;
-    }
-    if (w->next != NULL_HANDLE) {
-        m->objs[w->next].u.wr.prev = w->prev;
-    }
-    w->referent = w->next = w->prev = NULL_HANDLE;
 }
 
 static void
@@ -1196,7 +857,7 @@ dstep(Machine *m, DStack *st, int *done)
     switch (f->stage) {
     case 0:
         m_untrack(m, f->h);
-        if (uses_trashcan(t)) {
+        if (type_ops[t]->trashcan) {
             if (m->trash_nesting >= TRASH_UNWIND_LEVEL) {
                 trash_deposit(m, f->h);
                 *done = 1;
@@ -1256,7 +917,7 @@ dstep(Machine *m, DStack *st, int *done)
         }
         return NULL_HANDLE;
     case 2:
-        v = next_release(m, f);
+        v = type_ops[t]->release != NULL ? type_ops[t]->release(m, f->h, &f->i) : NULL_HANDLE;
         if (v == NULL_HANDLE) {
             f->stage = 3;
         }
@@ -1361,49 +1022,8 @@ machine_done(Machine *m)
         if (!(o->flags & OF_LIVE)) {
             continue;
         }
-        switch ((ObjType)o->type) {
-        case T_INT:
-            free(o->u.i.digits);
-            break;
-        case T_STR:
-            free(o->u.s.utf8);
-            break;
-        case T_LIST:
-            free(o->u.l.items);
-            break;
-        case T_TUPLE:
-            free(o->u.t.items);
-            break;
-        /* A copy made while an object is being freed may hold it with
-         * its parts already gone. */
-        case T_DICT:
-            if (o->u.d != NULL) {
-                free(o->u.d->entries);
-                free(o->u.d->index);
-                free(o->u.d->values);
-                free(o->u.d);
-            }
-            break;
-        case T_SET:
-            if (o->u.set != NULL) {
-                free(o->u.set->table);
-                free(o->u.set);
-            }
-            break;
-        case T_INSTANCE:
-            free(o->u.inst.values);
-            break;
-        case T_CLASS:
-            if (o->u.c != NULL) {
-                free(o->u.c->keys);
-                free(o->u.c);
-            }
-            break;
-        case T_FUNCTION:
-            free(o->u.f);
-            break;
-        default:
-            break;
+        if (type_ops[o->type]->host_free != NULL) {
+            type_ops[o->type]->host_free(o);
         }
     }
     free(m->objs);

@@ -247,6 +247,13 @@ m_is_gc(const Machine *m, Handle h)
 }
 const char *m_type_name(const Machine *m, Handle h);
 size_t m_sizeof(const Machine *m, Handle h);       /* sys.getsizeof */
+/* len() of a sized container (str, tuple, list, dict, set): 1 with the
+ * length in *len, or 0 when h's type has none. */
+int m_len(const Machine *m, Handle h, uint32_t *len);
+/* A few words on h's value for the views ("len 3", "class C", "'abc'");
+ * empty when the type's name says all.  A code object's program is
+ * src/py's: render/describe.c names it. */
+void m_describe(const Machine *m, Handle h, char *buf, size_t size);
 int m_is_live(const Machine *m, Handle h);
 /* Bytes of simulated memory in use: the arenas (1 MiB each, however
  * full) and the raw blocks.  The limit (heap_limit) counts these and
@@ -263,10 +270,6 @@ int m_heap_room(const Machine *m, uint64_t nbytes);
 /* Visit every strong reference an object holds, in traverse order. */
 typedef void (*VisitFn)(void *arg, Handle from, uint32_t slot, Handle to);
 void m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
-/* Has h its body?  A dict, set, class or function is observable (by a
- * step of one event) between its allocation and the making of its body,
- * which holds no references then; readers of the body check this. */
-int m_made(const Machine *m, Handle h);
 
 /* ---- Primitives: the only functions that change machine state. ---- */
 
@@ -275,6 +278,11 @@ int m_made(const Machine *m, Handle h);
 Handle m_alloc(Machine *m, ObjType t, size_t nbytes);
 /* The same without the type free lists (PyType_GenericAlloc). */
 Handle m_alloc_fresh(Machine *m, ObjType t, size_t nbytes);
+/* m_alloc with the initial payload: the object has its body (a dict's
+ * Dict, a tuple's items...) when EV_ALLOC reaches the sink.  init may be
+ * NULL (payload zeroed). */
+Handle m_alloc_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init);
+Handle m_alloc_fresh_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init);
 void m_incref(Machine *m, Handle h);
 /* Decrement; at zero the object is deallocated at once, its references
  * released in CPython's order.  Cascades run on an explicit stack. */
@@ -351,7 +359,6 @@ int m_int_fits(const Machine *m, Handle h, int64_t *out);
 Handle m_str(Machine *m, const char *utf8, size_t nbytes);
 Handle m_str_cstr(Machine *m, const char *s);
 Handle m_tuple_new(Machine *m, uint32_t n);        /* items NULL */
-Handle m_tuple_pack(Machine *m, uint32_t n, const Handle *items); /* steals items */
 Handle m_list_new(Machine *m, uint32_t n);         /* exactly n slots (PyList_New) */
 /* list_resize: set the length, reallocating the item array as 3.11 does. */
 void m_list_resize(Machine *m, Handle list, uint32_t newsize);

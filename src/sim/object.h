@@ -24,7 +24,7 @@ typedef uint32_t Handle;
 #define NULL_HANDLE 0u
 
 typedef enum {
-#define X(id, pyname, gc, presize, basicsize) T_##id,
+#define X(id, pyname, family, gc, presize, basicsize) T_##id,
 #include "sim/types.def"
 #undef X
     T_COUNT
@@ -38,6 +38,14 @@ typedef struct TypeInfo {
 } TypeInfo;
 
 extern const TypeInfo type_info[T_COUNT];
+
+/* The bytes an object of type t takes before its variable part: the
+ * pre-header and tp_basicsize, from types.def. */
+static inline size_t
+type_basic_nbytes(ObjType t)
+{
+    return (size_t)type_info[t].presize + type_info[t].basicsize;
+}
 
 /* Object flags. */
 #define OF_LIVE        0x01    /* allocated (not a free handle) */
@@ -131,6 +139,28 @@ typedef struct WeakVal {
     Handle next, prev;         /* the referent's list of weak references */
 } WeakVal;
 
+/* The type-specific part of an object. */
+typedef union ObjPayload {
+    IntVal i;
+    StrVal s;
+    ListVal l;
+    TupleVal t;
+    Dict *d;
+    SetVal *set;
+    ClassVal *c;
+    InstVal inst;
+    FuncVal *f;
+    struct { Handle func, self, weaklist; } meth;
+    struct { Handle ref; } cell;
+    struct { Handle dict, name; } mod;
+    struct { void *code; Handle consts, name; } code;
+    struct { uint32_t id; Handle self; } builtin;
+    IterVal it;
+    RangeVal range;
+    WeakVal wr;
+    Handle next_free;          /* free handle chain */
+} ObjPayload;
+
 typedef struct Object {
     int64_t refcnt;
     uint64_t addr;             /* PyObject address: block + presize */
@@ -141,26 +171,7 @@ typedef struct Object {
     uint8_t flags;             /* OF_* */
     int8_t gen;                /* generation, GEN_PERMANENT or GEN_NONE */
     uint8_t aux;               /* type-specific small value */
-    union {
-        IntVal i;
-        StrVal s;
-        ListVal l;
-        TupleVal t;
-        Dict *d;
-        SetVal *set;
-        ClassVal *c;
-        InstVal inst;
-        FuncVal *f;
-        struct { Handle func, self, weaklist; } meth;
-        struct { Handle ref; } cell;
-        struct { Handle dict, name; } mod;
-        struct { void *code; Handle consts, name; } code;
-        struct { uint32_t id; Handle self; } builtin;
-        IterVal it;
-        RangeVal range;
-        WeakVal wr;
-        Handle next_free;      /* free handle chain */
-    } u;
+    ObjPayload u;
 } Object;
 
 #endif

@@ -33,14 +33,15 @@
 #include "core/hash.h"
 #include "core/xalloc.h"
 #include "sim/snapshot.h"
+#include "sim/typeops.h"
 
 /* ------------------------------------------------------------------ */
 /* Host allocations.                                                  */
 
 /* A copy of count elements of elem bytes at p, or NULL when there are
  * none (or p is NULL). */
-static void *
-dup_array(const void *p, size_t count, size_t elem)
+void *
+snap_dup_array(const void *p, size_t count, size_t elem)
 {
     if (p == NULL || count == 0) {
         return NULL;
@@ -50,55 +51,11 @@ dup_array(const void *p, size_t count, size_t elem)
     return q;
 }
 
-/* The host bytes dup_array(p, count, elem) takes. */
-static size_t
-dup_array_size(const void *p, size_t count, size_t elem)
+/* The host bytes snap_dup_array(p, count, elem) takes. */
+size_t
+snap_dup_size(const void *p, size_t count, size_t elem)
 {
     return p == NULL ? 0 : count * elem;
-}
-
-static uint32_t
-int_ndigits(const Object *o)
-{
-    return o->u.i.size < 0 ? (uint32_t)-(int64_t)o->u.i.size : (uint32_t)o->u.i.size;
-}
-
-/* The digits array, when it exists, holds |ob_size| digits. */
-static uint32_t
-int_digits_count(const Object *o)
-{
-    return o->u.i.digits != NULL ? int_ndigits(o) : 0;
-}
-
-/* Values live in one allocation: the header, n handles, n order bytes. */
-static size_t
-values_bytes(const Values *v)
-{
-    return sizeof *v + (size_t)v->n * (sizeof(Handle) + 1);
-}
-
-static Values *
-values_dup(const Values *v)
-{
-    if (v == NULL) {
-        return NULL;
-    }
-    size_t n = values_bytes(v);
-    Values *c = xmalloc(n);
-    memcpy(c, v, n);
-    /* The slot and order arrays point into the same allocation. */
-    size_t slot_off = (size_t)((const char *)v->slot - (const char *)v);
-    size_t order_off = (size_t)((const char *)v->order - (const char *)v);
-    assert(slot_off + (size_t)v->n * sizeof(Handle) <= n && order_off + v->n <= n);
-    c->slot = (Handle *)(void *)((char *)c + slot_off);
-    c->order = (uint8_t *)c + order_off;
-    return c;
-}
-
-static size_t
-dict_index_count(const Dict *d)
-{
-    return (size_t)1 << d->log2size;
 }
 
 /* Replace the payload pointers of o (copied from the original with the
@@ -106,83 +63,10 @@ dict_index_count(const Dict *d)
 static void
 payload_copy(Object *o)
 {
-    switch ((ObjType)o->type) {
-    case T_INT:
-    case T_BOOL:
-        o->u.i.digits = dup_array(o->u.i.digits, int_digits_count(o), sizeof(uint32_t));
-        break;
-    case T_STR:
-        o->u.s.utf8 = dup_array(o->u.s.utf8, (size_t)o->u.s.nbytes + 1, 1);
-        break;
-    case T_LIST:
-        o->u.l.items = dup_array(o->u.l.items, o->u.l.cap, sizeof(Handle));
-        break;
-    case T_TUPLE:
-        o->u.t.items = dup_array(o->u.t.items, o->u.t.len, sizeof(Handle));
-        break;
-    case T_DICT: {
-        const Dict *s = o->u.d;
-        if (s == NULL) {
-            break;
-        }
-        Dict *d = dup_array(s, 1, sizeof *s);
-        d->entries = dup_array(s->entries, 2 * (size_t)s->entries_cap, sizeof(Handle));
-        d->index = dup_array(s->index, dict_index_count(s), sizeof(int32_t));
-        d->values = values_dup(s->values);
-        o->u.d = d;
-        break;
-    }
-    case T_SET: {
-        const SetVal *s = o->u.set;
-        if (s == NULL) {
-            break;
-        }
-        SetVal *c = dup_array(s, 1, sizeof *s);
-        c->table = dup_array(s->table, (size_t)s->mask + 1, sizeof(Handle));
-        o->u.set = c;
-        break;
-    }
-    case T_CLASS: {
-        const ClassVal *s = o->u.c;
-        if (s == NULL) {
-            break;
-        }
-        ClassVal *c = dup_array(s, 1, sizeof *s);
-        c->keys = dup_array(s->keys, s->nkeys, sizeof(Handle));
-        c->keys_cap = c->keys != NULL ? s->nkeys : 0;
-        o->u.c = c;
-        break;
-    }
-    case T_FUNCTION:
-        o->u.f = dup_array(o->u.f, 1, sizeof *o->u.f);
-        break;
-    case T_INSTANCE:
-        o->u.inst.values = values_dup(o->u.inst.values);
-        break;
-    case T_NONE:
-    case T_METHOD:
-    case T_CELL:
-    case T_MODULE:
-    case T_CODE:
-    case T_BUILTIN:
-    case T_TYPE:
-    case T_RANGE:
-    case T_LISTITER:
-    case T_TUPLEITER:
-    case T_RANGEITER:
-    case T_STRITER:
-    case T_DICTITER:
-    case T_DICTVALITER:
-    case T_DICTITEMITER:
-    case T_SETITER:
-    case T_DICTKEYS:
-    case T_DICTVALUES:
-    case T_DICTITEMS:
-    case T_WEAKREF:
-    case T_GETSET:
-    case T_SUPER:
-    case T_COUNT:
-        break;
+    const TypeOps *ops = type_ops[o->type];
+
+    if (ops->host_copy != NULL) {
+        ops->host_copy(o);
     }
 }
 
@@ -190,57 +74,23 @@ payload_copy(Object *o)
 static size_t
 payload_bytes(const Object *o)
 {
-    switch ((ObjType)o->type) {
-    case T_INT:
-    case T_BOOL:
-        return dup_array_size(o->u.i.digits, int_digits_count(o), sizeof(uint32_t));
-    case T_STR:
-        return dup_array_size(o->u.s.utf8, (size_t)o->u.s.nbytes + 1, 1);
-    case T_LIST:
-        return dup_array_size(o->u.l.items, o->u.l.cap, sizeof(Handle));
-    case T_TUPLE:
-        return dup_array_size(o->u.t.items, o->u.t.len, sizeof(Handle));
-    case T_DICT: {
-        const Dict *d = o->u.d;
-        if (d == NULL) {
-            return 0;
-        }
-        return sizeof *d + dup_array_size(d->entries, 2 * (size_t)d->entries_cap, sizeof(Handle))
-               + dup_array_size(d->index, dict_index_count(d), sizeof(int32_t))
-               + (d->values != NULL ? values_bytes(d->values) : 0);
-    }
-    case T_SET:
-        if (o->u.set == NULL) {
-            return 0;
-        }
-        return sizeof *o->u.set
-               + dup_array_size(o->u.set->table, (size_t)o->u.set->mask + 1, sizeof(Handle));
-    case T_CLASS:
-        if (o->u.c == NULL) {
-            return 0;
-        }
-        return sizeof *o->u.c + dup_array_size(o->u.c->keys, o->u.c->nkeys, sizeof(Handle));
-    case T_FUNCTION:
-        return o->u.f != NULL ? sizeof *o->u.f : 0;
-    case T_INSTANCE:
-        return o->u.inst.values != NULL ? values_bytes(o->u.inst.values) : 0;
-    default:
-        return 0;
-    }
+    const TypeOps *ops = type_ops[o->type];
+
+    return ops->host_bytes != NULL ? ops->host_bytes(o) : 0;
 }
 
 static void
 freelist_copy(FreeList *dst, const FreeList *src)
 {
     *dst = *src;
-    dst->blocks = dup_array(src->blocks, src->n, sizeof *src->blocks);
+    dst->blocks = snap_dup_array(src->blocks, src->n, sizeof *src->blocks);
     dst->cap = dst->blocks != NULL ? src->n : 0;
 }
 
 static size_t
 freelist_bytes(const FreeList *fl)
 {
-    return dup_array_size(fl->blocks, fl->n, sizeof *fl->blocks);
+    return snap_dup_size(fl->blocks, fl->n, sizeof *fl->blocks);
 }
 
 /* The output keeps its terminating NUL. */
@@ -258,7 +108,7 @@ machine_copy(Machine *dst, const Machine *src)
     *dst = *src;
     heap_copy(&dst->heap, &src->heap);
 
-    dst->objs = dup_array(src->objs, src->nobjs, sizeof *src->objs);
+    dst->objs = snap_dup_array(src->objs, src->nobjs, sizeof *src->objs);
     dst->objcap = dst->objs != NULL ? src->nobjs : 0;
     for (Handle h = 1; h < src->nobjs; h++) {
         if (dst->objs[h].flags & OF_LIVE) {
@@ -266,13 +116,13 @@ machine_copy(Machine *dst, const Machine *src)
         }
     }
 
-    dst->frames = dup_array(src->frames, src->nframes, sizeof *src->frames);
+    dst->frames = snap_dup_array(src->frames, src->nframes, sizeof *src->frames);
     dst->framecap = dst->frames != NULL ? src->nframes : 0;
-    dst->slots = dup_array(src->slots, src->nslots, sizeof *src->slots);
+    dst->slots = snap_dup_array(src->slots, src->nslots, sizeof *src->slots);
     dst->slotcap = dst->slots != NULL ? src->nslots : 0;
-    dst->roots = dup_array(src->roots, src->nroots, sizeof *src->roots);
+    dst->roots = snap_dup_array(src->roots, src->nroots, sizeof *src->roots);
     dst->rootcap = dst->roots != NULL ? src->nroots : 0;
-    dst->out = dup_array(src->out, out_count(src), 1);
+    dst->out = snap_dup_array(src->out, out_count(src), 1);
     dst->outcap = out_count(src);
 
     freelist_copy(&dst->list_free, &src->list_free);
@@ -288,15 +138,15 @@ machine_host_bytes(const Machine *m)
 {
     size_t n = sizeof *m + heap_host_bytes(&m->heap);
 
-    n += dup_array_size(m->objs, m->nobjs, sizeof *m->objs);
+    n += snap_dup_size(m->objs, m->nobjs, sizeof *m->objs);
     for (Handle h = 1; h < m->nobjs; h++) {
         if (m->objs[h].flags & OF_LIVE) {
             n += payload_bytes(&m->objs[h]);
         }
     }
-    n += dup_array_size(m->frames, m->nframes, sizeof *m->frames);
-    n += dup_array_size(m->slots, m->nslots, sizeof *m->slots);
-    n += dup_array_size(m->roots, m->nroots, sizeof *m->roots);
+    n += snap_dup_size(m->frames, m->nframes, sizeof *m->frames);
+    n += snap_dup_size(m->slots, m->nslots, sizeof *m->slots);
+    n += snap_dup_size(m->roots, m->nroots, sizeof *m->roots);
     n += out_count(m);
     n += freelist_bytes(&m->list_free);
     n += freelist_bytes(&m->dict_free);
@@ -310,21 +160,21 @@ machine_host_bytes(const Machine *m)
 /* ------------------------------------------------------------------ */
 /* The hash.                                                          */
 
-static uint64_t
-hash_pair(uint64_t x, uint32_t lo, uint32_t hi)
+uint64_t
+snap_hash_pair(uint64_t x, uint32_t lo, uint32_t hi)
 {
     return hash_u64(x, (uint64_t)lo | (uint64_t)hi << 32);
 }
 
 /* n 32-bit words, n first; NULL only when n is 0. */
-static uint64_t
-hash_u32s(uint64_t x, const uint32_t *v, size_t n)
+uint64_t
+snap_hash_u32s(uint64_t x, const uint32_t *v, size_t n)
 {
     size_t i = 0;
 
     x = hash_u64(x, n);
     for (; i + 1 < n; i += 2) {
-        x = hash_pair(x, v[i], v[i + 1]);
+        x = snap_hash_pair(x, v[i], v[i + 1]);
     }
     if (i < n) {
         x = hash_u64(x, v[i]);
@@ -333,170 +183,19 @@ hash_u32s(uint64_t x, const uint32_t *v, size_t n)
 }
 
 static uint64_t
-hash_values(uint64_t x, const Values *v)
-{
-    if (v == NULL) {
-        return hash_u64(x, 0);
-    }
-    x = hash_u64(x, 1);
-    x = hash_u64(x, v->addr);
-    x = hash_u32s(x, v->slot, v->n);
-    /* Only the order of the entries in use: the rest is stale. */
-    return hash_bytes(x, v->order, v->norder);
-}
-
-static uint64_t
-hash_dict(uint64_t x, const Dict *d)
-{
-    if (d == NULL) {
-        return hash_u64(x, 0);
-    }
-    x = hash_u64(x, (uint64_t)1 | (uint64_t)d->log2size << 8 | (uint64_t)d->unicode << 16
-                    | (uint64_t)d->split << 24);
-    x = hash_pair(x, d->usable, d->nentries);
-    x = hash_pair(x, d->used, d->cls);
-    x = hash_u64(x, d->keys_addr);
-    /* Entries past dk_nentries are unused (entries_cap is the host's). */
-    x = hash_u32s(x, d->entries, d->entries != NULL ? 2 * (size_t)d->nentries : 0);
-    /* The index mirrors dk_indices, dummies included. */
-    x = hash_u32s(x, (const uint32_t *)d->index, d->index != NULL ? dict_index_count(d) : 0);
-    return hash_values(x, d->values);
-}
-
-static uint64_t
 hash_object(uint64_t x, const Object *o)
 {
     if (!(o->flags & OF_LIVE)) {
-        return hash_pair(x, o->flags, o->u.next_free);
+        return snap_hash_pair(x, o->flags, o->u.next_free);
     }
     x = hash_u64(x, (uint64_t)o->refcnt);
     x = hash_u64(x, o->addr);
-    x = hash_pair(x, o->nbytes, o->gc_prev);
-    x = hash_pair(x, o->gc_next, (uint32_t)o->gc_refs);
+    x = snap_hash_pair(x, o->nbytes, o->gc_prev);
+    x = snap_hash_pair(x, o->gc_next, (uint32_t)o->gc_refs);
     x = hash_u64(x, (uint64_t)o->type | (uint64_t)o->flags << 8
                     | (uint64_t)(uint8_t)o->gen << 16 | (uint64_t)o->aux << 24);
-    switch ((ObjType)o->type) {
-    case T_INT:
-    case T_BOOL:
-        x = hash_pair(x, (uint32_t)o->u.i.size, o->u.i.digit0);
-        if (int_ndigits(o) > 1) {
-            x = hash_u32s(x, o->u.i.digits, int_digits_count(o));
-        }
-        break;
-    case T_STR:
-        x = hash_pair(x, o->u.s.len, o->u.s.nbytes);
-        x = hash_pair(x, o->u.s.kind, o->u.s.utf8 != NULL);
-        x = hash_u64(x, o->u.s.hash);
-        if (o->u.s.utf8 != NULL) {
-            x = hash_bytes(x, o->u.s.utf8, o->u.s.nbytes);
-        }
-        break;
-    case T_LIST:
-        /* All cap entries: the simulated item array. */
-        x = hash_pair(x, o->u.l.len, o->u.l.cap);
-        x = hash_u64(x, o->u.l.items_addr);
-        x = hash_u32s(x, o->u.l.items, o->u.l.items != NULL ? o->u.l.cap : 0);
-        break;
-    case T_TUPLE:
-        x = hash_u32s(x, o->u.t.items, o->u.t.items != NULL ? o->u.t.len : 0);
-        x = hash_u64(x, o->u.t.len);
-        break;
-    case T_DICT:
-        x = hash_dict(x, o->u.d);
-        break;
-    case T_SET: {
-        const SetVal *s = o->u.set;
-        if (s == NULL) {
-            x = hash_u64(x, 0);
-            break;
-        }
-        x = hash_pair(x, s->mask, s->fill);
-        x = hash_u64(x, s->used);
-        x = hash_u64(x, s->table_addr);
-        x = hash_u32s(x, s->table, s->table != NULL ? (size_t)s->mask + 1 : 0);
-        break;
-    }
-    case T_CLASS: {
-        const ClassVal *c = o->u.c;
-        if (c == NULL) {
-            x = hash_u64(x, 0);
-            break;
-        }
-        x = hash_pair(x, c->name, c->dict);
-        x = hash_pair(x, c->mro, c->bases);
-        x = hash_pair(x, c->usable, c->has_del);
-        x = hash_u64(x, c->weaklist);
-        x = hash_pair(x, c->subclass_ref, c->subclass_key);
-        x = hash_u32s(x, c->keys, c->keys != NULL ? c->nkeys : 0);
-        x = hash_u64(x, c->nkeys);
-        break;
-    }
-    case T_FUNCTION: {
-        const FuncVal *f = o->u.f;
-        if (f == NULL) {
-            x = hash_u64(x, 0);
-            break;
-        }
-        x = hash_pair(x, f->code, f->globals);
-        x = hash_pair(x, f->name, f->qualname);
-        x = hash_pair(x, f->defaults, f->closure);
-        x = hash_pair(x, f->module, f->doc);
-        x = hash_u64(x, f->weaklist);
-        break;
-    }
-    case T_INSTANCE:
-        x = hash_pair(x, o->u.inst.cls, o->u.inst.dict);
-        x = hash_u64(x, o->u.inst.weaklist);
-        x = hash_values(x, o->u.inst.values);
-        break;
-    case T_METHOD:
-        x = hash_pair(x, o->u.meth.func, o->u.meth.self);
-        x = hash_u64(x, o->u.meth.weaklist);
-        break;
-    case T_CELL:
-    case T_GETSET:
-    case T_SUPER:
-        x = hash_u64(x, o->u.cell.ref);
-        break;
-    case T_MODULE:
-        x = hash_pair(x, o->u.mod.dict, o->u.mod.name);
-        break;
-    case T_CODE:
-        /* Not the host's Code: the program behind it is the same. */
-        x = hash_pair(x, o->u.code.consts, o->u.code.name);
-        break;
-    case T_NONE:
-    case T_BUILTIN:
-    case T_TYPE:
-        x = hash_pair(x, o->u.builtin.id, o->u.builtin.self);
-        break;
-    case T_RANGE:
-        x = hash_pair(x, o->u.range.start, o->u.range.stop);
-        x = hash_pair(x, o->u.range.step, o->u.range.length);
-        x = hash_u64(x, (uint64_t)o->u.range.len);
-        break;
-    case T_LISTITER:
-    case T_TUPLEITER:
-    case T_RANGEITER:
-    case T_STRITER:
-    case T_DICTITER:
-    case T_DICTVALITER:
-    case T_DICTITEMITER:
-    case T_SETITER:
-    case T_DICTKEYS:
-    case T_DICTVALUES:
-    case T_DICTITEMS:
-        x = hash_pair(x, o->u.it.seq, o->u.it.extra);
-        x = hash_u64(x, (uint64_t)o->u.it.index);
-        x = hash_u64(x, (uint64_t)o->u.it.stop);
-        x = hash_u64(x, (uint64_t)o->u.it.step);
-        break;
-    case T_WEAKREF:
-        x = hash_pair(x, o->u.wr.referent, o->u.wr.callback);
-        x = hash_pair(x, o->u.wr.next, o->u.wr.prev);
-        break;
-    case T_COUNT:
-        break;
+    if (type_ops[o->type]->hash != NULL) {
+        x = type_ops[o->type]->hash(x, o);
     }
     return x;
 }
@@ -504,7 +203,7 @@ hash_object(uint64_t x, const Object *o)
 static uint64_t
 hash_freelist(uint64_t x, const FreeList *fl)
 {
-    x = hash_pair(x, fl->n, fl->max);
+    x = snap_hash_pair(x, fl->n, fl->max);
     for (uint32_t i = 0; i < fl->n; i++) {
         x = hash_u64(x, fl->blocks[i]);
     }
@@ -531,54 +230,54 @@ hash_machine(const Machine *m, int all)
     uint64_t x = heap_hash(&m->heap, HASH_SEED);
 
     /* The object table, free handles included. */
-    x = hash_pair(x, m->nobjs, m->free_handles);
+    x = snap_hash_pair(x, m->nobjs, m->free_handles);
     x = hash_u64(x, m->live);
     x = hash_u64(x, m->static_next);
     for (Handle h = 0; h < m->nobjs; h++) {
         x = hash_object(x, &m->objs[h]);
     }
-    x = hash_pair(x, m->none, m->true_);
-    x = hash_pair(x, m->false_, m->empty_tuple);
+    x = snap_hash_pair(x, m->none, m->true_);
+    x = snap_hash_pair(x, m->false_, m->empty_tuple);
     x = hash_u64(x, m->empty_str);
-    x = hash_u32s(x, m->small_ints, NSMALLNEG + NSMALLPOS);
-    x = hash_u32s(x, m->latin1, 256);
+    x = snap_hash_u32s(x, m->small_ints, NSMALLNEG + NSMALLPOS);
+    x = snap_hash_u32s(x, m->latin1, 256);
 
     /* Frames and the data stack. */
     x = hash_u64(x, m->nframes);
     for (uint32_t i = 0; i < m->nframes; i++) {
         const Frame *f = &m->frames[i];
-        x = hash_pair(x, f->func, f->code);
-        x = hash_pair(x, f->globals, f->locals);
-        x = hash_pair(x, f->base, f->nlocals);
-        x = hash_pair(x, f->stacksize, f->sp);
-        x = hash_pair(x, all ? f->ip : 0, f->lasti);
+        x = snap_hash_pair(x, f->func, f->code);
+        x = snap_hash_pair(x, f->globals, f->locals);
+        x = snap_hash_pair(x, f->base, f->nlocals);
+        x = snap_hash_pair(x, f->stacksize, f->sp);
+        x = snap_hash_pair(x, all ? f->ip : 0, f->lasti);
         x = hash_u64(x, f->line);
         x = hash_u64(x, f->addr);
     }
-    x = hash_u32s(x, m->slots, m->nslots);
+    x = snap_hash_u32s(x, m->slots, m->nslots);
     x = hash_u64(x, m->dstack_used);
     x = hash_u64(x, m->dstack_chunk);
     x = hash_u64(x, m->dstack_chunks);
-    x = hash_u32s(x, m->roots, m->nroots);
+    x = snap_hash_u32s(x, m->roots, m->nroots);
 
     /* The collector. */
     for (int g = 0; g < GC_NLISTS; g++) {
         const GcGen *gg = &m->gen[g];
-        x = hash_pair(x, gg->head, gg->tail);
+        x = snap_hash_pair(x, gg->head, gg->tail);
         x = hash_u64(x, gg->len);
         x = hash_u64(x, (uint64_t)gg->count);
         x = hash_u64(x, (uint64_t)gg->threshold);
     }
-    x = hash_pair(x, (uint32_t)m->gc_enabled, all ? (uint32_t)m->gc_collecting : 0);
-    x = hash_pair(x, (uint32_t)m->gc_debug, all ? (uint32_t)m->exception_pending : 0);
-    x = hash_pair(x, (uint32_t)m->heap_exceeded, 0);
+    x = snap_hash_pair(x, (uint32_t)m->gc_enabled, all ? (uint32_t)m->gc_collecting : 0);
+    x = snap_hash_pair(x, (uint32_t)m->gc_debug, all ? (uint32_t)m->exception_pending : 0);
+    x = snap_hash_pair(x, (uint32_t)m->heap_exceeded, 0);
     x = hash_u64(x, (uint64_t)m->long_lived_total);
     x = hash_u64(x, (uint64_t)m->long_lived_pending);
     x = hash_u64(x, m->gc_garbage);
     for (int g = 0; g < NGENERATIONS; g++) {
         x = hash_u64(x, m->gc_collections[g]);
     }
-    x = hash_pair(x, (uint32_t)m->gc_phase, (uint32_t)m->gc_generation);
+    x = snap_hash_pair(x, (uint32_t)m->gc_phase, (uint32_t)m->gc_generation);
     x = hash_u64(x, (uint64_t)m->gc_last_generation);
     x = hash_u64(x, (uint64_t)m->gc_last_collected);
 
@@ -590,7 +289,7 @@ hash_machine(const Machine *m, int all)
         x = hash_freelist(x, &m->tuple_free[i]);
     }
 
-    x = hash_pair(x, all ? (uint32_t)m->trash_nesting : 0, m->trash_later);
+    x = snap_hash_pair(x, all ? (uint32_t)m->trash_nesting : 0, m->trash_later);
     x = hash_u64(x, m->io_pending);
     x = hash_bytes(x, m->out, m->out != NULL ? m->outlen : 0);
     x = hash_u64(x, m->nevents);

@@ -1,0 +1,251 @@
+/*
+ * list.c: list (Objects/listobject.c).
+ *
+ * 16 + 40 bytes, the item array apart (HEAP_ROLE_LIST_ITEMS), grown and
+ * shrunk by list_resize's rule.  Lists have a free list of 80 (machine.c).
+ */
+#include <config.h>
+
+#include <assert.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/hash.h"
+#include "core/xalloc.h"
+#include "sim/typeops.h"
+
+Handle
+m_list_new(Machine *m, uint32_t n)
+{
+    Handle h = m_alloc(m, T_LIST, type_basic_nbytes(T_LIST));
+    Object *o = &m->objs[h];
+
+    if (n > 0) {
+        o->u.l.items = xcalloc(n, sizeof *o->u.l.items);
+        o->u.l.cap = n;
+        o->u.l.len = n;
+        uint64_t a = m_storage(m, h, HEAP_ROLE_LIST_ITEMS, 0, 8 * (size_t)n);
+        m->objs[h].u.l.items_addr = a;
+    }
+    m_track(m, h);
+    return h;
+}
+
+/* list_resize(), listobject.c: over-allocate by about 1/8. */
+void
+m_list_resize(Machine *m, Handle list, uint32_t newsize)
+{
+    Object *o = &m->objs[list];
+    uint32_t allocated = o->u.l.cap;
+
+    if (allocated >= newsize && newsize >= (allocated >> 1)) {
+        o->u.l.len = newsize;
+        return;
+    }
+    size_t na = ((size_t)newsize + (newsize >> 3) + 6) & ~(size_t)3;
+    /* Signed, as Py_ssize_t: shrinking never takes this branch. */
+    if ((int64_t)newsize - (int64_t)o->u.l.len > (int64_t)na - (int64_t)newsize) {
+        na = ((size_t)newsize + 3) & ~(size_t)3;
+    }
+    if (newsize == 0) {
+        na = 0;
+    }
+    uint64_t a = m_storage(m, list, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, na * 8);
+    o = &m->objs[list];
+    o->u.l.items_addr = a;
+    o->u.l.items = xrealloc(o->u.l.items, (na ? na : 1) * sizeof *o->u.l.items);
+    for (size_t i = allocated; i < na; i++) {
+        o->u.l.items[i] = NULL_HANDLE;
+    }
+    o->u.l.cap = (uint32_t)na;
+    o->u.l.len = newsize;
+}
+
+void
+m_list_append(Machine *m, Handle list, Handle v)
+{
+    uint32_t n = m->objs[list].u.l.len;
+
+    m_list_resize(m, list, n + 1);
+    m_store(m, list, n, v);
+}
+
+void
+m_list_set(Machine *m, Handle list, uint32_t i, Handle v)
+{
+    Handle old = m_store(m, list, i, v);
+
+    if (old != NULL_HANDLE) {
+        m_decref(m, old);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Operations.                                                        */
+
+static void
+list_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
+{
+    const Object *o = &m->objs[h];
+
+    for (uint32_t i = 0; i < o->u.l.len; i++) {
+        if (o->u.l.items[i]) {
+            fn(arg, h, i, o->u.l.items[i]);
+        }
+    }
+}
+
+/* list_traverse goes from the last item. */
+static void
+list_gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
+{
+    const Object *o = &m->objs[h];
+
+    for (uint32_t i = o->u.l.len; i-- > 0;) {
+        if (o->u.l.items[i]) {
+            fn(arg, h, i, o->u.l.items[i]);
+        }
+    }
+}
+
+/* _list_clear: emptied first, then released last to first. */
+static void
+list_clear(Machine *m, Handle h)
+{
+    uint32_t n = m->objs[h].u.l.len;
+    Handle *items = xmalloc((n + 1) * sizeof *items);
+
+    for (uint32_t i = 0; i < n; i++) {
+        items[i] = m_store(m, h, i, NULL_HANDLE);
+    }
+    Object *o = &m->objs[h];
+    if (o->u.l.items_addr != 0) {
+        m_storage_free(m, h, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr);
+    }
+    o = &m->objs[h];
+    o->u.l.items_addr = 0;
+    o->u.l.len = o->u.l.cap = 0;
+    for (uint32_t i = n; i-- > 0;) {
+        if (items[i] != NULL_HANDLE) {
+            m_decref(m, items[i]);
+        }
+    }
+    free(items);
+}
+
+static Handle *
+list_slot(Machine *m, Handle h, uint32_t i)
+{
+    Object *o = &m->objs[h];
+
+    assert(i < o->u.l.cap);
+    return &o->u.l.items[i];
+}
+
+/* list_dealloc: "do it backwards". */
+static Handle
+list_release(Machine *m, Handle h, uint32_t *step)
+{
+    Handle v;
+
+    while (*step < m->objs[h].u.l.len) {
+        uint32_t i = m->objs[h].u.l.len - 1 - (*step)++;
+        if ((v = type_take_slot(m, h, i)) != NULL_HANDLE) {
+            return v;
+        }
+    }
+    return NULL_HANDLE;
+}
+
+static void
+list_free_payload(Machine *m, Handle h)
+{
+    if (m->objs[h].u.l.items_addr != 0) {
+        m_storage_free(m, h, HEAP_ROLE_LIST_ITEMS, m->objs[h].u.l.items_addr);
+    }
+    free(m->objs[h].u.l.items);
+}
+
+static uint32_t
+list_len(const Machine *m, Handle h)
+{
+    return m->objs[h].u.l.len;
+}
+
+static size_t
+list_size(const Machine *m, Handle h)
+{
+    return type_basic_nbytes(T_LIST) + 8 * (size_t)m->objs[h].u.l.cap;
+}
+
+static int
+list_check(const Machine *m, Handle h, CheckCtx *c)
+{
+    const Object *o = &m->objs[h];
+
+    if (o->u.l.len > o->u.l.cap) {
+        return check_fail(c, "list #%u has length %u over capacity %u", h, o->u.l.len,
+                          o->u.l.cap);
+    }
+    /* A list resized to 0 keeps the 1-byte block realloc gave. */
+    if (o->u.l.cap != 0 && o->u.l.items_addr == 0 && !(o->flags & OF_DYING)) {
+        return check_fail(c, "list #%u: capacity %u but item block %#" PRIx64, h, o->u.l.cap,
+                          o->u.l.items_addr);
+    }
+    if (o->u.l.items_addr != 0) {
+        check_own(c, o->u.l.items_addr, HEAP_TAG(h, HEAP_ROLE_LIST_ITEMS));
+    }
+    return 0;
+}
+
+static void
+list_host_free(Object *o)
+{
+    free(o->u.l.items);
+}
+
+static void
+list_host_copy(Object *o)
+{
+    o->u.l.items = snap_dup_array(o->u.l.items, o->u.l.cap, sizeof(Handle));
+}
+
+static size_t
+list_host_bytes(const Object *o)
+{
+    return snap_dup_size(o->u.l.items, o->u.l.cap, sizeof(Handle));
+}
+
+/* All cap entries: the simulated item array. */
+static uint64_t
+list_hash(uint64_t x, const Object *o)
+{
+    x = snap_hash_pair(x, o->u.l.len, o->u.l.cap);
+    x = hash_u64(x, o->u.l.items_addr);
+    return snap_hash_u32s(x, o->u.l.items, o->u.l.items != NULL ? o->u.l.cap : 0);
+}
+
+static void
+list_describe(const Machine *m, Handle h, char *buf, size_t size)
+{
+    snprintf(buf, size, "len %u", list_len(m, h));
+}
+
+const TypeOps list_ops = {
+    .describe = list_describe,
+    .len = list_len,
+    .traverse = list_traverse,
+    .gc_traverse = list_gc_traverse,
+    .clear = list_clear,
+    .slot = list_slot,
+    .release = list_release,
+    .free_payload = list_free_payload,
+    .size = list_size,
+    .check = list_check,
+    .host_free = list_host_free,
+    .host_copy = list_host_copy,
+    .host_bytes = list_host_bytes,
+    .hash = list_hash,
+    .trashcan = 1,
+};
