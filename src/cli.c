@@ -526,6 +526,9 @@ trace_event(void *ctx, const Machine *m, const Event *e)
         fprintf(fp, " %s %" PRId64 "->%" PRId64,
                 e->slot < GC_NSETTINGS ? gc_setting_names[e->slot] : "?", e->a, e->b);
         break;
+    case EV_RESIZE:
+        fprintf(fp, " obj=#%u %s len %" PRId64 "->%" PRId64, e->obj, tn, e->a, e->b);
+        break;
     case EV_ROOT:
         fprintf(fp, " obj=#%u %s %s roots=%" PRId64, e->obj, tn, e->a ? "added" : "taken",
                 e->b);

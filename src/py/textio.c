@@ -50,12 +50,9 @@ static void
 stdout_pend(Vm *vm, const char *text, size_t n)
 {
     /* The encoded bytes, as a non-GC object of the same text. */
-    Handle b = m_alloc(M, T_STR, BYTES_NBYTES + n);
-    Object *bo = m_obj(M, b);
-    bo->u.s.utf8 = xstrndup(text, n);
-    bo->u.s.nbytes = (uint32_t)n;
-    bo->u.s.len = (uint32_t)utf8_length(text, n);
-    bo->u.s.kind = 0;
+    ObjPayload body = {.s = {xstrndup(text, n), (uint32_t)utf8_length(text, n), (uint32_t)n,
+                             0, 0}};
+    Handle b = m_alloc_init(M, T_STR, BYTES_NBYTES + n, &body);
     if (M->io_pending == NULL_HANDLE) {
         vm->pending_bytes = n;
         m_io_pending(M, b, vm->pending_bytes);

@@ -115,7 +115,9 @@ describe_event(const Sim *s, const Event *e, char *buf, size_t size)
         snprintf(buf, size, "call __del__ of %s", o);
         break;
     case EV_FREELIST:
-        snprintf(buf, size, "%s kept on its type's free list", o);
+        /* The handle is free by now; its type is still recorded. */
+        snprintf(buf, size, "#%u %s kept on its type's free list", e->obj,
+                 e->obj < m->nobjs ? type_info[m->objs[e->obj].type].pyname : "?");
         break;
     case EV_GC_COUNT:
         snprintf(buf, size, "gen%u count %" PRId64 " -> %" PRId64, e->slot, e->a, e->b);

@@ -348,6 +348,40 @@ split_find(const Machine *m, const Dict *d, Handle k)
     return -1;
 }
 
+/* insertdict's new entry e at index slot i, made by the store of its
+ * key (m_store_with). */
+typedef struct NewEntry {
+    uint32_t i, e;
+} NewEntry;
+
+static void
+dict_new_entry(Machine *m, Handle dh, uint64_t addr, void *arg)
+{
+    const NewEntry *ne = arg;
+    Dict *d = dict_of(m, dh);
+
+    (void)addr;
+    d->index[ne->i] = (int32_t)ne->e;
+    d->nentries++;
+    d->usable--;
+    d->used++;
+}
+
+/* A split table's value stored into an empty slot: one more item, in
+ * this dict's insertion order (made by the store of the value). */
+static void
+dict_split_new_value(Machine *m, Handle dh, uint64_t addr, void *arg)
+{
+    Dict *d = dict_of(m, dh);
+    uint32_t ix = *(const uint32_t *)arg;
+
+    (void)addr;
+    if (d->values->slot[ix] == NULL_HANDLE) {
+        d->values->order[d->values->norder++] = (uint8_t)ix;
+        d->used++;
+    }
+}
+
 void
 m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
 {
@@ -365,14 +399,11 @@ m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
             d = dict_of(m, dh);
         }
         if (ix >= 0) {
-            Values *vals = d->values;
+            uint32_t slot = (uint32_t)ix;
             m_incref(m, v);
-            Handle old = m_store(m, dh, (uint32_t)ix, v);
+            Handle old = m_store_with(m, dh, slot, v, dict_split_new_value, &slot);
             if (old != NULL_HANDLE) {
                 m_decref(m, old);
-            } else {
-                vals->order[vals->norder++] = (uint8_t)ix;
-                dict_of(m, dh)->used++;
             }
             return;
         }
@@ -409,20 +440,16 @@ m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
             d = dict_of(m, dh);
         }
     }
-    uint32_t e = d->nentries;
+    NewEntry ne = {0, d->nentries};
     uint32_t mask = (1u << d->log2size) - 1;
-    uint32_t i = (uint32_t)m_hash(m, k) & mask;
-    while (d->index[i] >= 0) {
-        i = (i + 1) & mask;
+    ne.i = (uint32_t)m_hash(m, k) & mask;
+    while (d->index[ne.i] >= 0) {
+        ne.i = (ne.i + 1) & mask;
     }
-    d->index[i] = (int32_t)e;
-    d->nentries++;
-    d->usable--;
-    d->used++;
     m_incref(m, k);
-    m_store(m, dh, 2 * e, k);
+    m_store_with(m, dh, 2 * ne.e, k, dict_new_entry, &ne);
     m_incref(m, v);
-    m_store(m, dh, 2 * e + 1, v);
+    m_store(m, dh, 2 * ne.e + 1, v);
 }
 
 /* clone_combined_dict_keys: the same keys object, holes and all. */

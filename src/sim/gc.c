@@ -473,6 +473,7 @@ gc_collect(Machine *m, int generation)
         phase(m, GC_PHASE_CLEAR_FREELISTS, generation);
         machine_clear_freelists(m);
     }
+    PRIM_BEGIN(m);
     m->gc_collections[generation]++;
     m->gc_last_generation = generation;
     m->gc_last_collected = collected;

@@ -49,9 +49,9 @@ m_int_from_digits(Machine *m, int sign, const uint32_t *digits, int32_t n)
     if (n == 1 && (sign >= 0 ? digits[0] < NSMALLPOS : digits[0] <= NSMALLNEG)) {
         return m_int(m, sign >= 0 ? (int64_t)digits[0] : -(int64_t)digits[0]);
     }
-    Handle h = m_alloc(m, T_INT, int_nbytes(n));
-    int_set(&m->objs[h], sign, digits, n);
-    return h;
+    Object body = {0};
+    int_set(&body, sign, digits, n);
+    return m_alloc_init(m, T_INT, int_nbytes(n), &body.u);
 }
 
 Handle

@@ -15,21 +15,59 @@
 #include "core/xalloc.h"
 #include "sim/typeops.h"
 
+/* A list's length and capacity (the item array behind them), set by
+ * the primitive that announces them (machine.h, LayoutFn). */
+typedef struct ListLayout {
+    uint32_t len, cap;
+} ListLayout;
+
+static void
+list_layout(Machine *m, Handle h, uint64_t addr, void *arg)
+{
+    const ListLayout *ly = arg;
+    Object *o = &m->objs[h];
+
+    if (ly->cap != o->u.l.cap) {
+        o->u.l.items = xrealloc(o->u.l.items, (ly->cap ? ly->cap : 1) * sizeof *o->u.l.items);
+        for (uint32_t i = o->u.l.cap; i < ly->cap; i++) {
+            o->u.l.items[i] = NULL_HANDLE;
+        }
+        o->u.l.cap = ly->cap;
+        o->u.l.items_addr = addr;
+    }
+    o->u.l.len = ly->len;
+}
+
+static void
+list_set_items_addr(Machine *m, Handle h, uint64_t addr, void *arg)
+{
+    (void)arg;
+    m->objs[h].u.l.items_addr = addr;
+}
+
 Handle
 m_list_new(Machine *m, uint32_t n)
 {
-    Handle h = m_alloc(m, T_LIST, type_basic_nbytes(T_LIST));
-    Object *o = &m->objs[h];
+    ObjPayload body = {.l = {n ? xcalloc(n, sizeof(Handle)) : NULL, n, n, 0}};
+    Handle h = m_alloc_init(m, T_LIST, type_basic_nbytes(T_LIST), &body);
 
     if (n > 0) {
-        o->u.l.items = xcalloc(n, sizeof *o->u.l.items);
-        o->u.l.cap = n;
-        o->u.l.len = n;
-        uint64_t a = m_storage(m, h, HEAP_ROLE_LIST_ITEMS, 0, 8 * (size_t)n);
-        m->objs[h].u.l.items_addr = a;
+        m_storage_with(m, h, HEAP_ROLE_LIST_ITEMS, 0, 8 * (size_t)n, list_set_items_addr, NULL);
     }
     m_track(m, h);
     return h;
+}
+
+/* The length as it is, or through EV_RESIZE. */
+void
+m_list_set_len(Machine *m, Handle list, uint32_t len)
+{
+    uint32_t old = m->objs[list].u.l.len;
+
+    if (len != old) {
+        ListLayout ly = {len, m->objs[list].u.l.cap};
+        m_resize(m, list, old, len, list_layout, &ly);
+    }
 }
 
 /* list_resize(), listobject.c: over-allocate by about 1/8. */
@@ -40,7 +78,7 @@ m_list_resize(Machine *m, Handle list, uint32_t newsize)
     uint32_t allocated = o->u.l.cap;
 
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
-        o->u.l.len = newsize;
+        m_list_set_len(m, list, newsize);
         return;
     }
     size_t na = ((size_t)newsize + (newsize >> 3) + 6) & ~(size_t)3;
@@ -51,22 +89,23 @@ m_list_resize(Machine *m, Handle list, uint32_t newsize)
     if (newsize == 0) {
         na = 0;
     }
-    uint64_t a = m_storage(m, list, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, na * 8);
-    o = &m->objs[list];
-    o->u.l.items_addr = a;
-    o->u.l.items = xrealloc(o->u.l.items, (na ? na : 1) * sizeof *o->u.l.items);
-    for (size_t i = allocated; i < na; i++) {
-        o->u.l.items[i] = NULL_HANDLE;
-    }
-    o->u.l.cap = (uint32_t)na;
-    o->u.l.len = newsize;
+    ListLayout ly = {newsize, (uint32_t)na};
+    m_storage_with(m, list, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, na * 8, list_layout, &ly);
 }
 
+/* The new last item's store makes the list longer when there is room;
+ * else list_resize grows the item array first. */
 void
 m_list_append(Machine *m, Handle list, Handle v)
 {
-    uint32_t n = m->objs[list].u.l.len;
+    const Object *o = &m->objs[list];
+    uint32_t n = o->u.l.len;
 
+    if (n < o->u.l.cap && n + 1 >= (o->u.l.cap >> 1)) {
+        ListLayout ly = {n + 1, o->u.l.cap};
+        m_store_with(m, list, n, v, list_layout, &ly);
+        return;
+    }
     m_list_resize(m, list, n + 1);
     m_store(m, list, n, v);
 }
@@ -120,12 +159,12 @@ list_clear(Machine *m, Handle h)
         items[i] = m_store(m, h, i, NULL_HANDLE);
     }
     Object *o = &m->objs[h];
+    ListLayout ly = {0, 0};
     if (o->u.l.items_addr != 0) {
-        m_storage_free(m, h, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr);
+        m_storage_free_with(m, h, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, list_layout, &ly);
+    } else if (o->u.l.len != 0 || o->u.l.cap != 0) {
+        m_resize(m, h, o->u.l.len, 0, list_layout, &ly);
     }
-    o = &m->objs[h];
-    o->u.l.items_addr = 0;
-    o->u.l.len = o->u.l.cap = 0;
     for (uint32_t i = n; i-- > 0;) {
         if (items[i] != NULL_HANDLE) {
             m_decref(m, items[i]);

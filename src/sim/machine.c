@@ -350,6 +350,7 @@ free_object(Machine *m, Handle h)
     if (fl != NULL && fl->n < fl->max) {
         machine_freelist_push(fl, block);
         heap_retag(&m->heap, block, HEAP_TAG(0, HEAP_ROLE_FREELIST));
+        handle_release(m, h);
         emit(m, EV_FREELIST, h, 0, (int64_t)o->addr, o->nbytes, 0);
     } else {
         int64_t oldcount = m->gen[0].count;
@@ -358,9 +359,9 @@ free_object(Machine *m, Handle h)
         if (type_info[o->type].gc && m->gen[0].count > 0) {
             m->gen[0].count--;
         }
+        handle_release(m, h);
         emit(m, EV_FREE, h, 0, (int64_t)o->addr, o->nbytes, (uint64_t)oldcount);
     }
-    handle_release(m, h);
 }
 
 void
@@ -394,7 +395,16 @@ m_decref(Machine *m, Handle h)
 Handle
 m_store(Machine *m, Handle obj, uint32_t slot, Handle v)
 {
+    return m_store_with(m, obj, slot, v, NULL, NULL);
+}
+
+Handle
+m_store_with(Machine *m, Handle obj, uint32_t slot, Handle v, LayoutFn layout, void *arg)
+{
     PRIM_BEGIN(m);
+    if (layout != NULL) {
+        layout(m, obj, 0, arg);
+    }
     const TypeOps *ops = m_ops(m, obj);
     assert(ops->slot != NULL);
     Handle *p = ops->slot(m, obj, slot);
@@ -405,16 +415,34 @@ m_store(Machine *m, Handle obj, uint32_t slot, Handle v)
     return old;
 }
 
+void
+m_resize(Machine *m, Handle obj, int64_t oldlen, int64_t newlen, LayoutFn layout, void *arg)
+{
+    PRIM_BEGIN(m);
+    layout(m, obj, 0, arg);
+    emit(m, EV_RESIZE, obj, 0, oldlen, newlen, 0);
+}
+
 static void storage_event(Machine *m, Handle obj, HeapRole role, uint64_t old,
                           uint64_t addr, size_t nbytes);
 
 uint64_t
 m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes)
 {
+    return m_storage_with(m, obj, role, old, nbytes, NULL, NULL);
+}
+
+uint64_t
+m_storage_with(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes,
+               LayoutFn layout, void *arg)
+{
     PRIM_BEGIN(m);
     uint64_t addr = heap_realloc(&m->heap, old, nbytes, HEAP_TAG(obj, role));
 
     note_heap_use(m);
+    if (layout != NULL) {
+        layout(m, obj, addr, arg);
+    }
     storage_event(m, obj, role, old, addr, nbytes);
     return addr;
 }
@@ -422,8 +450,18 @@ m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes)
 void
 m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old)
 {
+    m_storage_free_with(m, obj, role, old, NULL, NULL);
+}
+
+void
+m_storage_free_with(Machine *m, Handle obj, HeapRole role, uint64_t old, LayoutFn layout,
+                    void *arg)
+{
     PRIM_BEGIN(m);
     heap_free(&m->heap, old);
+    if (layout != NULL) {
+        layout(m, obj, 0, arg);
+    }
     storage_event(m, obj, role, old, 0, 0);
 }
 

@@ -289,10 +289,29 @@ void m_incref(Machine *m, Handle h);
 void m_decref(Machine *m, Handle h);
 /* Store v in container slot i (no refcount change); returns the old. */
 Handle m_store(Machine *m, Handle obj, uint32_t slot, Handle v);
+/*
+ * A container's own layout (its length, counts, index table, capacity,
+ * the host arrays behind them) changes as part of the primitive that
+ * announces it, never between two events: the _with primitives run
+ * layout(m, obj, addr, arg) after PRIM_BEGIN, before their event (addr
+ * is the new block for m_storage_with, else 0).  A layout function
+ * changes only obj's payload and the host memory behind it.
+ */
+typedef void (*LayoutFn)(Machine *m, Handle obj, uint64_t addr, void *arg);
+/* m_store with a layout change: a dict's new entry is made by the
+ * store of its key, a list grows by the store of its new last item. */
+Handle m_store_with(Machine *m, Handle obj, uint32_t slot, Handle v, LayoutFn layout, void *arg);
+/* A layout change announced by nothing else: EV_RESIZE (a list
+ * shortened in place, a=old length, b=new). */
+void m_resize(Machine *m, Handle obj, int64_t oldlen, int64_t newlen, LayoutFn layout, void *arg);
 /* PyMem_Realloc of separate storage of obj (old may be 0). */
 uint64_t m_storage(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes);
+uint64_t m_storage_with(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbytes,
+                        LayoutFn layout, void *arg);
 /* PyMem_Free of separate storage of obj. */
 void m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old);
+void m_storage_free_with(Machine *m, Handle obj, HeapRole role, uint64_t old, LayoutFn layout,
+                         void *arg);
 void m_track(Machine *m, Handle h);
 void m_untrack(Machine *m, Handle h);
 /* Frames. */
@@ -363,6 +382,8 @@ Handle m_list_new(Machine *m, uint32_t n);         /* exactly n slots (PyList_Ne
 /* list_resize: set the length, reallocating the item array as 3.11 does. */
 void m_list_resize(Machine *m, Handle list, uint32_t newsize);
 void m_list_append(Machine *m, Handle list, Handle v);   /* steals v */
+/* Set the length within the capacity (EV_RESIZE when it changes). */
+void m_list_set_len(Machine *m, Handle list, uint32_t len);
 void m_list_set(Machine *m, Handle list, uint32_t i, Handle v); /* steals v */
 Handle m_dict_new(Machine *m);
 Handle m_dict_new_presized(Machine *m, uint32_t n, int unicode);

@@ -113,6 +113,19 @@ m_set_merge(Machine *m, Handle sh, Handle other)
     }
 }
 
+/* A key stored into an empty slot: fill and used count it (made by the
+ * store of the key). */
+static void
+set_new_key(Machine *m, Handle sh, uint64_t addr, void *arg)
+{
+    SetVal *s = m->objs[sh].u.set;
+
+    (void)addr;
+    (void)arg;
+    s->fill++;
+    s->used++;
+}
+
 /* set_add_entry() */
 void
 m_set_add(Machine *m, Handle sh, Handle k)
@@ -129,10 +142,8 @@ m_set_add(Machine *m, Handle sh, Handle k)
         do {
             Handle e = s->table[j];
             if (e == NULL_HANDLE) {
-                s->fill++;
-                s->used++;
                 m_incref(m, k);
-                m_store(m, sh, (uint32_t)j, k);
+                m_store_with(m, sh, (uint32_t)j, k, set_new_key, NULL);
                 s = m->objs[sh].u.set;
                 if ((uint64_t)s->fill * 5 >= (uint64_t)mask * 3) {
                     set_resize(m, sh, s->used > 50000 ? (uint64_t)s->used * 2

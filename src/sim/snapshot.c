@@ -183,8 +183,10 @@ snap_hash_u32s(uint64_t x, const uint32_t *v, size_t n)
 }
 
 static uint64_t
-hash_object(uint64_t x, const Object *o)
+hash_object(uint64_t x, const Object *o, int all)
 {
+    uint8_t flags = all ? o->flags : (uint8_t)(o->flags & ~OF_COLLECTING);
+
     if (!(o->flags & OF_LIVE)) {
         return snap_hash_pair(x, o->flags, o->u.next_free);
     }
@@ -192,7 +194,7 @@ hash_object(uint64_t x, const Object *o)
     x = hash_u64(x, o->addr);
     x = snap_hash_pair(x, o->nbytes, o->gc_prev);
     x = snap_hash_pair(x, o->gc_next, (uint32_t)o->gc_refs);
-    x = hash_u64(x, (uint64_t)o->type | (uint64_t)o->flags << 8
+    x = hash_u64(x, (uint64_t)o->type | (uint64_t)flags << 8
                     | (uint64_t)(uint8_t)o->gen << 16 | (uint64_t)o->aux << 24);
     if (type_ops[o->type]->hash != NULL) {
         x = type_ops[o->type]->hash(x, o);
@@ -234,7 +236,7 @@ hash_machine(const Machine *m, int all)
     x = hash_u64(x, m->live);
     x = hash_u64(x, m->static_next);
     for (Handle h = 0; h < m->nobjs; h++) {
-        x = hash_object(x, &m->objs[h]);
+        x = hash_object(x, &m->objs[h], all);
     }
     x = snap_hash_pair(x, m->none, m->true_);
     x = snap_hash_pair(x, m->false_, m->empty_tuple);
@@ -271,8 +273,8 @@ hash_machine(const Machine *m, int all)
     x = snap_hash_pair(x, (uint32_t)m->gc_enabled, all ? (uint32_t)m->gc_collecting : 0);
     x = snap_hash_pair(x, (uint32_t)m->gc_debug, all ? (uint32_t)m->exception_pending : 0);
     x = snap_hash_pair(x, (uint32_t)m->heap_exceeded, 0);
-    x = hash_u64(x, (uint64_t)m->long_lived_total);
-    x = hash_u64(x, (uint64_t)m->long_lived_pending);
+    x = hash_u64(x, all ? (uint64_t)m->long_lived_total : 0);
+    x = hash_u64(x, all ? (uint64_t)m->long_lived_pending : 0);
     x = hash_u64(x, m->gc_garbage);
     for (int g = 0; g < NGENERATIONS; g++) {
         x = hash_u64(x, m->gc_collections[g]);

@@ -40,7 +40,10 @@ uint64_t machine_hash(const Machine *m);
  * machine_hash without the bookkeeping of algorithms under way, which
  * changes without events as CPython's does without being seen: the
  * VM's next instruction in each frame (`ip'), the trashcan's nesting,
- * the collector's and the VM's flags (gc_collecting, exception_pending). */
+ * the collector's and the VM's flags (gc_collecting, exception_pending,
+ * and OF_COLLECTING, which CPython keeps beside gc_refs in the same
+ * word: every change of gc_refs and of the lists is an event), and the
+ * collector's long-lived counts for its 25% rule. */
 uint64_t machine_state_hash(const Machine *m);
 
 /* The bytes of host memory a machine_copy of m holds: the sizes of the

@@ -107,9 +107,9 @@ m_str(Machine *m, const char *utf8, size_t nbytes)
         return h;
     }
     uint8_t kind = str_kind(maxcp);
-    h = m_alloc(m, T_STR, str_nbytes(len, kind));
-    str_fill(&m->objs[h], utf8, nbytes, len, kind);
-    return h;
+    Object body = {0};
+    str_fill(&body, utf8, nbytes, len, kind);
+    return m_alloc_init(m, T_STR, str_nbytes(len, kind), &body.u);
 }
 
 Handle
