@@ -627,6 +627,35 @@ START_TEST(test_random_primitives_checked)
 }
 END_TEST
 
+/* The state check finds a change made outside a primitive, and names
+ * the primitive that found it; primitives alone pass. */
+START_TEST(test_verify_finds_silent_changes)
+{
+    Handle l = m_list_new(&m, 0);
+
+    machine_set_verify(&m, 1);
+    for (int i = 0; i < 10; i++) {
+        m_list_append(&m, l, m_int(&m, 1000 + i));
+    }
+    for (uint32_t i = 10; i-- > 4;) {
+        m_decref(&m, m_store(&m, l, i, NULL_HANDLE));
+    }
+    m_list_set_len(&m, l, 4);
+    m_incref(&m, l);
+    m_decref(&m, l);
+    ck_assert_uint_eq(m.verify_failures, 0);
+    m.gen[0].threshold = 5;                 /* no primitive, no event */
+    m_incref(&m, l);
+    ck_assert_uint_eq(m.verify_failures, 1);
+    ck_assert_str_eq(m.verify_where, "m_incref");
+    ck_assert_uint_eq(m.verify_kind, EV_DECREF);
+    m_decref(&m, l);
+    ck_assert_uint_eq(m.verify_failures, 1);
+    machine_set_verify(&m, 0);
+    m_decref(&m, l);
+}
+END_TEST
+
 static Suite *
 machine_suite(void)
 {
@@ -636,6 +665,7 @@ machine_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_incref_decref_events);
+    tcase_add_test(tc, test_verify_finds_silent_changes);
     tcase_add_test(tc, test_list_releases_last_item_first);
     tcase_add_test(tc, test_dict_releases_first_entry_first);
     tcase_add_test(tc, test_instance_releases_in_class_key_order);

@@ -187,6 +187,20 @@ for want in 'gc.phase update_refs gen=2' 'gc.phase subtract_refs gen=2' \
         'gc.done gen=2 collected=1' 'write "1' 'line 6'; do
     grep -q "^$want" "$out" || bad "trace: no line '$want'"
 done
+# The collector's settings are machine state: each change is an event.
+printf 'import gc\ngc.disable()\ngc.set_threshold(500, 5, 5)\ngc.set_debug(0)\ngc.freeze()\ngc.enable()\n' >gcconf.py
+t "trace gc settings" 0 "$PYMEMSIM" trace gcconf.py
+for want in 'gc.config enabled 1->0' 'gc.config threshold0 700->500' \
+        'gc.config threshold1 10->5' 'gc.config threshold2 10->5' 'gc.config debug 0->0' \
+        'gc.merge gen0->permanent objects=' 'gc.config enabled 0->1'; do
+    grep -q "^$want" "$out" || bad "trace gc settings: no line '$want'"
+done
+# --verify: nothing changes the machine outside a primitive.
+printf 'x = 1\ny = x\nz = [x, y]\n' >plain.py
+t "run --verify" 0 "$PYMEMSIM" run --verify=1 plain.py
+t "run --verify gc settings" 0 "$PYMEMSIM" run --verify=1 gcconf.py
+usage "--verify x" run "--verify wants a number of events (1 for every one, 0 for none), not 'x'" \
+    run --verify x one.py
 t run-missing 2 "$PYMEMSIM" run no-such-file.py
 grep -q "^pymemsim: no-such-file.py: No such file or directory" "$err" || bad "run-missing: message"
 t "run raises" 1 "$PYMEMSIM" run raise.py

@@ -168,6 +168,33 @@ describe_event(const Sim *s, const Event *e, char *buf, size_t size)
         snprintf(buf, size, "print writes \"%s\"", text);
         break;
     }
+    case EV_RESIZE:
+        snprintf(buf, size, "%s length %" PRId64 " -> %" PRId64 " (room already there)", o, e->a,
+                 e->b);
+        break;
+    case EV_ROOT:
+        snprintf(buf, size, e->a ? "the interpreter holds %s (roots: %" PRId64 ")"
+                                 : "the interpreter lets go of %s (roots: %" PRId64 ")",
+                 o, e->b);
+        break;
+    case EV_GC_CONFIG:
+        if (e->slot == GC_SETTING_ENABLED) {
+            snprintf(buf, size, "automatic collection %s", e->b ? "enabled" : "disabled");
+        } else {
+            snprintf(buf, size, "collector %s %" PRId64 " -> %" PRId64,
+                     e->slot < GC_NSETTINGS ? gc_setting_names[e->slot] : "?", e->a, e->b);
+        }
+        break;
+    case EV_IO: {
+        char was[64];
+        describe_object(m, (Handle)e->a, was, sizeof was);
+        if (e->obj != NULL_HANDLE) {
+            snprintf(buf, size, "sys.stdout keeps %s pending (%" PRId64 " bytes)", o, e->b);
+        } else {
+            snprintf(buf, size, "sys.stdout flushes and lets go of %s", was);
+        }
+        break;
+    }
     default:
         snprintf(buf, size, "%s", e->kind < EV_COUNT ? event_names[e->kind] : "?");
         break;

@@ -19,6 +19,7 @@
  * the primitive that announces them (machine.h, LayoutFn). */
 typedef struct ListLayout {
     uint32_t len, cap;
+    int storage;               /* the item array's block is addr */
 } ListLayout;
 
 static void
@@ -33,6 +34,8 @@ list_layout(Machine *m, Handle h, uint64_t addr, void *arg)
             o->u.l.items[i] = NULL_HANDLE;
         }
         o->u.l.cap = ly->cap;
+    }
+    if (ly->storage) {
         o->u.l.items_addr = addr;
     }
     o->u.l.len = ly->len;
@@ -65,7 +68,7 @@ m_list_set_len(Machine *m, Handle list, uint32_t len)
     uint32_t old = m->objs[list].u.l.len;
 
     if (len != old) {
-        ListLayout ly = {len, m->objs[list].u.l.cap};
+        ListLayout ly = {len, m->objs[list].u.l.cap, 0};
         m_resize(m, list, old, len, list_layout, &ly);
     }
 }
@@ -89,7 +92,7 @@ m_list_resize(Machine *m, Handle list, uint32_t newsize)
     if (newsize == 0) {
         na = 0;
     }
-    ListLayout ly = {newsize, (uint32_t)na};
+    ListLayout ly = {newsize, (uint32_t)na, 1};
     m_storage_with(m, list, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, na * 8, list_layout, &ly);
 }
 
@@ -102,7 +105,7 @@ m_list_append(Machine *m, Handle list, Handle v)
     uint32_t n = o->u.l.len;
 
     if (n < o->u.l.cap && n + 1 >= (o->u.l.cap >> 1)) {
-        ListLayout ly = {n + 1, o->u.l.cap};
+        ListLayout ly = {n + 1, o->u.l.cap, 0};
         m_store_with(m, list, n, v, list_layout, &ly);
         return;
     }
@@ -159,7 +162,7 @@ list_clear(Machine *m, Handle h)
         items[i] = m_store(m, h, i, NULL_HANDLE);
     }
     Object *o = &m->objs[h];
-    ListLayout ly = {0, 0};
+    ListLayout ly = {0, 0, 1};
     if (o->u.l.items_addr != 0) {
         m_storage_free_with(m, h, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, list_layout, &ly);
     } else if (o->u.l.len != 0 || o->u.l.cap != 0) {

@@ -382,7 +382,8 @@ Handle m_list_new(Machine *m, uint32_t n);         /* exactly n slots (PyList_Ne
 /* list_resize: set the length, reallocating the item array as 3.11 does. */
 void m_list_resize(Machine *m, Handle list, uint32_t newsize);
 void m_list_append(Machine *m, Handle list, Handle v);   /* steals v */
-/* Set the length within the capacity (EV_RESIZE when it changes). */
+/* Set the length within the capacity (EV_RESIZE when it changes); the
+ * caller has taken out the items past a shorter length. */
 void m_list_set_len(Machine *m, Handle list, uint32_t len);
 void m_list_set(Machine *m, Handle list, uint32_t i, Handle v); /* steals v */
 Handle m_dict_new(Machine *m);

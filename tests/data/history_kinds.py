@@ -34,3 +34,7 @@ xs = []
 for i in range(20):
     xs.append(i)
 print(len(xs))
+xs.pop()
+gc.disable()
+gc.enable()
+print(len(xs))
