@@ -33,6 +33,10 @@ _Static_assert(HISTORY_DEFAULT_CAP == (size_t)512 << 20, "the help says --histor
 "                        (default 1G; 0 for none)\n"
 #define HELP_HISTORY_CAP \
 "  --history-cap SIZE    memory for stepping back (default 512M)\n"
+#define HELP_VERIFY \
+"  --verify N            after every Nth event (1: each one), check that\n" \
+"                        nothing changed the machine outside a primitive\n" \
+"                        (exit status 3 if something did)\n"
 #define HELP_HELP \
 "  -h, --help            display this help and exit\n"
 #define HELP_SIZE \
@@ -54,6 +58,7 @@ static const char run_help[] =
 "  --max-steps N         stop the program after N instructions (default:\n"
 "                        no limit)\n"
 HELP_MAX_HEAP
+HELP_VERIFY
 HELP_HELP
 "\n"
 HELP_SIZE
@@ -63,6 +68,7 @@ HELP_SIZE
 "  1  it raised an exception (its traceback is on standard error),\n"
 "     --max-steps stopped it, or its output could not be written\n"
 "  2  bad usage, or a FILE that cannot be read or compiled\n"
+"  3  --verify found a change made outside a primitive\n"
 "Ctrl-C raises KeyboardInterrupt in the program; after its traceback, run\n"
 "ends by SIGINT as CPython does (status 130 in the shell).\n";
 
@@ -76,6 +82,7 @@ static const char trace_help[] =
 "\n"
 HELP_MAX_STEPS
 HELP_MAX_HEAP
+HELP_VERIFY
 HELP_HELP
 "\n"
 HELP_SIZE
@@ -84,7 +91,8 @@ HELP_SIZE
 "  0  the program ended normally\n"
 "  1  it raised an exception, --max-steps stopped it, or the output could\n"
 "     not be written\n"
-"  2  bad usage, or a FILE that cannot be read or compiled\n";
+"  2  bad usage, or a FILE that cannot be read or compiled\n"
+"  3  --verify found a change made outside a primitive\n";
 
 static const char dump_help[] =
 "Usage: pymemsim dump [OPTION]... FILE\n"
@@ -132,6 +140,7 @@ static const char check_help[] =
 "\n"
 HELP_MAX_STEPS
 HELP_MAX_HEAP
+HELP_VERIFY
 HELP_HELP
 "\n"
 HELP_SIZE
