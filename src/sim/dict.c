@@ -169,31 +169,65 @@ dict_find(const Machine *m, const Dict *d, Handle k)
     return -1;
 }
 
-static uint64_t
-keys_alloc(Machine *m, Handle owner, unsigned log2size, int unicode)
-{
-    if (log2size == DICT_LOG_MINSIZE && unicode && m->dict_keys_free.n > 0) {
-        uint64_t a = m->dict_keys_free.blocks[--m->dict_keys_free.n];
-        heap_retag(&m->heap, a, HEAP_TAG(owner, HEAP_ROLE_DICT_KEYS));
-        return a;
-    }
-    return m_storage(m, owner, HEAP_ROLE_DICT_KEYS, 0, dict_keys_bytes(log2size, unicode));
-}
+/* A dict's table (its keys object's layout and the host entries),
+ * installed by the primitive of the keys' block (dict_install). */
+typedef struct DictTable {
+    Handle *entries;           /* 2 * cap, owned by the dict once installed */
+    uint32_t cap;
+    unsigned log2;
+    int unicode;
+    uint32_t nentries, usable, used;
+    int unsplit;               /* a split dict becomes combined */
+} DictTable;
 
 static void
-keys_free(Machine *m, Handle owner, Dict *d)
+dict_install(Machine *m, Handle dh, uint64_t addr, void *arg)
 {
-    if (d->keys_addr == 0) {
-        return;
+    const DictTable *t = arg;
+    Dict *d = dict_of(m, dh);
+
+    free(d->entries);
+    d->entries = t->entries;
+    d->entries_cap = t->cap;
+    d->keys_addr = addr;
+    d->log2size = (uint8_t)t->log2;
+    d->unicode = (uint8_t)t->unicode;
+    d->nentries = t->nentries;
+    d->usable = t->usable;
+    d->used = t->used;
+    if (t->unsplit) {
+        /* The values move to the entries; their block goes next. */
+        d->split = 0;
+        d->cls = NULL_HANDLE;
     }
-    if (d->log2size == DICT_LOG_MINSIZE && d->unicode
-        && m->dict_keys_free.n < m->dict_keys_free.max) {
-        machine_freelist_push(&m->dict_keys_free, d->keys_addr);
-        heap_retag(&m->heap, d->keys_addr, HEAP_TAG(0, HEAP_ROLE_FREELIST));
+    index_rebuild(m, d);
+}
+
+/* new_keys_object: from the keys free list when it fits. */
+static uint64_t
+keys_alloc(Machine *m, Handle owner, DictTable *t)
+{
+    size_t nbytes = dict_keys_bytes(t->log2, t->unicode);
+
+    if (t->log2 == DICT_LOG_MINSIZE && t->unicode && m->dict_keys_free.n > 0) {
+        return m_storage_take(m, owner, HEAP_ROLE_DICT_KEYS, &m->dict_keys_free, nbytes,
+                              dict_install, t);
+    }
+    return m_storage_with(m, owner, HEAP_ROLE_DICT_KEYS, 0, nbytes, dict_install, t);
+}
+
+/* free_keys_object: a keys block of 2**log2 slots the dict no longer
+ * uses, to the free list when it fits; layout (or NULL) is the dict's
+ * change that goes with it. */
+static void
+keys_release(Machine *m, Handle owner, uint64_t addr, unsigned log2, int unicode,
+             LayoutFn layout, void *arg)
+{
+    if (log2 == DICT_LOG_MINSIZE && unicode && m->dict_keys_free.n < m->dict_keys_free.max) {
+        m_storage_keep(m, owner, HEAP_ROLE_DICT_KEYS, addr, &m->dict_keys_free, layout, arg);
     } else {
-        m_storage_free(m, owner, HEAP_ROLE_DICT_KEYS, d->keys_addr);
+        m_storage_free_with(m, owner, HEAP_ROLE_DICT_KEYS, addr, layout, arg);
     }
-    d->keys_addr = 0;
 }
 
 /* dictresize(): a new keys object of 2**log2 slots, live entries copied
@@ -214,18 +248,14 @@ dict_resize(Machine *m, Handle dh, unsigned log2, int unicode)
             j++;
         }
     }
-    uint64_t naddr = keys_alloc(m, dh, log2, unicode);
-    d = dict_of(m, dh);
-    keys_free(m, dh, d);
-    free(d->entries);
-    d->entries = ne;
-    d->entries_cap = usable;
-    d->keys_addr = naddr;
-    d->log2size = (uint8_t)log2;
-    d->unicode = (uint8_t)unicode;
-    d->nentries = j;
-    d->usable = usable - j;
-    index_rebuild(m, d);
+    uint64_t old = d->keys_addr;
+    unsigned oldlog2 = d->log2size;
+    int oldunicode = d->unicode;
+    DictTable t = {ne, usable, log2, unicode, j, usable - j, d->used, 0};
+    keys_alloc(m, dh, &t);
+    if (old != 0) {
+        keys_release(m, dh, old, oldlog2, oldunicode, NULL, NULL);
+    }
 }
 
 /* A dict with the shared empty keys; not tracked.  New reference. */
@@ -264,18 +294,27 @@ m_dict_new_presized(Machine *m, uint32_t n, int unicode)
     if (log2 > 17) {
         log2 = 17;
     }
-    Dict *d = dict_of(m, h);
     uint32_t usable = dict_usable_fraction(1u << log2);
-    d->entries = xcalloc(2 * (size_t)usable, sizeof *d->entries);
-    d->entries_cap = usable;
-    uint64_t a = keys_alloc(m, h, log2, unicode);
-    d = dict_of(m, h);
-    d->keys_addr = a;
-    d->log2size = (uint8_t)log2;
-    d->unicode = (uint8_t)unicode;
-    d->usable = usable;
-    index_rebuild(m, d);
+    DictTable t = {xcalloc(2 * (size_t)usable, sizeof(Handle)), usable, log2, unicode, 0, usable,
+                   0, 0};
+    keys_alloc(m, h, &t);
     return h;
+}
+
+static void
+dict_forget_values(Machine *m, Handle dh, uint64_t addr, void *arg)
+{
+    Dict *d = dict_of(m, dh);
+
+    (void)addr;
+    (void)arg;
+    free(d->values);
+    d->values = NULL;
+    d->split = 0;
+    d->cls = NULL_HANDLE;
+    if (d->log2size == 0) {
+        d->used = 0;            /* cleared: the empty keys */
+    }
 }
 
 /* A split dict gives its values back and forgets its class's keys. */
@@ -285,13 +324,10 @@ dict_drop_values(Machine *m, Handle dh)
     Dict *d = dict_of(m, dh);
 
     if (d->values->addr != 0) {
-        m_storage_free(m, dh, HEAP_ROLE_VALUES, d->values->addr);
+        m_storage_free_with(m, dh, HEAP_ROLE_VALUES, d->values->addr, dict_forget_values, NULL);
+    } else {
+        m_resize(m, dh, d->used, d->log2size == 0 ? 0 : d->used, dict_forget_values, NULL);
     }
-    d = dict_of(m, dh);
-    free(d->values);
-    d->values = NULL;
-    d->split = 0;
-    d->cls = NULL_HANDLE;
 }
 
 /* A split dict turns into a combined one (for a new key or a non-str
@@ -321,18 +357,9 @@ dict_unsplit(Machine *m, Handle dh)
             j++;
         }
     }
-    uint64_t naddr = keys_alloc(m, dh, log2, 1);
+    DictTable t = {ne, usable, log2, 1, j, usable - j, j, 1};
+    keys_alloc(m, dh, &t);
     dict_drop_values(m, dh);
-    d = dict_of(m, dh);
-    d->entries = ne;
-    d->entries_cap = usable;
-    d->keys_addr = naddr;
-    d->log2size = (uint8_t)log2;
-    d->unicode = 1;
-    d->nentries = j;
-    d->used = j;
-    d->usable = usable - j;
-    index_rebuild(m, d);
 }
 
 static int64_t
@@ -421,15 +448,10 @@ m_dict_setitem(Machine *m, Handle dh, Handle k, Handle v)
     if (d->log2size == 0) {
         /* insert_to_emptydict */
         uint32_t usable = dict_usable_fraction(DICT_MINSIZE);
-        uint64_t a = keys_alloc(m, dh, DICT_LOG_MINSIZE, is_str);
+        DictTable t = {xcalloc(2 * (size_t)usable, sizeof(Handle)), usable, DICT_LOG_MINSIZE,
+                       is_str, 0, usable, d->used, 0};
+        keys_alloc(m, dh, &t);
         d = dict_of(m, dh);
-        d->entries = xcalloc(2 * (size_t)usable, sizeof *d->entries);
-        d->entries_cap = usable;
-        d->keys_addr = a;
-        d->log2size = DICT_LOG_MINSIZE;
-        d->unicode = (uint8_t)is_str;
-        d->usable = usable;
-        index_rebuild(m, d);
     } else {
         if (d->unicode && !is_str) {
             dict_resize(m, dh, log2_keysize((uint64_t)d->used * 3), 0);
@@ -466,21 +488,17 @@ dict_clone_keys(Machine *m, Handle dst, Handle src)
             m_incref(m, ne[i]);
         }
     }
-    uint64_t a = m_storage(m, dst, HEAP_ROLE_DICT_KEYS, 0,
-                           dict_keys_bytes(s->log2size, s->unicode));
     s = dict_of(m, src);
-    Dict *d = dict_of(m, dst);
-    keys_free(m, dst, d);
-    free(d->entries);
-    d->entries = ne;
-    d->entries_cap = cap;
-    d->keys_addr = a;
-    d->log2size = s->log2size;
-    d->unicode = s->unicode;
-    d->nentries = s->nentries;
-    d->usable = s->usable;
-    d->used = s->used;
-    index_rebuild(m, d);
+    const Dict *d = dict_of(m, dst);
+    uint64_t old = d->keys_addr;
+    unsigned oldlog2 = d->log2size;
+    int oldunicode = d->unicode;
+    DictTable t = {ne, cap, s->log2size, s->unicode, s->nentries, s->usable, s->used, 0};
+    m_storage_with(m, dst, HEAP_ROLE_DICT_KEYS, 0, dict_keys_bytes(s->log2size, s->unicode),
+                   dict_install, &t);
+    if (old != 0) {
+        keys_release(m, dst, old, oldlog2, oldunicode, NULL, NULL);
+    }
 }
 
 static int
@@ -601,6 +619,28 @@ m_dict_getitem(const Machine *m, Handle dh, Handle k)
     return pos >= 0 ? d->entries[2 * d->index[pos] + 1] : NULL_HANDLE;
 }
 
+/* delitem_common: the index slot becomes a dummy, one item fewer
+ * (made by the store that takes the key out). */
+static void
+dict_entry_delete(Machine *m, Handle dh, uint64_t addr, void *arg)
+{
+    Dict *d = dict_of(m, dh);
+
+    (void)addr;
+    d->index[*(const uint32_t *)arg] = DICT_DUMMY_INDEX;
+    d->used--;
+}
+
+static void
+dict_split_forget(Machine *m, Handle dh, uint64_t addr, void *arg)
+{
+    Dict *d = dict_of(m, dh);
+
+    (void)addr;
+    values_forget(d->values, *(const uint32_t *)arg);
+    d->used--;
+}
+
 int
 m_dict_delitem(Machine *m, Handle dh, Handle k)
 {
@@ -611,9 +651,8 @@ m_dict_delitem(Machine *m, Handle dh, Handle k)
         if (ix < 0 || d->values->slot[ix] == NULL_HANDLE) {
             return -1;
         }
-        values_forget(d->values, (uint32_t)ix);
-        d->used--;
-        Handle old = m_store(m, dh, (uint32_t)ix, NULL_HANDLE);
+        uint32_t slot = (uint32_t)ix;
+        Handle old = m_store_with(m, dh, slot, NULL_HANDLE, dict_split_forget, &slot);
         m_decref(m, old);
         return 0;
     }
@@ -622,13 +661,32 @@ m_dict_delitem(Machine *m, Handle dh, Handle k)
         return -1;
     }
     uint32_t e = (uint32_t)d->index[pos];
-    d->index[pos] = DICT_DUMMY_INDEX;
-    d->used--;
-    Handle oldk = m_store(m, dh, 2 * e, NULL_HANDLE);
+    uint32_t ipos = (uint32_t)pos;
+    Handle oldk = m_store_with(m, dh, 2 * e, NULL_HANDLE, dict_entry_delete, &ipos);
     Handle oldv = m_store(m, dh, 2 * e + 1, NULL_HANDLE);
     m_decref(m, oldk);
     m_decref(m, oldv);
     return 0;
+}
+
+/* The shared empty keys again (made by the primitive that gives the old
+ * keys back). */
+static void
+dict_empty_keys(Machine *m, Handle dh, uint64_t addr, void *arg)
+{
+    Dict *d = dict_of(m, dh);
+
+    (void)addr;
+    (void)arg;
+    free(d->entries);
+    free(d->index);
+    d->entries = NULL;
+    d->index = NULL;
+    d->entries_cap = 0;
+    d->keys_addr = 0;
+    d->log2size = 0;
+    d->unicode = 0;
+    d->usable = d->nentries = d->used = 0;
 }
 
 /* PyDict_Clear: back to the empty keys, then the old entries released. */
@@ -645,18 +703,11 @@ m_dict_clear(Machine *m, Handle dh)
     d = dict_of(m, dh);
     if (d->split) {
         dict_drop_values(m, dh);
-        d = dict_of(m, dh);
-    } else {
-        keys_free(m, dh, d);
+    } else if (d->keys_addr != 0) {
+        keys_release(m, dh, d->keys_addr, d->log2size, d->unicode, dict_empty_keys, NULL);
+    } else if (d->log2size != 0 || d->used != 0) {
+        m_resize(m, dh, d->used, 0, dict_empty_keys, NULL);
     }
-    free(d->entries);
-    free(d->index);
-    d->entries = NULL;
-    d->index = NULL;
-    d->entries_cap = 0;
-    d->log2size = 0;
-    d->unicode = 0;
-    d->usable = d->nentries = d->used = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (old[i] != NULL_HANDLE) {
             m_decref(m, old[i]);
@@ -766,7 +817,10 @@ dict_free_payload(Machine *m, Handle h)
 {
     Dict *d = m->objs[h].u.d;
 
-    keys_free(m, h, d);
+    if (d->keys_addr != 0) {
+        keys_release(m, h, d->keys_addr, d->log2size, d->unicode, dict_empty_keys, NULL);
+    }
+    d = m->objs[h].u.d;
     if (d->split) {
         if (d->values->addr != 0) {
             m_storage_free(m, h, HEAP_ROLE_VALUES, d->values->addr);

@@ -341,7 +341,8 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init, int u
 static void
 free_object(Machine *m, Handle h)
 {
-    PRIM_BEGIN(m);
+    /* Part of the deallocator's step (dstep begins the primitive): its
+     * payload released, then the object. */
     Object *o = &m->objs[h];
     uint64_t block = o->addr - type_info[o->type].presize;
     FreeList *fl = freelist_for(m, (ObjType)o->type, o->nbytes);
@@ -445,6 +446,34 @@ m_storage_with(Machine *m, Handle obj, HeapRole role, uint64_t old, size_t nbyte
     }
     storage_event(m, obj, role, old, addr, nbytes);
     return addr;
+}
+
+uint64_t
+m_storage_take(Machine *m, Handle obj, HeapRole role, FreeList *fl, size_t nbytes,
+               LayoutFn layout, void *arg)
+{
+    PRIM_BEGIN(m);
+    uint64_t addr = fl->blocks[--fl->n];
+
+    heap_retag(&m->heap, addr, HEAP_TAG(obj, role));
+    if (layout != NULL) {
+        layout(m, obj, addr, arg);
+    }
+    storage_event(m, obj, role, 0, addr, nbytes);
+    return addr;
+}
+
+void
+m_storage_keep(Machine *m, Handle obj, HeapRole role, uint64_t addr, FreeList *fl,
+               LayoutFn layout, void *arg)
+{
+    PRIM_BEGIN(m);
+    machine_freelist_push(fl, addr);
+    heap_retag(&m->heap, addr, HEAP_TAG(0, HEAP_ROLE_FREELIST));
+    if (layout != NULL) {
+        layout(m, obj, 0, arg);
+    }
+    storage_event(m, obj, role, addr, 0, 0);
 }
 
 void

@@ -310,6 +310,13 @@ uint64_t m_storage_with(Machine *m, Handle obj, HeapRole role, uint64_t old, siz
                         LayoutFn layout, void *arg);
 /* PyMem_Free of separate storage of obj. */
 void m_storage_free(Machine *m, Handle obj, HeapRole role, uint64_t old);
+/* Separate storage taken off a type's free list (EV_STORAGE 0 -> the
+ * block), and given back to it (EV_STORAGE the block -> 0): the dict
+ * keys' free list.  The block stays allocated in the heap. */
+uint64_t m_storage_take(Machine *m, Handle obj, HeapRole role, FreeList *fl, size_t nbytes,
+                        LayoutFn layout, void *arg);
+void m_storage_keep(Machine *m, Handle obj, HeapRole role, uint64_t addr, FreeList *fl,
+                    LayoutFn layout, void *arg);
 void m_storage_free_with(Machine *m, Handle obj, HeapRole role, uint64_t old, LayoutFn layout,
                          void *arg);
 void m_track(Machine *m, Handle h);
