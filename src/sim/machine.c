@@ -36,8 +36,9 @@ const char *const event_names[EV_COUNT] = {
 /* ------------------------------------------------------------------ */
 /* Events.                                                            */
 
-/* After the event's change: arm the state check (machine_set_verify). */
-static void
+/* After the event's change: arm the state check (machine_set_verify).
+ * Off the fast path: a run without --verify only tests verify_every. */
+static void __attribute__((noinline, cold))
 verify_end(Machine *m, EventKind kind)
 {
     if (m->nevents % m->verify_every == 0) {
@@ -65,24 +66,32 @@ machine_set_verify(Machine *m, uint32_t every)
     m->verify_armed = 0;
 }
 
-static void
+static void __attribute__((noinline))
+emit_to_sink(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b,
+             uint64_t c)
+{
+    Event e;
+
+    e.kind = (uint8_t)kind;
+    e.role = 0;
+    e.obj = obj;
+    e.frame = m->nframes ? m->nframes - 1 : 0;
+    e.slot = slot;
+    e.a = a;
+    e.b = b;
+    e.c = c;
+    m->sink(m->sink_ctx, m, &e);
+}
+
+static inline void
 emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b, uint64_t c)
 {
     m->nevents++;
-    if (m->verify_every != 0) {
+    if (__builtin_expect(m->verify_every != 0, 0)) {
         verify_end(m, kind);
     }
     if (m->sink != NULL) {
-        Event e;
-        e.kind = (uint8_t)kind;
-        e.role = 0;
-        e.obj = obj;
-        e.frame = m->nframes ? m->nframes - 1 : 0;
-        e.slot = slot;
-        e.a = a;
-        e.b = b;
-        e.c = c;
-        m->sink(m->sink_ctx, m, &e);
+        emit_to_sink(m, kind, obj, slot, a, b, c);
     }
 }
 
