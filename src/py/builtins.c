@@ -40,17 +40,25 @@ static const struct {
 static const MethodReg *
 builtin_entry(uint32_t id, int *owner)
 {
-    uint32_t base = 0;
+    /* The tables are constant: their index by id is made once. */
+    static const MethodReg *by_id[VM_BUILTINS_MAX];
+    static int owner_of[VM_BUILTINS_MAX];
+    static uint32_t count;
 
-    for (size_t t = 0; t < NOWNERS; t++) {
-        for (const MethodReg *r = registry[t].reg; r->name != NULL; r++, base++) {
-            if (base == id) {
-                *owner = registry[t].owner;
-                return r;
+    if (count == 0) {
+        for (size_t t = 0; t < NOWNERS; t++) {
+            for (const MethodReg *r = registry[t].reg; r->name != NULL; r++, count++) {
+                assert(count < VM_BUILTINS_MAX);
+                by_id[count] = r;
+                owner_of[count] = registry[t].owner;
             }
         }
     }
-    return NULL;
+    if (id >= count) {
+        return NULL;
+    }
+    *owner = owner_of[id];
+    return by_id[id];
 }
 
 const char *

@@ -207,6 +207,7 @@ struct Machine {
     /* Events. */
     EventSink sink;
     void *sink_ctx;
+    int observed;              /* a sink or the state check: see emit */
     uint64_t nevents;
     MachineHooks hooks;
 
@@ -433,7 +434,15 @@ int m_may_be_tracked(const Machine *m, Handle h);
 
 /* Hashing and equality of dict and set keys (ints by value, strs by
  * text, everything else by identity). */
-uint64_t m_hash(const Machine *m, Handle h);
+uint64_t m_hash_any(const Machine *m, Handle h);
+/* A str's hash is kept: the common key needs no call. */
+static inline uint64_t
+m_hash(const Machine *m, Handle h)
+{
+    const Object *o = &m->objs[h];
+
+    return o->type == T_STR ? o->u.s.hash : m_hash_any(m, h);
+}
 int m_key_eq(const Machine *m, Handle a, Handle b);
 
 #endif

@@ -175,7 +175,7 @@ machine_init_objects(Machine *m)
 #define HASH_MODULUS ((UINT64_C(1) << HASH_BITS) - 1)
 
 uint64_t
-m_hash(const Machine *m, Handle h)
+m_hash_any(const Machine *m, Handle h)
 {
     const Object *o = &m->objs[h];
 

@@ -13,7 +13,7 @@
 
 #include "sim/machine.h"
 
-void machine_verify_begin(Machine *m, const char *where);
+void machine_verify_begin(Machine *m, const char *where) __attribute__((cold));
 
 #define PRIM_BEGIN(m)                                   \
     do {                                                \
