@@ -68,13 +68,13 @@ machine_set_verify(Machine *m, uint32_t every)
 }
 
 static void __attribute__((noinline))
-emit_to_sink(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b,
-             uint64_t c)
+emit_to_sink(Machine *m, EventKind kind, uint8_t role, Handle obj, uint32_t slot, int64_t a,
+             int64_t b, uint64_t c)
 {
     Event e;
 
     e.kind = (uint8_t)kind;
-    e.role = 0;
+    e.role = role;
     e.obj = obj;
     e.frame = m->nframes ? m->nframes - 1 : 0;
     e.slot = slot;
@@ -87,7 +87,8 @@ emit_to_sink(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, i
 /* The event's count; the state check and the sink when there are any
  * (one test on the fast path: Machine.observed). */
 static inline void
-emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b, uint64_t c)
+emit_role(Machine *m, EventKind kind, uint8_t role, Handle obj, uint32_t slot, int64_t a,
+          int64_t b, uint64_t c)
 {
     m->nevents++;
     if (__builtin_expect(m->observed, 0)) {
@@ -95,9 +96,15 @@ emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b
             verify_end(m, kind);
         }
         if (m->sink != NULL) {
-            emit_to_sink(m, kind, obj, slot, a, b, c);
+            emit_to_sink(m, kind, role, obj, slot, a, b, c);
         }
     }
+}
+
+static inline void
+emit(Machine *m, EventKind kind, Handle obj, uint32_t slot, int64_t a, int64_t b, uint64_t c)
+{
+    emit_role(m, kind, 0, obj, slot, a, b, c);
 }
 
 void
@@ -513,22 +520,7 @@ static void
 storage_event(Machine *m, Handle obj, HeapRole role, uint64_t old, uint64_t addr,
               size_t nbytes)
 {
-    Event e;
-    m->nevents++;
-    if (m->verify_every != 0) {
-        verify_end(m, EV_STORAGE);
-    }
-    if (m->sink != NULL) {
-        memset(&e, 0, sizeof e);
-        e.kind = EV_STORAGE;
-        e.role = (uint8_t)role;
-        e.obj = obj;
-        e.frame = m->nframes ? m->nframes - 1 : 0;
-        e.a = (int64_t)old;
-        e.b = (int64_t)addr;
-        e.c = nbytes;
-        m->sink(m->sink_ctx, m, &e);
-    }
+    emit_role(m, EV_STORAGE, (uint8_t)role, obj, 0, (int64_t)old, (int64_t)addr, nbytes);
 }
 
 void machine_gen_append(Machine *m, int g, Handle h);
