@@ -97,7 +97,7 @@ check_value(const char *src, TokKind kind, const char *value, size_t len)
         }
     }
     ck_assert_msg(t != NULL, "%s: no '%s'", src, tok_text[kind]);
-    ck_assert_msg(t->len == len, "%s: value of %zu bytes, want %zu", src, t->len, len);
+    ck_assert_msg(t->len == len, "%s: value of %zu bytes, want %zu", src, (size_t)t->len, len);
     ck_assert_mem_eq(t->text, value, len);
     ck_assert_int_eq(t->text[len], '\0');
     lex_free(lx);

@@ -18,7 +18,7 @@ typedef enum {
     /* statements */
     N_EXPR, N_ASSIGN, N_AUGASSIGN, N_DEL, N_IF, N_WHILE, N_FOR, N_BREAK,
     N_CONTINUE, N_PASS, N_RETURN, N_DEF, N_CLASS, N_GLOBAL, N_ASSERT,
-    N_IMPORT
+    N_IMPORT                   /* last: parser.c sizes nodes by kind */
 } NodeKind;
 
 typedef enum { C_INT, C_STR, C_NONE, C_TRUE, C_FALSE, C_TUPLE } ConstKind;

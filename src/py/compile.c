@@ -1729,8 +1729,7 @@ stmt(Compiler *c, Node *s)
     case N_IMPORT:
         for (size_t i = 0; i < s->u.import.n; i++) {
             emit(c, OP_IMPORT_NAME, name_index(c, s->u.import.names[i]));
-            Node fake = *s;
-            name_op(c, &fake, s->u.import.names[i], CTX_STORE);
+            name_op(c, s, s->u.import.names[i], CTX_STORE);
         }
         break;
     case N_DEF:

@@ -150,8 +150,6 @@ typedef struct Scan {
                                  * of the first line holding a NUL or bad
                                  * UTF-8, where cut_err is raised */
     LexError cut_err;
-    size_t *textoff;            /* per token: its text's offset in lx->texts */
-    size_t textcap;
     size_t comment;             /* '#' of the current line, or NOPOS */
     bool in_token;              /* tok->start is set */
     size_t buf;                 /* tok->buf: where the current run of lines
@@ -192,6 +190,51 @@ is_alpha(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+
+/* The spellings of token.def that begin with one byte: the operators
+ * and delimiters, and apart from them the keywords.  At most a few per
+ * byte, so a match is a handful of compares. */
+typedef struct Spellings {
+    int n;
+    TokKind kind[8];
+    unsigned char len[8];
+} Spellings;
+
+static void
+spellings_add(Spellings *table, TokKind k)
+{
+    Spellings *o = &table[(unsigned char)tok_text[k][0]];
+
+    if (o->n < (int)(sizeof o->kind / sizeof o->kind[0])) {
+        o->kind[o->n] = k;
+        o->len[o->n] = (unsigned char)strlen(tok_text[k]);
+        o->n++;
+    }
+}
+
+/* ops: the operators beginning with byte c, else the keywords. */
+static const Spellings *
+spellings(unsigned char c, bool ops)
+{
+    static Spellings optab[256], kwtab[256];
+    static bool ready;
+
+    if (!ready) {
+        for (int k = 0; k < TK_COUNT; k++) {
+            unsigned char c0 = (unsigned char)tok_text[k][0];
+            /* Words ("name", "end of file", keywords) are not operators. */
+            if (c0 != '\0' && !is_alpha(c0)) {
+                spellings_add(optab, (TokKind)k);
+            }
+        }
+        for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+            spellings_add(kwtab, keywords[i]);
+        }
+        ready = true;
+    }
+    return ops ? &optab[c] : &kwtab[c];
+}
+
 
 /* CPython's is_potential_identifier_start/char: any non-ASCII byte may
  * belong to a name; the name is checked once it has been read. */
@@ -353,7 +396,14 @@ where(Scan *sc, size_t pos, int *line, int *col)
     size_t from = sc->where_pos;
     int base = sc->where_col;
 
-    if (!(from != NOPOS && pos >= from && i < lx->nlines && pos < lx->lines[i + 1])) {
+    if (from != NOPOS && pos >= from && i + 1 < lx->nlines && pos >= lx->lines[i + 1]
+        && pos < lx->lines[i + 2]) {
+        /* The next line: the common step from one line's last token to
+         * the next line's first. */
+        i++;
+        from = lx->lines[i];
+        base = 1;
+    } else if (!(from != NOPOS && pos >= from && i < lx->nlines && pos < lx->lines[i + 1])) {
         i = line_index(lx, pos);
         from = lx->lines[i];
         base = 1;
@@ -619,7 +669,6 @@ emit(Scan *sc, TokKind kind, size_t start, size_t end, const char *text, size_t 
     Lexer *lx = sc->lx;
 
     lx->toks = xgrow(lx->toks, &lx->cap, lx->ntoks + 1, sizeof *lx->toks);
-    sc->textoff = xgrow(sc->textoff, &sc->textcap, lx->ntoks + 1, sizeof *sc->textoff);
     Token *t = &lx->toks[lx->ntoks];
     t->kind = kind;
     where(sc, start, &t->line, &t->col);
@@ -629,11 +678,11 @@ emit(Scan *sc, TokKind kind, size_t start, size_t end, const char *text, size_t 
         t->end_line = t->line;
         t->end_col = t->col;
     }
-    t->text = NULL;             /* set by lex_new once texts stops moving */
-    t->len = len;
-    sc->textoff[lx->ntoks] = 0; /* texts starts with an empty string */
+    t->len = (uint32_t)len;
+    t->textoff = 0;             /* texts starts with an empty string; the
+                                 * pointer is set once texts stops moving */
     if (len > 0) {
-        sc->textoff[lx->ntoks] = lx->texts.len;
+        t->textoff = lx->texts.len;
         sb_put(&lx->texts, text, len);
         sb_putc(&lx->texts, '\0');
     }
@@ -823,10 +872,10 @@ name(Scan *sc, size_t start, int c)
     const char *text = sc->s + start;
     size_t len = sc->pos - start;
     TokKind kind = TK_NAME;
-    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-        const char *kw = tok_text[keywords[i]];
-        if (kw[0] == text[0] && strlen(kw) == len && memcmp(kw, text, len) == 0) {
-            kind = keywords[i];
+    const Spellings *kw = spellings((unsigned char)text[0], false);
+    for (int i = 0; i < kw->n; i++) {
+        if (kw->len[i] == len && memcmp(tok_text[kw->kind[i]], text, len) == 0) {
+            kind = kw->kind[i];
             break;
         }
     }
@@ -1352,17 +1401,13 @@ operator(Scan *sc, size_t start, int c)
         emit(sc, TK_NOTEQUAL, start, sc->pos, p, 2);
         return true;
     }
-    for (int k = 0; k < TK_COUNT; k++) {
-        const char *op = tok_text[k];
-        if (op[0] != p[0]) {
-            continue;
-        }
-        size_t len = strlen(op);
-        /* Words ("name", "end of file", keywords) are not operators. */
-        if (!is_alpha((unsigned char)op[0]) && len > best && len <= left
-            && memcmp(op, p, len) == 0) {
+    const Spellings *cand = spellings((unsigned char)p[0], true);
+    for (int j = 0; j < cand->n; j++) {
+        TokKind k = cand->kind[j];
+        size_t len = cand->len[j];
+        if (len > best && len <= left && memcmp(tok_text[k], p, len) == 0) {
             best = len;
-            kind = (TokKind)k;
+            kind = k;
         }
     }
     if (best == 0) {
@@ -1600,7 +1645,6 @@ lex_run(const char *src, size_t n, LexError *err, bool partial)
         *err = sc->error;
     }
     if (sc->failed && !partial) {
-        free(sc->textoff);
         free(sc);
         lex_free(lx);
         return NULL;
@@ -1612,18 +1656,16 @@ lex_run(const char *src, size_t n, LexError *err, bool partial)
             lx->ntoks = sc->error_tok;
         }
         lx->toks = xgrow(lx->toks, &lx->cap, lx->ntoks + 1, sizeof *lx->toks);
-        sc->textoff = xgrow(sc->textoff, &sc->textcap, lx->ntoks + 1, sizeof *sc->textoff);
         Token *t = &lx->toks[lx->ntoks];
         memset(t, 0, sizeof *t);
         t->kind = TK_ERROR;
         t->line = t->end_line = sc->error.line;
         t->col = t->end_col = sc->error.col;
-        sc->textoff[lx->ntoks++] = 0;
+        lx->ntoks++;
     }
     for (size_t i = 0; i < lx->ntoks; i++) {
-        lx->toks[i].text = lx->texts.s + sc->textoff[i];
+        lx->toks[i].text = lx->texts.s + lx->toks[i].textoff;
     }
-    free(sc->textoff);
     free(sc);
     return lx;
 }

@@ -30,17 +30,26 @@ typedef enum {
 extern const char *const tok_text[TK_COUNT];   /* "(" , "name", "while" ... */
 
 typedef struct Token {
-    TokKind kind;
+    unsigned char kind;        /* a TokKind */
     int line, col;             /* start of the token */
     int end_line, end_col;     /* just past its last character */
+    uint32_t len;              /* bytes of text (a str may hold NUL); a
+                                * source is at most LEX_MAX_SOURCE bytes */
     /* NAME: the identifier; INT: the digits in decimal without
      * underscores and with a lower-case prefix (0x, 0o, 0b); FLOAT: the
      * literal as written; STRING: the decoded value in UTF-8 (adjacent
      * literals are NOT joined here; the parser joins them).  Owned by
-     * the lexer, valid until lex_free. */
-    const char *text;
-    size_t len;                /* bytes of text (a str may hold NUL) */
+     * the lexer, valid until lex_free; NUL-terminated.  While the lexer
+     * runs, textoff (the text's offset in its buffer) stands here. */
+    union {
+        const char *text;
+        size_t textoff;
+    };
 } Token;
+
+/* The largest source the lexer reads: 1 GiB, so lengths and columns
+ * fit an int. */
+#define LEX_MAX_SOURCE ((size_t)1 << 30)
 
 typedef struct LexError {
     int line, col;

@@ -48,6 +48,7 @@ struct Ast {
 typedef struct Parser {
     Ast *ast;
     const Lexer *lx;
+    const Token *toks;         /* lex_token(lx, 0): the parser reads the array */
     size_t pos, ntok;
     AstError *err;
     jmp_buf fail;
@@ -76,12 +77,25 @@ typedef struct Parser {
 #define LEVEL_STATEMENT 29
 #define LEVEL_BLOCK 6
 
+/* Under AddressSanitizer each allocation is a chunk of its own, so a
+ * read past a node's own size (see node_size) is caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_CHUNK 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_CHUNK 0
+#endif
+#endif
+#ifndef ARENA_CHUNK
+#define ARENA_CHUNK 65536
+#endif
+
 static void *
 arena_alloc(Ast *a, size_t n)
 {
-    n = (n + 15) & ~(size_t)15;
+    n = ARENA_CHUNK ? (n + 15) & ~(size_t)15 : n;
     if (a->chunks == NULL || a->chunks->used + n > a->chunks->size) {
-        size_t size = n > 65536 ? n : 65536;
+        size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
         Chunk *c = xmalloc(sizeof *c + size);
         c->next = a->chunks;
         c->used = 0;
@@ -92,16 +106,6 @@ arena_alloc(Ast *a, size_t n)
     a->chunks->used += n;
     memset(p, 0, n);
     return p;
-}
-
-static char *
-arena_strndup(Ast *a, const char *s, size_t n)
-{
-    char *d = arena_alloc(a, n + 1);
-
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
 }
 
 /* ------------------------------------------------------------------ */
@@ -121,10 +125,16 @@ tokenizer_error(const Parser *p)
     longjmp(w->fail, 1);
 }
 
+static inline const Token *
+tok(const Parser *p, size_t i)
+{
+    return &p->toks[i];
+}
+
 static const Token *
 peek(const Parser *p)
 {
-    const Token *t = lex_token(p->lx, p->pos);
+    const Token *t = tok(p, p->pos);
 
     if (t->kind == TK_ERROR) {
         tokenizer_error(p);
@@ -136,7 +146,7 @@ static const Token *
 peek2(const Parser *p)
 {
     size_t i = p->pos + 1 < p->ntok ? p->pos + 1 : p->ntok - 1;
-    const Token *t = lex_token(p->lx, i);
+    const Token *t = tok(p, i);
 
     if (t->kind == TK_ERROR) {
         tokenizer_error(p);
@@ -265,10 +275,37 @@ expect(Parser *p, TokKind k)
 /* ------------------------------------------------------------------ */
 /* Node construction.                                                 */
 
+/* A node takes only the room its kind's variant of the union needs; an
+ * expression the compiler may fold into a constant in place (unary and
+ * binary operations, tuple and list displays) has room for cnst. */
+#define NODE_SIZE(v) (offsetof(Node, u) + sizeof(((Node *)0)->u.v))
+#define NODE_FOLDABLE(v) \
+    (NODE_SIZE(v) > NODE_SIZE(cnst) ? NODE_SIZE(v) : NODE_SIZE(cnst))
+
+static const size_t node_size[] = {
+    [N_NAME] = NODE_SIZE(name),       [N_CONST] = NODE_SIZE(cnst),
+    [N_BINOP] = NODE_FOLDABLE(binop), [N_UNARY] = NODE_FOLDABLE(unary),
+    [N_BOOLOP] = NODE_SIZE(boolop),   [N_COMPARE] = NODE_SIZE(compare),
+    [N_CALL] = NODE_SIZE(call),       [N_ATTR] = NODE_SIZE(attr),
+    [N_SUBSCR] = NODE_SIZE(subscr),   [N_LIST] = NODE_FOLDABLE(seq),
+    [N_TUPLE] = NODE_FOLDABLE(seq),   [N_DICT] = NODE_SIZE(dict),
+    [N_SET] = NODE_SIZE(seq),         [N_EXPR] = NODE_SIZE(expr),
+    [N_ASSIGN] = NODE_SIZE(assign),   [N_AUGASSIGN] = NODE_SIZE(aug),
+    [N_DEL] = NODE_SIZE(del),         [N_IF] = NODE_SIZE(ifs),
+    [N_WHILE] = NODE_SIZE(ifs),       [N_FOR] = NODE_SIZE(fors),
+    [N_BREAK] = offsetof(Node, u),    [N_CONTINUE] = offsetof(Node, u),
+    [N_PASS] = offsetof(Node, u),     [N_RETURN] = NODE_SIZE(expr),
+    [N_DEF] = NODE_SIZE(def),         [N_CLASS] = NODE_SIZE(cls),
+    [N_GLOBAL] = NODE_SIZE(global),   [N_ASSERT] = NODE_SIZE(assrt),
+    [N_IMPORT] = NODE_SIZE(import),
+};
+_Static_assert(sizeof node_size / sizeof node_size[0] == N_IMPORT + 1,
+               "node_size covers every NodeKind");
+
 static Node *
 node(Parser *p, NodeKind kind, const Token *start)
 {
-    Node *n = arena_alloc(p->ast, sizeof *n);
+    Node *n = arena_alloc(p->ast, node_size[kind]);
 
     n->kind = kind;
     n->line = start->line;
@@ -281,7 +318,7 @@ node(Parser *p, NodeKind kind, const Token *start)
 static void
 finish(Parser *p, Node *n)
 {
-    const Token *last = lex_token(p->lx, p->pos ? p->pos - 1 : 0);
+    const Token *last = tok(p, p->pos ? p->pos - 1 : 0);
 
     n->end_line = last->end_line;
     n->end_col = last->end_col;
@@ -416,7 +453,7 @@ missing_comma(Parser *p, const Node *a)
      * wins: a tokenizer error there (a bad string, say) comes first. */
     int depth = 0;
     for (size_t i = p->pos; i < p->ntok && depth >= 0; i++) {
-        TokKind k = lex_token(p->lx, i)->kind;
+        TokKind k = tok(p, i)->kind;
         if (k == TK_ERROR) {
             tokenizer_error(p);
         }
@@ -468,8 +505,8 @@ string_atom(Parser *p, const Token *t)
 {
     size_t len = 0, end = p->pos;
 
-    while (end < p->ntok && lex_token(p->lx, end)->kind == TK_STRING) {
-        len += lex_token(p->lx, end++)->len;
+    while (end < p->ntok && tok(p, end)->kind == TK_STRING) {
+        len += tok(p, end++)->len;
     }
     char *buf = arena_alloc(p->ast, len + 1);
     len = 0;
@@ -628,13 +665,13 @@ bracketed_atom(Parser *p)
     case TK_NAME:
         next(p);
         n = node(p, N_NAME, t);
-        n->u.name.id = arena_strndup(p->ast, t->text, t->len);
+        n->u.name.id = t->text;
         return n;
     case TK_INT:
         next(p);
         n = node(p, N_CONST, t);
         n->u.cnst.kind = C_INT;
-        n->u.cnst.text = arena_strndup(p->ast, t->text, t->len);
+        n->u.cnst.text = t->text;
         n->u.cnst.len = t->len;
         add_literal(p, n);
         return n;
@@ -706,7 +743,7 @@ primary(Parser *p)
             next(p);
             Node *a = node(p, N_ATTR, start);
             a->u.attr.value = n;
-            a->u.attr.attr = arena_strndup(p->ast, name->text, name->len);
+            a->u.attr.attr = name->text;
             finish(p, a);
             n = a;
         } else if (t->kind == TK_LPAR) {
@@ -1147,7 +1184,7 @@ name_list(Parser *p, size_t *n)
             error_at(p, t, "too many names");
         }
         next(p);
-        names[k++] = arena_strndup(p->ast, t->text, t->len);
+        names[k++] = t->text;
     } while (accept(p, TK_COMMA));
     const char **v = arena_alloc(p->ast, k * sizeof *v);
     memcpy(v, names, k * sizeof *v);
@@ -1336,10 +1373,10 @@ block(Parser *p, const char *what, int line)
          * line's last character, a blank or comment line included. */
         Token end = *peek(p);
         size_t i = p->pos;
-        while (lex_token(p->lx, i)->kind == TK_DEDENT) {
+        while (tok(p, i)->kind == TK_DEDENT) {
             i++;
         }
-        if (lex_token(p->lx, i)->kind == TK_EOF && lex_nlines(p->lx) > 0) {
+        if (tok(p, i)->kind == TK_EOF && lex_nlines(p->lx) > 0) {
             size_t len;
             const char *last = lex_line(p->lx, lex_nlines(p->lx), &len);
             end.line = lex_nlines(p->lx);
@@ -1430,7 +1467,7 @@ def_statement(Parser *p, const Token *t)
         invalid_syntax(p, name);
     }
     next(p);
-    n->u.def.name = arena_strndup(p->ast, name->text, name->len);
+    n->u.def.name = name->text;
     expect(p, TK_LPAR);
     const char *params[256];
     size_t np = 0;
@@ -1453,7 +1490,7 @@ def_statement(Parser *p, const Token *t)
         if (np == 255) {
             error_at(p, pt, "too many parameters");
         }
-        params[np++] = arena_strndup(p->ast, pt->text, pt->len);
+        params[np++] = pt->text;
         if (at(p, TK_COLON)) {
             error_at(p, peek(p), "annotations are not supported");
         }
@@ -1493,7 +1530,7 @@ class_statement(Parser *p, const Token *t)
         invalid_syntax(p, name);
     }
     next(p);
-    n->u.cls.name = arena_strndup(p->ast, name->text, name->len);
+    n->u.cls.name = name->text;
     if (accept(p, TK_LPAR)) {
         if (!at(p, TK_RPAR)) {
             error_at(p, peek(p), "base classes are not supported");
@@ -1582,6 +1619,15 @@ ast_parse(const char *src, size_t n, AstError *err)
 {
     LexError le;
     int lexfailed;
+
+    if (n > LEX_MAX_SOURCE) {
+        err->line = 1;
+        err->col = 1;
+        snprintf(err->msg, sizeof err->msg,
+                 "the source is %zu bytes; the largest pymemsim reads is %zu", n,
+                 (size_t)LEX_MAX_SOURCE);
+        return NULL;
+    }
     Lexer *lx = lex_new_partial(src, n, &le, &lexfailed);
 
     Ast *a = xcalloc(1, sizeof *a);
@@ -1593,6 +1639,7 @@ ast_parse(const char *src, size_t n, AstError *err)
     p->ast = a;
     p->lx = lx;
     p->ntok = lex_count(lx);
+    p->toks = lex_token(lx, 0);
     p->err = err;
     Vec body = {0};
     if (setjmp(p->fail)) {
