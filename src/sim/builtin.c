@@ -38,39 +38,14 @@ const TypeOps statictype_ops = {
     .hash = builtin_hash,
 };
 
-static void
-builtin_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
-{
-    if (m->objs[h].u.builtin.self) {
-        fn(arg, h, 0, m->objs[h].u.builtin.self);
-    }
-}
-
-static Handle *
-builtin_slot(Machine *m, Handle h, uint32_t i)
-{
-    (void)i;
-    return &m->objs[h].u.builtin.self;
-}
-
-static Handle
-builtin_release(Machine *m, Handle h, uint32_t *step)
-{
-    return type_release_upto(m, h, step, 1);
-}
-
 const TypeOps builtin_ops = {
-    .traverse = builtin_traverse,
-    .slot = builtin_slot,
-    .release = builtin_release,
+    TYPE_REFS(builtin.self, 1),
     .hash = builtin_hash,
 };
 
 /* A getset descriptor holds its one reference as a cell does. */
 const TypeOps getset_ops = {
-    .traverse = cell_traverse,
-    .slot = cell_slot,
-    .release = cell_release,
+    TYPE_REFS(cell.ref, 1),
     .hash = cell_hash,
 };
 

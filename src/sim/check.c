@@ -67,9 +67,7 @@ static void
 own(OwnedVec *ov, uint64_t addr, uint32_t tag)
 {
     ov->v = xgrow(ov->v, &ov->cap, ov->n + 1, sizeof *ov->v);
-    ov->v[ov->n].addr = addr;
-    ov->v[ov->n].tag = tag;
-    ov->n++;
+    ov->v[ov->n++] = (Owned){addr, tag};
 }
 
 /* What a type's check operation works with: the blocks owned so far and

@@ -317,13 +317,6 @@ class_release(Machine *m, Handle h, uint32_t *step)
     return NULL_HANDLE;
 }
 
-static void
-class_free_payload(Machine *m, Handle h)
-{
-    free(m->objs[h].u.c->keys);
-    free(m->objs[h].u.c);
-}
-
 static Handle *
 class_weaklist(Machine *m, Handle h)
 {
@@ -404,7 +397,6 @@ const TypeOps class_ops = {
     .clear = class_clear,
     .slot = class_slot,
     .release = class_release,
-    .free_payload = class_free_payload,
     .weaklist = class_weaklist,
     .size = class_size,
     .host_free = class_host_free,
@@ -509,11 +501,8 @@ instance_free_payload(Machine *m, Handle h)
 {
     Values *v = m->objs[h].u.inst.values;
 
-    if (v != NULL) {
-        if (v->addr != 0) {
-            m_storage_free(m, h, HEAP_ROLE_VALUES, v->addr);
-        }
-        free(m->objs[h].u.inst.values);
+    if (v != NULL && v->addr != 0) {
+        m_storage_free(m, h, HEAP_ROLE_VALUES, v->addr);
     }
 }
 

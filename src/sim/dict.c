@@ -14,7 +14,6 @@
 
 #include <assert.h>
 #include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -821,15 +820,9 @@ dict_free_payload(Machine *m, Handle h)
         keys_release(m, h, d->keys_addr, d->log2size, d->unicode, dict_empty_keys, NULL);
     }
     d = m->objs[h].u.d;
-    if (d->split) {
-        if (d->values->addr != 0) {
-            m_storage_free(m, h, HEAP_ROLE_VALUES, d->values->addr);
-        }
-        free(d->values);
+    if (d->split && d->values->addr != 0) {
+        m_storage_free(m, h, HEAP_ROLE_VALUES, d->values->addr);
     }
-    free(d->entries);
-    free(d->index);
-    free(d);
 }
 
 static uint32_t
@@ -956,14 +949,7 @@ dict_hash(uint64_t x, const Object *o)
     return values_hash(x, d->values);
 }
 
-static void
-dict_describe(const Machine *m, Handle h, char *buf, size_t size)
-{
-    snprintf(buf, size, "len %u", dict_len(m, h));
-}
-
 const TypeOps dict_ops = {
-    .describe = dict_describe,
     .len = dict_len,
     .traverse = dict_traverse,
     .gc_traverse = dict_gc_traverse,

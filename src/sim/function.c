@@ -12,7 +12,6 @@
 
 #include <assert.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "core/hash.h"
 #include "core/xalloc.h"
@@ -56,14 +55,8 @@ function_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
     const FuncVal *f = m->objs[h].u.f;
 
-    if (f == NULL) {
-        return;
-    }
-    const Handle *p = &f->code;
-    for (uint32_t i = 0; i < 8; i++) {
-        if (p[i]) {
-            fn(arg, h, i, p[i]);
-        }
+    if (f != NULL) {
+        type_visit_refs(h, &f->code, 8, fn, arg);
     }
 }
 
@@ -89,10 +82,7 @@ function_clear(Machine *m, Handle h)
     static const uint8_t order[] = {1, 6, 4, 7, 5};
 
     for (size_t i = 0; i < sizeof order; i++) {
-        Handle v = m_store(m, h, order[i], NULL_HANDLE);
-        if (v != NULL_HANDLE) {
-            m_decref(m, v);
-        }
+        type_clear_slot(m, h, order[i]);
     }
 }
 
@@ -118,34 +108,10 @@ function_release(Machine *m, Handle h, uint32_t *step)
     return NULL_HANDLE;
 }
 
-static void
-function_free_payload(Machine *m, Handle h)
-{
-    free(m->objs[h].u.f);
-}
-
 static Handle *
 function_weaklist(Machine *m, Handle h)
 {
     return &m->objs[h].u.f->weaklist;
-}
-
-static void
-function_host_free(Object *o)
-{
-    free(o->u.f);
-}
-
-static void
-function_host_copy(Object *o)
-{
-    o->u.f = snap_dup_array(o->u.f, 1, sizeof *o->u.f);
-}
-
-static size_t
-function_host_bytes(const Object *o)
-{
-    return o->u.f != NULL ? sizeof *o->u.f : 0;
 }
 
 static uint64_t
@@ -178,41 +144,13 @@ const TypeOps function_ops = {
     .clear = function_clear,
     .slot = function_slot,
     .release = function_release,
-    .free_payload = function_free_payload,
     .weaklist = function_weaklist,
-    .host_free = function_host_free,
-    .host_copy = function_host_copy,
-    .host_bytes = function_host_bytes,
+    .host = {offsetof(Object, u.f), sizeof(FuncVal), NULL},
     .hash = function_hash,
 };
 
 /* ------------------------------------------------------------------ */
 /* Code objects.                                                      */
-
-static void
-code_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
-{
-    const Object *o = &m->objs[h];
-
-    if (o->u.code.consts) {
-        fn(arg, h, 0, o->u.code.consts);
-    }
-    if (o->u.code.name) {
-        fn(arg, h, 1, o->u.code.name);
-    }
-}
-
-static Handle *
-code_slot(Machine *m, Handle h, uint32_t i)
-{
-    return i == 0 ? &m->objs[h].u.code.consts : &m->objs[h].u.code.name;
-}
-
-static Handle
-code_release(Machine *m, Handle h, uint32_t *step)
-{
-    return type_release_upto(m, h, step, 2);
-}
 
 /* Not the host's Code: the program behind it is the same. */
 static uint64_t
@@ -222,39 +160,12 @@ code_hash(uint64_t x, const Object *o)
 }
 
 const TypeOps code_ops = {
-    .traverse = code_traverse,
-    .slot = code_slot,
-    .release = code_release,
+    TYPE_REFS(code.consts, 2),
     .hash = code_hash,
 };
 
 /* ------------------------------------------------------------------ */
 /* Bound methods.                                                     */
-
-static void
-method_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
-{
-    const Object *o = &m->objs[h];
-
-    if (o->u.meth.func) {
-        fn(arg, h, 0, o->u.meth.func);
-    }
-    if (o->u.meth.self) {
-        fn(arg, h, 1, o->u.meth.self);
-    }
-}
-
-static Handle *
-method_slot(Machine *m, Handle h, uint32_t i)
-{
-    return i == 0 ? &m->objs[h].u.meth.func : &m->objs[h].u.meth.self;
-}
-
-static Handle
-method_release(Machine *m, Handle h, uint32_t *step)
-{
-    return type_release_upto(m, h, step, 2);
-}
 
 static Handle *
 method_weaklist(Machine *m, Handle h)
@@ -270,9 +181,7 @@ method_hash(uint64_t x, const Object *o)
 }
 
 const TypeOps method_ops = {
-    .traverse = method_traverse,
-    .slot = method_slot,
-    .release = method_release,
+    TYPE_REFS(meth.func, 2),
     .weaklist = method_weaklist,
     .hash = method_hash,
     .trashcan = 1,
@@ -282,37 +191,6 @@ const TypeOps method_ops = {
 /* Cells.                                                             */
 
 /* Also the getset descriptor's and super's one reference. */
-void
-cell_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
-{
-    if (m->objs[h].u.cell.ref) {
-        fn(arg, h, 0, m->objs[h].u.cell.ref);
-    }
-}
-
-static void
-cell_clear(Machine *m, Handle h)
-{
-    Handle v = m_store(m, h, 0, NULL_HANDLE);
-
-    if (v != NULL_HANDLE) {
-        m_decref(m, v);
-    }
-}
-
-Handle *
-cell_slot(Machine *m, Handle h, uint32_t i)
-{
-    (void)i;
-    return &m->objs[h].u.cell.ref;
-}
-
-Handle
-cell_release(Machine *m, Handle h, uint32_t *step)
-{
-    return type_release_upto(m, h, step, 1);
-}
-
 uint64_t
 cell_hash(uint64_t x, const Object *o)
 {
@@ -322,18 +200,12 @@ cell_hash(uint64_t x, const Object *o)
 static void
 cell_describe(const Machine *m, Handle h, char *buf, size_t size)
 {
-    if (m->objs[h].u.cell.ref != NULL_HANDLE) {
-        snprintf(buf, size, "-> #%u", m->objs[h].u.cell.ref);
-    } else {
-        snprintf(buf, size, "empty");
-    }
+    type_describe_ref(buf, size, "-> ", m->objs[h].u.cell.ref, "empty");
 }
 
 const TypeOps cell_ops = {
     .describe = cell_describe,
-    .traverse = cell_traverse,
-    .clear = cell_clear,
-    .slot = cell_slot,
-    .release = cell_release,
+    TYPE_REFS(cell.ref, 1),
+    .clear = type_clear_first,
     .hash = cell_hash,
 };

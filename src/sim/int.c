@@ -167,40 +167,16 @@ int_ndigits(const Object *o)
 }
 
 /* The digits array, when it exists, holds |ob_size| digits. */
-static uint32_t
+static size_t
 int_digits_count(const Object *o)
 {
     return o->u.i.digits != NULL ? int_ndigits(o) : 0;
-}
-
-static void
-int_free_payload(Machine *m, Handle h)
-{
-    free(m->objs[h].u.i.digits);
 }
 
 static size_t
 int_size(const Machine *m, Handle h)
 {
     return int_nbytes(m->objs[h].u.i.size);
-}
-
-static void
-int_host_free(Object *o)
-{
-    free(o->u.i.digits);
-}
-
-static void
-int_host_copy(Object *o)
-{
-    o->u.i.digits = snap_dup_array(o->u.i.digits, int_digits_count(o), sizeof(uint32_t));
-}
-
-static size_t
-int_host_bytes(const Object *o)
-{
-    return snap_dup_size(o->u.i.digits, int_digits_count(o), sizeof(uint32_t));
 }
 
 static uint64_t
@@ -235,10 +211,7 @@ int_describe(const Machine *m, Handle h, char *buf, size_t size)
 
 const TypeOps int_ops = {
     .describe = int_describe,
-    .free_payload = int_free_payload,
     .size = int_size,
-    .host_free = int_host_free,
-    .host_copy = int_host_copy,
-    .host_bytes = int_host_bytes,
+    .host = {offsetof(Object, u.i.digits), sizeof(uint32_t), int_digits_count},
     .hash = int_hash,
 };

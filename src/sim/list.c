@@ -8,7 +8,6 @@
 
 #include <assert.h>
 #include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/hash.h"
@@ -129,26 +128,14 @@ m_list_set(Machine *m, Handle list, uint32_t i, Handle v)
 static void
 list_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
-    const Object *o = &m->objs[h];
-
-    for (uint32_t i = 0; i < o->u.l.len; i++) {
-        if (o->u.l.items[i]) {
-            fn(arg, h, i, o->u.l.items[i]);
-        }
-    }
+    type_visit_refs(h, m->objs[h].u.l.items, m->objs[h].u.l.len, fn, arg);
 }
 
 /* list_traverse goes from the last item. */
 static void
 list_gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
-    const Object *o = &m->objs[h];
-
-    for (uint32_t i = o->u.l.len; i-- > 0;) {
-        if (o->u.l.items[i]) {
-            fn(arg, h, i, o->u.l.items[i]);
-        }
-    }
+    type_visit_refs_back(h, m->objs[h].u.l.items, m->objs[h].u.l.len, fn, arg);
 }
 
 /* _list_clear: emptied first, then released last to first. */
@@ -189,15 +176,7 @@ list_slot(Machine *m, Handle h, uint32_t i)
 static Handle
 list_release(Machine *m, Handle h, uint32_t *step)
 {
-    Handle v;
-
-    while (*step < m->objs[h].u.l.len) {
-        uint32_t i = m->objs[h].u.l.len - 1 - (*step)++;
-        if ((v = type_take_slot(m, h, i)) != NULL_HANDLE) {
-            return v;
-        }
-    }
-    return NULL_HANDLE;
+    return type_release_downfrom(m, h, step, m->objs[h].u.l.len);
 }
 
 static void
@@ -206,7 +185,6 @@ list_free_payload(Machine *m, Handle h)
     if (m->objs[h].u.l.items_addr != 0) {
         m_storage_free(m, h, HEAP_ROLE_LIST_ITEMS, m->objs[h].u.l.items_addr);
     }
-    free(m->objs[h].u.l.items);
 }
 
 static uint32_t
@@ -241,22 +219,11 @@ list_check(const Machine *m, Handle h, CheckCtx *c)
     return 0;
 }
 
-static void
-list_host_free(Object *o)
-{
-    free(o->u.l.items);
-}
-
-static void
-list_host_copy(Object *o)
-{
-    o->u.l.items = snap_dup_array(o->u.l.items, o->u.l.cap, sizeof(Handle));
-}
-
+/* The item array keeps cap entries, as the simulated one does. */
 static size_t
-list_host_bytes(const Object *o)
+list_items_count(const Object *o)
 {
-    return snap_dup_size(o->u.l.items, o->u.l.cap, sizeof(Handle));
+    return o->u.l.cap;
 }
 
 /* All cap entries: the simulated item array. */
@@ -268,14 +235,7 @@ list_hash(uint64_t x, const Object *o)
     return snap_hash_u32s(x, o->u.l.items, o->u.l.items != NULL ? o->u.l.cap : 0);
 }
 
-static void
-list_describe(const Machine *m, Handle h, char *buf, size_t size)
-{
-    snprintf(buf, size, "len %u", list_len(m, h));
-}
-
 const TypeOps list_ops = {
-    .describe = list_describe,
     .len = list_len,
     .traverse = list_traverse,
     .gc_traverse = list_gc_traverse,
@@ -285,9 +245,7 @@ const TypeOps list_ops = {
     .free_payload = list_free_payload,
     .size = list_size,
     .check = list_check,
-    .host_free = list_host_free,
-    .host_copy = list_host_copy,
-    .host_bytes = list_host_bytes,
+    .host = {offsetof(Object, u.l.items), sizeof(Handle), list_items_count},
     .hash = list_hash,
     .trashcan = 1,
 };

@@ -874,7 +874,7 @@ dpush(DStack *st, uint8_t kind, Handle h)
     f->h = h;
 }
 
-/* Free the host payload and the simulated storage of a dying object. */
+/* Free the simulated storage and the host payload of a dying object. */
 static void
 free_payload(Machine *m, Handle h)
 {
@@ -883,6 +883,7 @@ free_payload(Machine *m, Handle h)
     if (ops->free_payload != NULL) {
         ops->free_payload(m, h);
     }
+    snap_payload_free(&m->objs[h]);
     /* Nothing dangles while the handle waits for its free event (a
      * history copy may be taken then). */
     memset(&m->objs[h].u, 0, sizeof m->objs[h].u);
@@ -1093,11 +1094,8 @@ machine_done(Machine *m)
 {
     for (Handle h = 1; h < m->nobjs; h++) {
         Object *o = &m->objs[h];
-        if (!(o->flags & OF_LIVE)) {
-            continue;
-        }
-        if (type_ops[o->type]->host_free != NULL) {
-            type_ops[o->type]->host_free(o);
+        if (o->flags & OF_LIVE) {
+            snap_payload_free(o);
         }
     }
     free(m->objs);

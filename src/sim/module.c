@@ -22,48 +22,11 @@ m_module_new(Machine *m, const char *name)
     return h;
 }
 
-static void
-module_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
-{
-    const Object *o = &m->objs[h];
-
-    if (o->u.mod.dict) {
-        fn(arg, h, 0, o->u.mod.dict);
-    }
-    if (o->u.mod.name) {
-        fn(arg, h, 1, o->u.mod.name);
-    }
-}
-
 /* module_traverse: the dict only. */
 static void
 module_gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
-    if (m->objs[h].u.mod.dict) {
-        fn(arg, h, 0, m->objs[h].u.mod.dict);
-    }
-}
-
-static void
-module_clear(Machine *m, Handle h)
-{
-    Handle v = m_store(m, h, 0, NULL_HANDLE);
-
-    if (v != NULL_HANDLE) {
-        m_decref(m, v);
-    }
-}
-
-static Handle *
-module_slot(Machine *m, Handle h, uint32_t i)
-{
-    return i == 0 ? &m->objs[h].u.mod.dict : &m->objs[h].u.mod.name;
-}
-
-static Handle
-module_release(Machine *m, Handle h, uint32_t *step)
-{
-    return type_release_upto(m, h, step, 2);
+    type_visit_refs(h, &m->objs[h].u.mod.dict, 1, fn, arg);
 }
 
 static uint64_t
@@ -82,10 +45,8 @@ module_describe(const Machine *m, Handle h, char *buf, size_t size)
 
 const TypeOps module_ops = {
     .describe = module_describe,
-    .traverse = module_traverse,
+    TYPE_REFS(mod.dict, 2),
     .gc_traverse = module_gc_traverse,
-    .clear = module_clear,
-    .slot = module_slot,
-    .release = module_release,
+    .clear = type_clear_first,
     .hash = module_hash,
 };

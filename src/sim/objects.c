@@ -26,6 +26,7 @@
 #include <config.h>
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,8 @@ m_describe(const Machine *m, Handle h, char *buf, size_t size)
 
     if (ops->describe != NULL) {
         ops->describe(m, h, buf, size);
+    } else if (ops->len != NULL) {
+        snprintf(buf, size, "len %u", ops->len(m, h));
     } else if (size > 0) {
         buf[0] = '\0';
     }
@@ -122,6 +125,91 @@ type_release_upto(Machine *m, Handle h, uint32_t *step, uint32_t n)
         }
     }
     return NULL_HANDLE;
+}
+
+Handle
+type_release_downfrom(Machine *m, Handle h, uint32_t *step, uint32_t n)
+{
+    Handle v;
+
+    while (*step < n) {
+        if ((v = type_take_slot(m, h, n - 1 - (*step)++)) != NULL_HANDLE) {
+            return v;
+        }
+    }
+    return NULL_HANDLE;
+}
+
+void
+type_visit_refs(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (p[i]) {
+            fn(arg, h, i, p[i]);
+        }
+    }
+}
+
+void
+type_visit_refs_back(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg)
+{
+    for (uint32_t i = n; i-- > 0;) {
+        if (p[i]) {
+            fn(arg, h, i, p[i]);
+        }
+    }
+}
+
+void
+type_clear_slot(Machine *m, Handle h, uint32_t i)
+{
+    Handle v = m_store(m, h, i, NULL_HANDLE);
+
+    if (v != NULL_HANDLE) {
+        m_decref(m, v);
+    }
+}
+
+void
+type_clear_first(Machine *m, Handle h)
+{
+    type_clear_slot(m, h, 0);
+}
+
+void
+type_describe_ref(char *buf, size_t size, const char *prefix, Handle h, const char *none)
+{
+    if (h != NULL_HANDLE) {
+        snprintf(buf, size, "%s#%u", prefix, h);
+    } else {
+        snprintf(buf, size, "%s", none);
+    }
+}
+
+/* The first of the TYPE_REFS handles of h. */
+static Handle *
+refs_of(const Machine *m, Handle h)
+{
+    return (Handle *)((char *)&m->objs[h] + m_ops(m, h)->refs_at);
+}
+
+void
+type_refs_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
+{
+    type_visit_refs(h, refs_of(m, h), m_ops(m, h)->nrefs, fn, arg);
+}
+
+Handle *
+type_refs_slot(Machine *m, Handle h, uint32_t i)
+{
+    assert(i < m_ops(m, h)->nrefs);
+    return refs_of(m, h) + i;
+}
+
+Handle
+type_refs_release(Machine *m, Handle h, uint32_t *step)
+{
+    return type_release_upto(m, h, step, m_ops(m, h)->nrefs);
 }
 
 int

@@ -8,7 +8,6 @@
 #include <config.h>
 
 #include <assert.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/hash.h"
@@ -235,8 +234,6 @@ set_free_payload(Machine *m, Handle h)
     if (m->objs[h].u.set->table_addr != 0) {
         m_storage_free(m, h, HEAP_ROLE_SET_TABLE, m->objs[h].u.set->table_addr);
     }
-    free(m->objs[h].u.set->table);
-    free(m->objs[h].u.set);
 }
 
 static uint32_t
@@ -311,14 +308,7 @@ set_hash(uint64_t x, const Object *o)
     return snap_hash_u32s(x, s->table, s->table != NULL ? (size_t)s->mask + 1 : 0);
 }
 
-static void
-set_describe(const Machine *m, Handle h, char *buf, size_t size)
-{
-    snprintf(buf, size, "len %u", set_len(m, h));
-}
-
 const TypeOps set_ops = {
-    .describe = set_describe,
     .len = set_len,
     .traverse = set_traverse,
     .clear = set_clear,

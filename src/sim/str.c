@@ -9,7 +9,6 @@
 #include <config.h>
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/hash.h"
@@ -172,12 +171,6 @@ str_init_statics(Machine *m)
 /* ------------------------------------------------------------------ */
 /* Operations.                                                        */
 
-static void
-str_free_payload(Machine *m, Handle h)
-{
-    free(m->objs[h].u.s.utf8);
-}
-
 static uint32_t
 str_len(const Machine *m, Handle h)
 {
@@ -190,22 +183,11 @@ str_size(const Machine *m, Handle h)
     return str_nbytes(m->objs[h].u.s.len, m->objs[h].u.s.kind);
 }
 
-static void
-str_host_free(Object *o)
-{
-    free(o->u.s.utf8);
-}
-
-static void
-str_host_copy(Object *o)
-{
-    o->u.s.utf8 = snap_dup_array(o->u.s.utf8, (size_t)o->u.s.nbytes + 1, 1);
-}
-
+/* The text with its terminating NUL. */
 static size_t
-str_host_bytes(const Object *o)
+str_text_count(const Object *o)
 {
-    return snap_dup_size(o->u.s.utf8, (size_t)o->u.s.nbytes + 1, 1);
+    return (size_t)o->u.s.nbytes + 1;
 }
 
 static uint64_t
@@ -240,10 +222,7 @@ str_describe(const Machine *m, Handle h, char *buf, size_t size)
 const TypeOps str_ops = {
     .describe = str_describe,
     .len = str_len,
-    .free_payload = str_free_payload,
     .size = str_size,
-    .host_free = str_host_free,
-    .host_copy = str_host_copy,
-    .host_bytes = str_host_bytes,
+    .host = {offsetof(Object, u.s.utf8), 1, str_text_count},
     .hash = str_hash_state,
 };

@@ -9,8 +9,6 @@
 #include <config.h>
 
 #include <assert.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "core/hash.h"
 #include "core/xalloc.h"
@@ -42,26 +40,14 @@ m_tuple_new(Machine *m, uint32_t n)
 static void
 tuple_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
-    const Object *o = &m->objs[h];
-
-    for (uint32_t i = 0; i < o->u.t.len; i++) {
-        if (o->u.t.items[i]) {
-            fn(arg, h, i, o->u.t.items[i]);
-        }
-    }
+    type_visit_refs(h, m->objs[h].u.t.items, m->objs[h].u.t.len, fn, arg);
 }
 
 /* tupletraverse goes from the last item. */
 static void
 tuple_gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
 {
-    const Object *o = &m->objs[h];
-
-    for (uint32_t i = o->u.t.len; i-- > 0;) {
-        if (o->u.t.items[i]) {
-            fn(arg, h, i, o->u.t.items[i]);
-        }
-    }
+    type_visit_refs_back(h, m->objs[h].u.t.items, m->objs[h].u.t.len, fn, arg);
 }
 
 /* _PyTuple_MaybeUntrack: every item there and none a container. */
@@ -92,21 +78,7 @@ tuple_slot(Machine *m, Handle h, uint32_t i)
 static Handle
 tuple_release(Machine *m, Handle h, uint32_t *step)
 {
-    Handle v;
-
-    while (*step < m->objs[h].u.t.len) {
-        uint32_t i = m->objs[h].u.t.len - 1 - (*step)++;
-        if ((v = type_take_slot(m, h, i)) != NULL_HANDLE) {
-            return v;
-        }
-    }
-    return NULL_HANDLE;
-}
-
-static void
-tuple_free_payload(Machine *m, Handle h)
-{
-    free(m->objs[h].u.t.items);
+    return type_release_downfrom(m, h, step, m->objs[h].u.t.len);
 }
 
 static uint32_t
@@ -121,22 +93,10 @@ tuple_size(const Machine *m, Handle h)
     return tuple_nbytes(m->objs[h].u.t.len);
 }
 
-static void
-tuple_host_free(Object *o)
-{
-    free(o->u.t.items);
-}
-
-static void
-tuple_host_copy(Object *o)
-{
-    o->u.t.items = snap_dup_array(o->u.t.items, o->u.t.len, sizeof(Handle));
-}
-
 static size_t
-tuple_host_bytes(const Object *o)
+tuple_items_count(const Object *o)
 {
-    return snap_dup_size(o->u.t.items, o->u.t.len, sizeof(Handle));
+    return o->u.t.len;
 }
 
 static uint64_t
@@ -146,25 +106,15 @@ tuple_hash(uint64_t x, const Object *o)
     return hash_u64(x, o->u.t.len);
 }
 
-static void
-tuple_describe(const Machine *m, Handle h, char *buf, size_t size)
-{
-    snprintf(buf, size, "len %u", tuple_len(m, h));
-}
-
 const TypeOps tuple_ops = {
-    .describe = tuple_describe,
     .len = tuple_len,
     .traverse = tuple_traverse,
     .gc_traverse = tuple_gc_traverse,
     .may_untrack = tuple_may_untrack,
     .slot = tuple_slot,
     .release = tuple_release,
-    .free_payload = tuple_free_payload,
     .size = tuple_size,
-    .host_free = tuple_host_free,
-    .host_copy = tuple_host_copy,
-    .host_bytes = tuple_host_bytes,
+    .host = {offsetof(Object, u.t.items), sizeof(Handle), tuple_items_count},
     .hash = tuple_hash,
     .trashcan = 1,
 };

@@ -31,6 +31,15 @@
 
 typedef struct CheckCtx CheckCtx;      /* sim/check.c */
 
+/* A host array a payload points to: the pointer at offset `at` in the
+ * Object, to count(o) entries of elem bytes (count NULL: one entry);
+ * elem 0: none. */
+typedef struct HostArray {
+    uint16_t at;
+    uint16_t elem;
+    size_t (*count)(const Object *o);
+} HostArray;
+
 typedef struct TypeOps {
     /* Every strong reference h holds, in slot order (m_traverse). */
     void (*traverse)(const Machine *m, Handle h, VisitFn fn, void *arg);
@@ -47,26 +56,37 @@ typedef struct TypeOps {
      * taken out of its slot; *step starts at 0 and is the type's to
      * count with.  0 when none is left. */
     Handle (*release)(Machine *m, Handle h, uint32_t *step);
-    /* Free the separate storage (with its events) and the host payload
-     * of a dying object. */
+    /* What a dying object gives back besides its host payload: its
+     * separate simulated storage (with its events), its place on a
+     * list of weak references.  The host payload is freed after it. */
     void (*free_payload)(Machine *m, Handle h);
     /* Where h keeps its list of weak references (tp_weaklistoffset). */
     Handle *(*weaklist)(Machine *m, Handle h);
     /* len() of a sized container; NULL: the type has none. */
     uint32_t (*len)(const Machine *m, Handle h);
-    /* A few words on its value for the views (m_describe); NULL: none. */
+    /* A few words on its value for the views (m_describe); NULL: "len
+     * N" for a sized container, else none. */
     void (*describe)(const Machine *m, Handle h, char *buf, size_t size);
     /* sys.getsizeof; NULL: presize + basicsize. */
     size_t (*size)(const Machine *m, Handle h);
     /* The checker: own each separate block (check_own) and check the
      * type's invariants; 0, or check_fail's -1. */
     int (*check)(const Machine *m, Handle h, CheckCtx *c);
-    /* Host payload: free it (machine_done), replace it by a copy of its
-     * own (machine_copy), the bytes that copy takes, and its hash. */
+    /* Host payload: free it (machine_done, and after free_payload),
+     * replace it by a copy of its own (machine_copy), the bytes that copy
+     * takes; NULL: as host says (snapshot.c). */
     void (*host_free)(Object *o);
     void (*host_copy)(Object *o);
     size_t (*host_bytes)(const Object *o);
+    /* A host payload that is one array (int digits, str text, a tuple's
+     * or list's items, a function's FuncVal). */
+    HostArray host;
+    /* The payload's hash, for machine_hash. */
     uint64_t (*hash)(uint64_t x, const Object *o);
+    /* References that are nrefs handles in a row at refs_at in the
+     * Object (TYPE_REFS). */
+    uint16_t refs_at;
+    uint8_t nrefs;
     /* Its deallocator uses the trashcan (Py_TRASHCAN_BEGIN). */
     uint8_t trashcan;
 } TypeOps;
@@ -87,6 +107,28 @@ m_ops(const Machine *m, Handle h)
 Handle type_take_slot(Machine *m, Handle h, uint32_t i);
 /* Release helper: the next non-empty slot of *step .. n - 1, taken. */
 Handle type_release_upto(Machine *m, Handle h, uint32_t *step, uint32_t n);
+/* Release helper: the same from slot n - 1 down to 0. */
+Handle type_release_downfrom(Machine *m, Handle h, uint32_t *step, uint32_t n);
+/* Visit the non-empty p[0 .. n - 1] as slots 0 .. n - 1 of h (or from
+ * the last, backwards). */
+void type_visit_refs(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg);
+void type_visit_refs_back(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg);
+/* tp_clear's step: take slot i out of h and release what it held. */
+void type_clear_slot(Machine *m, Handle h, uint32_t i);
+/* The clear of a type whose one reference to clear is slot 0. */
+void type_clear_first(Machine *m, Handle h);
+/* A reference for the views: "prefix#h", or none when h is 0. */
+void type_describe_ref(char *buf, size_t size, const char *prefix, Handle h, const char *none);
+
+/* The operations of a type whose references are n handles in a row,
+ * the first at payload field `first` (a method's func and self): slot i
+ * is the i-th, traversed and released in slot order. */
+void type_refs_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
+Handle *type_refs_slot(Machine *m, Handle h, uint32_t i);
+Handle type_refs_release(Machine *m, Handle h, uint32_t *step);
+#define TYPE_REFS(first, n)                                                   \
+    .traverse = type_refs_traverse, .slot = type_refs_slot,                 \
+    .release = type_refs_release, .refs_at = offsetof(Object, u.first), .nrefs = (n)
 
 /* The checker's services (check.c). */
 void check_own(CheckCtx *c, uint64_t addr, uint32_t tag);
@@ -97,6 +139,8 @@ void *snap_dup_array(const void *p, size_t count, size_t elem);
 size_t snap_dup_size(const void *p, size_t count, size_t elem);
 uint64_t snap_hash_pair(uint64_t x, uint32_t lo, uint32_t hi);
 uint64_t snap_hash_u32s(uint64_t x, const uint32_t *v, size_t n);
+/* Free o's host payload: host_free, or as host says. */
+void snap_payload_free(Object *o);
 
 /* Shared between families. */
 void machine_freelist_push(FreeList *fl, uint64_t block);      /* machine.c */
@@ -115,9 +159,6 @@ void str_clip(char *buf, size_t size, const char *s, size_t n);                 
 void str_init_statics(Machine *m);                              /* str.c */
 size_t int_nbytes(int32_t size);
 /* A cell's one reference, which getset descriptors share (function.c). */
-void cell_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
-Handle *cell_slot(Machine *m, Handle h, uint32_t i);
-Handle cell_release(Machine *m, Handle h, uint32_t *step);
 uint64_t cell_hash(uint64_t x, const Object *o);
 uint32_t int_digit(const Object *o, int32_t i);
 

@@ -8,7 +8,6 @@
  */
 #include <config.h>
 
-#include <stdio.h>
 
 #include "core/hash.h"
 #include "sim/typeops.h"
@@ -35,36 +34,12 @@ m_weakref_unlink(Machine *m, Handle wr)
 /* ------------------------------------------------------------------ */
 /* Operations.                                                        */
 
-static void
-weakref_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
-{
-    if (m->objs[h].u.wr.callback) {
-        fn(arg, h, 0, m->objs[h].u.wr.callback);
-    }
-}
-
 /* gc_clear: off the referent's list, then the callback. */
 static void
 weakref_clear(Machine *m, Handle h)
 {
     m_weakref_unlink(m, h);
-    Handle cb = m_store(m, h, 0, NULL_HANDLE);
-    if (cb != NULL_HANDLE) {
-        m_decref(m, cb);
-    }
-}
-
-static Handle *
-weakref_slot(Machine *m, Handle h, uint32_t i)
-{
-    (void)i;
-    return &m->objs[h].u.wr.callback;
-}
-
-static Handle
-weakref_release(Machine *m, Handle h, uint32_t *step)
-{
-    return type_release_upto(m, h, step, 1);
+    type_clear_slot(m, h, 0);
 }
 
 static void
@@ -83,19 +58,13 @@ weakref_hash(uint64_t x, const Object *o)
 static void
 weakref_describe(const Machine *m, Handle h, char *buf, size_t size)
 {
-    if (m->objs[h].u.wr.referent != NULL_HANDLE) {
-        snprintf(buf, size, "to #%u", m->objs[h].u.wr.referent);
-    } else {
-        snprintf(buf, size, "dead");
-    }
+    type_describe_ref(buf, size, "to ", m->objs[h].u.wr.referent, "dead");
 }
 
 const TypeOps weakref_ops = {
     .describe = weakref_describe,
-    .traverse = weakref_traverse,
+    TYPE_REFS(wr.callback, 1),
     .clear = weakref_clear,
-    .slot = weakref_slot,
-    .release = weakref_release,
     .free_payload = weakref_free_payload,
     .hash = weakref_hash,
 };
