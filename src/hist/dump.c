@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/bigint.h"
@@ -107,21 +108,6 @@ json_handle(FILE *fp, Handle h)
 
 /* ---- objects ---- */
 
-typedef struct Referents {
-    FILE *fp;
-    int n;
-} Referents;
-
-static void
-put_referent(void *arg, Handle from, uint32_t slot, Handle to)
-{
-    Referents *r = arg;
-
-    (void)from;
-    (void)slot;
-    fprintf(r->fp, "%s%u", r->n++ ? ", " : "", to);
-}
-
 static void
 put_value(FILE *fp, const Machine *m, Handle h)
 {
@@ -172,8 +158,12 @@ put_object(FILE *fp, const Machine *m, Handle h)
     }
     put_value(fp, m, h);
     fputs(", \"referents\": [", fp);
-    Referents r = {fp, 0};
-    m_traverse(m, h, put_referent, &r);
+    uint32_t n;
+    Handle *refs = m_referents(m, h, m_traverse, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        fprintf(fp, "%s%u", i ? ", " : "", refs[i]);
+    }
+    free(refs);
     fputs("]}", fp);
 }
 

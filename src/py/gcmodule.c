@@ -4,6 +4,8 @@
  */
 #include <config.h>
 
+#include <stdlib.h>
+
 #include "py/vmint.h"
 #include "sim/gc.h"
 
@@ -134,50 +136,31 @@ gc_is_tracked_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
     return m_bool(M, (m_obj(M, args[0])->flags & OF_TRACKED) != 0);
 }
 
-/* What get_referents and get_referrers gather. */
-typedef struct Refs {
-    Vm *vm;
-    Handle list;
-    const Handle *targets;
-    uint32_t ntargets;
-    int found;
-} Refs;
-
-/* The visitors: add_referent appends each object visited to the list;
- * find_target notes whether one of the targets is visited. */
+/* Append a new reference to h to list. */
 static void
-add_referent(void *arg, Handle from, uint32_t slot, Handle to)
+list_add(Vm *vm, Handle list, Handle h)
 {
-    Refs *r = arg;
-
-    m_incref(r->vm->m, to);
-    m_list_append(r->vm->m, r->list, to);
-}
-
-static void
-find_target(void *arg, Handle from, uint32_t slot, Handle to)
-{
-    Refs *r = arg;
-
-    for (uint32_t i = 0; i < r->ntargets; i++) {
-        if (r->targets[i] == to) {
-            r->found = 1;
-        }
-    }
+    m_incref(M, h);
+    m_list_append(M, list, h);
 }
 
 /* gc.get_referents(*objs): what each container's tp_traverse visits. */
 static Handle
 gc_get_referents_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    Refs r = {vm, m_list_new(M, 0), NULL, 0, 0};
+    Handle list = m_list_new(M, 0);
 
     for (uint32_t i = 0; i < nargs; i++) {
         if (m_is_gc(M, args[i])) {
-            gc_traverse(M, args[i], add_referent, &r);
+            uint32_t n;
+            Handle *refs = m_referents(M, args[i], gc_traverse, &n);
+            for (uint32_t k = 0; k < n; k++) {
+                list_add(vm, list, refs[k]);
+            }
+            free(refs);
         }
     }
-    return r.list;
+    return list;
 }
 
 /* gc.get_referrers(*objs): the tracked objects, generation by
@@ -186,22 +169,16 @@ gc_get_referents_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 gc_get_referrers_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    Refs r = {vm, m_list_new(M, 0), args, nargs, 0};
+    Handle list = m_list_new(M, 0);
 
     for (int g = 0; g < NGENERATIONS; g++) {
         for (Handle h = M->gen[g].head; h != NULL_HANDLE; h = m_obj(M, h)->gc_next) {
-            if (h == r.list || h == vm->args_tuple) {
-                continue;
-            }
-            r.found = 0;
-            gc_traverse(M, h, find_target, &r);
-            if (r.found) {
-                m_incref(M, h);
-                m_list_append(M, r.list, h);
+            if (h != list && h != vm->args_tuple && m_refers_to(M, h, gc_traverse, args, nargs)) {
+                list_add(vm, list, h);
             }
         }
     }
-    return r.list;
+    return list;
 }
 
 static Handle

@@ -238,26 +238,8 @@ describe_instruction(const Machine *m, Handle code, uint32_t index, char *buf, s
     }
 }
 
-typedef struct Finder {
-    Handle to;
-    int found;
-} Finder;
-
-static void
-find(void *arg, Handle from, uint32_t slot, Handle to)
-{
-    Finder *f = arg;
-
-    (void)from;
-    (void)slot;
-    f->found |= to == f->to;
-}
-
 int
 refers_to(const Machine *m, Handle from, Handle to)
 {
-    Finder f = {to, 0};
-
-    m_traverse(m, from, find, &f);
-    return f.found;
+    return m_refers_to(m, from, m_traverse, &to, 1);
 }

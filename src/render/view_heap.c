@@ -10,6 +10,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/views.h"
@@ -48,26 +49,6 @@ change_of(const Event *e, Handle h, char *buf, size_t size)
     default:
         snprintf(buf, size, "%s", event_names[e->kind]);
         break;
-    }
-}
-
-/* The first referents of an object. */
-typedef struct Refs {
-    Handle h[16];
-    int n, more;
-} Refs;
-
-static void
-collect(void *arg, Handle from, uint32_t slot, Handle to)
-{
-    Refs *r = arg;
-
-    (void)from;
-    (void)slot;
-    if (r->n < 16) {
-        r->h[r->n++] = to;
-    } else {
-        r->more = 1;
     }
 }
 
@@ -221,16 +202,16 @@ view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc)
         if (val[0]) {
             xx += scene_printf(sc, r, xx, y, STYLE_DIM, x, "%s", val) + 1;
         }
-        Refs refs = {{0}, 0, 0};
-        m_traverse(m, x, collect, &refs);
-        for (int k = 0; k < refs.n && xx < r.w; k++) {
-            Handle v = refs.h[k];
-            Style vs = v == ui->selected ? STYLE_SELECTED : STYLE_HANDLE;
-            xx += scene_printf(sc, r, xx, y, vs, v, "#%u", v) + 1;
+        uint32_t nrefs;
+        Handle *refs = m_referents(m, x, m_traverse, &nrefs);
+        for (uint32_t k = 0; k < nrefs && k < 16 && xx < r.w; k++) {
+            Style vs = refs[k] == ui->selected ? STYLE_SELECTED : STYLE_HANDLE;
+            xx += scene_printf(sc, r, xx, y, vs, refs[k], "#%u", refs[k]) + 1;
         }
-        if (refs.more && xx < r.w) {
+        if (nrefs > 16 && xx < r.w) {
             scene_put(sc, r, xx, y, "...", STYLE_DIM, x);
         }
+        free(refs);
     }
     if (total > n) {
         char more[48];

@@ -271,6 +271,14 @@ int m_heap_room(const Machine *m, uint64_t nbytes);
 /* Visit every strong reference an object holds, in traverse order. */
 typedef void (*VisitFn)(void *arg, Handle from, uint32_t slot, Handle to);
 void m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
+/* A traversal: m_traverse, or gc_traverse (tp_traverse's references). */
+typedef void (*TraverseFn)(const Machine *m, Handle h, VisitFn fn, void *arg);
+/* The references traverse visits from h, in its order: *n of them in a
+ * host array the caller frees (NULL when there are none). */
+Handle *m_referents(const Machine *m, Handle h, TraverseFn traverse, uint32_t *n);
+/* Does traverse visit one of the n targets from h? */
+int m_refers_to(const Machine *m, Handle h, TraverseFn traverse, const Handle *targets,
+                uint32_t n);
 
 /* ---- Primitives: the only functions that change machine state. ---- */
 

@@ -96,6 +96,50 @@ m_describe(const Machine *m, Handle h, char *buf, size_t size)
     }
 }
 
+/* What m_referents gathers. */
+typedef struct Referents {
+    Handle *v;
+    uint32_t n;
+    size_t cap;
+} Referents;
+
+static void
+add_referent(void *arg, Handle from, uint32_t slot, Handle to)
+{
+    Referents *r = arg;
+
+    (void)from;
+    (void)slot;
+    r->v = xgrow(r->v, &r->cap, (size_t)r->n + 1, sizeof *r->v);
+    r->v[r->n++] = to;
+}
+
+Handle *
+m_referents(const Machine *m, Handle h, TraverseFn traverse, uint32_t *n)
+{
+    Referents r = {NULL, 0, 0};
+
+    traverse(m, h, add_referent, &r);
+    *n = r.n;
+    return r.v;
+}
+
+int
+m_refers_to(const Machine *m, Handle h, TraverseFn traverse, const Handle *targets, uint32_t n)
+{
+    uint32_t nrefs;
+    Handle *refs = m_referents(m, h, traverse, &nrefs);
+    int found = 0;
+
+    for (uint32_t i = 0; i < nrefs && !found; i++) {
+        for (uint32_t k = 0; k < n; k++) {
+            found |= refs[i] == targets[k];
+        }
+    }
+    free(refs);
+    return found;
+}
+
 Handle *
 m_weaklist(Machine *m, Handle obj)
 {
