@@ -247,6 +247,19 @@ push_python_frame(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t
 
 static int run_frame(Vm *vm, uint32_t base, Handle *result);
 
+/* Run the frame just pushed, called from C, until it returns: its
+ * result (a new reference), or NULL_HANDLE on an exception. */
+static Handle
+run_nested(Vm *vm)
+{
+    Handle r;
+
+    vm->nested++;
+    int rc = run_frame(vm, M->nframes - 1, &r);
+    vm->nested--;
+    return rc < 0 ? NULL_HANDLE : r;
+}
+
 /* __build_class__ runs the body with the namespace as f_locals. */
 Handle
 vm_run_class_body(Vm *vm, Handle func, Handle ns)
@@ -259,11 +272,7 @@ vm_run_class_body(Vm *vm, Handle func, Handle ns)
     m_incref(M, ns);
     m_frame_push(M, func, fv->code, fv->globals, ns, code->nlocals, code->stacksize,
                  (uint32_t)code->firstline);
-    Handle r;
-    vm->nested++;
-    int rc = run_frame(vm, M->nframes - 1, &r);
-    vm->nested--;
-    return rc < 0 ? NULL_HANDLE : r;
+    return run_nested(vm);
 }
 
 /* Call a Python function from C: new references to the arguments. */
@@ -273,11 +282,7 @@ vm_call_function(Vm *vm, Handle func, Handle self, const Handle *args, uint32_t 
     if (push_python_frame(vm, func, self, args, nargs, 0) < 0) {
         return NULL_HANDLE;
     }
-    Handle r;
-    vm->nested++;
-    int rc = run_frame(vm, M->nframes - 1, &r);
-    vm->nested--;
-    return rc < 0 ? NULL_HANDLE : r;
+    return run_nested(vm);
 }
 
 Handle
@@ -359,6 +364,96 @@ global_or_builtin(Vm *vm, const Frame *f, Handle name)
     Handle v = m_dict_getitem(M, f->globals, name);
 
     return v != NULL_HANDLE ? v : m_dict_getitem(M, vm->builtins, name);
+}
+
+/* Push a new reference to v, a borrowed one. */
+static inline int
+push_new(Vm *vm, Handle v)
+{
+    m_incref(M, v);
+    PUSH(v);
+    return 0;
+}
+
+/* Push a new reference to v, what a lookup of name found: NameError
+ * when it found nothing. */
+static inline int
+push_found(Vm *vm, Handle name, Handle v)
+{
+    if (v == NULL_HANDLE) {
+        name_error(vm, name);
+        return -1;
+    }
+    return push_new(vm, v);
+}
+
+/* The end of an operation on popped operands: release them (a, then b;
+ * NULL_HANDLE for none), then push its result v, a new reference; -1
+ * when the operation raised (v is NULL_HANDLE). */
+static inline int
+push_result(Vm *vm, Handle v, Handle a, Handle b)
+{
+    if (a != NULL_HANDLE) {
+        m_decref(M, a);
+    }
+    if (b != NULL_HANDLE) {
+        m_decref(M, b);
+    }
+    if (v == NULL_HANDLE) {
+        return -1;
+    }
+    PUSH(v);
+    return 0;
+}
+
+/* Pop the top value and release it: its truth, or -1 on an exception. */
+static inline int
+pop_truth(Vm *vm)
+{
+    Handle a = POP();
+    int r = op_truth(vm, a);
+
+    m_decref(M, a);
+    return r;
+}
+
+/* Pop the top n values into slots n - 1 .. 0 of the new container v
+ * (they steal the references), then push v. */
+static int
+push_filled(Vm *vm, Handle v, uint32_t n)
+{
+    for (uint32_t i = n; i-- > 0;) {
+        m_store(M, v, i, POP());
+    }
+    PUSH(v);
+    return 0;
+}
+
+/* LOAD_METHOD's lookup: the function a call of owner.name may call
+ * with owner as self (borrowed), or NULL_HANDLE when the attribute is
+ * to be looked up as LOAD_ATTR does. */
+static Handle
+method_of(Vm *vm, Handle owner, Handle name)
+{
+    ObjType t = TYPE(owner);
+
+    if (t == T_INSTANCE) {
+        if (m_inst_getattr(M, owner, name) != NULL_HANDLE) {
+            return NULL_HANDLE;
+        }
+        Handle meth = class_lookup(vm, m_obj(M, owner)->u.inst.cls, name);
+        return meth != NULL_HANDLE && TYPE(meth) == T_FUNCTION ? meth : NULL_HANDLE;
+    }
+    return t != T_MODULE && t != T_CLASS ? builtin_method(vm, owner, name) : NULL_HANDLE;
+}
+
+/* UnboundLocalError for local i of frame f. */
+static int
+unbound_local(Vm *vm, const Frame *f, uint32_t i)
+{
+    vm_raise(vm, EXC_UnboundLocalError, "cannot access local variable '%s' where it "
+             "is not associated with a value", code_of(M, f->code)->varnames[i]);
+    return -1;
 }
 
 /* dict[name] = v with the popped reference released after, as
@@ -571,10 +666,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         PUSH(NULL_HANDLE);
         return 0;
     case OP_COPY:
-        v = PEEK(arg - 1);
-        m_incref(M, v);
-        PUSH(v);
-        return 0;
+        return push_new(vm, PEEK(arg - 1));
     case OP_SWAP: {
         Frame *fr = m_frame(M);
         Handle *top = &M->slots[fr->base + fr->nlocals + fr->sp - 1];
@@ -584,10 +676,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return 0;
     }
     case OP_LOAD_CONST:
-        v = const_at(vm, f, arg);
-        m_incref(M, v);
-        PUSH(v);
-        return 0;
+        return push_new(vm, const_at(vm, f, arg));
     case OP_LOAD_NAME:
         a = name_at(vm, f, arg);
         v = m_dict_getitem(M, f->locals, a);
@@ -596,13 +685,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         } else if (v == NULL_HANDLE) {
             v = m_dict_getitem(M, vm->builtins, a);
         }
-        if (v == NULL_HANDLE) {
-            name_error(vm, a);
-            return -1;
-        }
-        m_incref(M, v);
-        PUSH(v);
-        return 0;
+        return push_found(vm, a, v);
     case OP_STORE_NAME:
         a = name_at(vm, f, arg);
         store_in_dict(vm, f->locals, a, POP());
@@ -617,28 +700,14 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return 0;
     case OP_LOAD_GLOBAL:
         a = name_at(vm, f, arg);
-        v = global_or_builtin(vm, f, a);
-        if (v == NULL_HANDLE) {
-            name_error(vm, a);
-            return -1;
-        }
-        m_incref(M, v);
-        PUSH(v);
-        return 0;
+        return push_found(vm, a, global_or_builtin(vm, f, a));
     case OP_STORE_GLOBAL:
         a = name_at(vm, f, arg);
         store_in_dict(vm, f->globals, a, POP());
         return 0;
     case OP_LOAD_FAST:
         v = m_local(M, arg);
-        if (v == NULL_HANDLE) {
-            vm_raise(vm, EXC_UnboundLocalError, "cannot access local variable '%s' where it "
-                     "is not associated with a value", code_of(M, f->code)->varnames[arg]);
-            return -1;
-        }
-        m_incref(M, v);
-        PUSH(v);
-        return 0;
+        return v != NULL_HANDLE ? push_new(vm, v) : unbound_local(vm, f, arg);
     case OP_STORE_FAST:
         v = m_bind(M, arg, POP());
         if (v != NULL_HANDLE) {
@@ -647,21 +716,13 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return 0;
     case OP_DELETE_FAST:
         if (m_local(M, arg) == NULL_HANDLE) {
-            vm_raise(vm, EXC_UnboundLocalError, "cannot access local variable '%s' where it "
-                     "is not associated with a value", code_of(M, f->code)->varnames[arg]);
-            return -1;
+            return unbound_local(vm, f, arg);
         }
         m_decref(M, m_bind(M, arg, NULL_HANDLE));
         return 0;
     case OP_LOAD_ATTR:
         a = POP();
-        v = op_getattr(vm, a, name_at(vm, f, arg));
-        m_decref(M, a);
-        if (v == NULL_HANDLE) {
-            return -1;
-        }
-        PUSH(v);
-        return 0;
+        return push_result(vm, op_getattr(vm, a, name_at(vm, f, arg)), a, NULL_HANDLE);
     case OP_STORE_ATTR:
         a = POP();                      /* owner */
         b = POP();                      /* value */
@@ -676,26 +737,14 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return r < 0 ? -1 : 0;
     case OP_LOAD_METHOD: {
         Handle name = name_at(vm, f, arg);
-        a = TOP();
-        if (TYPE(a) == T_INSTANCE && m_inst_getattr(M, a, name) == NULL_HANDLE) {
-            Handle meth = class_lookup(vm, m_obj(M, a)->u.inst.cls, name);
-            if (meth != NULL_HANDLE && TYPE(meth) == T_FUNCTION) {
-                /* [meth, self]: the owner's reference stays as self. */
-                POP();
-                m_incref(M, meth);
-                PUSH(meth);
-                PUSH(a);
-                return 0;
-            }
-        } else if (TYPE(a) != T_INSTANCE && TYPE(a) != T_MODULE && TYPE(a) != T_CLASS) {
-            Handle meth = builtin_method(vm, a, name);
-            if (meth != NULL_HANDLE) {
-                POP();
-                m_incref(M, meth);
-                PUSH(meth);
-                PUSH(a);
-                return 0;
-            }
+        Handle meth = method_of(vm, TOP(), name);
+        if (meth != NULL_HANDLE) {
+            /* [meth, self]: the owner's reference stays as self. */
+            a = POP();
+            m_incref(M, meth);
+            PUSH(meth);
+            PUSH(a);
+            return 0;
         }
         a = POP();
         v = op_getattr(vm, a, name);
@@ -712,29 +761,15 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
     case OP_BINARY_OP:
         b = POP();
         a = POP();
-        v = op_binary(vm, arg, a, b);
-        m_decref(M, a);
-        m_decref(M, b);
-        if (v == NULL_HANDLE) {
-            return -1;
-        }
-        PUSH(v);
-        return 0;
+        return push_result(vm, op_binary(vm, arg, a, b), a, b);
     case OP_UNARY_NEGATIVE:
     case OP_UNARY_POSITIVE:
     case OP_UNARY_INVERT:
         a = POP();
         v = op_unary(vm, in->op == OP_UNARY_NEGATIVE ? 0 : in->op == OP_UNARY_POSITIVE ? 1 : 3, a);
-        m_decref(M, a);
-        if (v == NULL_HANDLE) {
-            return -1;
-        }
-        PUSH(v);
-        return 0;
+        return push_result(vm, v, a, NULL_HANDLE);
     case OP_UNARY_NOT:
-        a = POP();
-        r = op_truth(vm, a);
-        m_decref(M, a);
+        r = pop_truth(vm);
         if (r < 0) {
             return -1;
         }
@@ -772,14 +807,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
     case OP_BINARY_SUBSCR:
         b = POP();
         a = POP();
-        v = op_getitem(vm, a, b);
-        m_decref(M, a);
-        m_decref(M, b);
-        if (v == NULL_HANDLE) {
-            return -1;
-        }
-        PUSH(v);
-        return 0;
+        return push_result(vm, op_getitem(vm, a, b), a, b);
     case OP_STORE_SUBSCR:
         c = POP();                      /* sub */
         b = POP();                      /* container */
@@ -797,19 +825,9 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         m_decref(M, c);
         return r < 0 ? -1 : 0;
     case OP_BUILD_LIST:
-        v = m_list_new(M, arg);
-        for (uint32_t i = arg; i-- > 0;) {
-            m_store(M, v, i, POP());
-        }
-        PUSH(v);
-        return 0;
+        return push_filled(vm, m_list_new(M, arg), arg);
     case OP_BUILD_TUPLE:
-        v = m_tuple_new(M, arg);
-        for (uint32_t i = arg; i-- > 0;) {
-            m_store(M, v, i, POP());
-        }
-        PUSH(v);
-        return 0;
+        return push_filled(vm, m_tuple_new(M, arg), arg);
     case OP_BUILD_SET: {
         v = m_set_new(M);
         Handle *items = xmalloc((arg + 1) * sizeof *items);
@@ -844,11 +862,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         for (uint32_t i = 0; i < 2 * arg; i++) {
             m_decref(M, POP());
         }
-        if (v == NULL_HANDLE) {
-            return -1;
-        }
-        PUSH(v);
-        return 0;
+        return push_result(vm, v, NULL_HANDLE, NULL_HANDLE);
     }
     case OP_BUILD_CONST_KEY_MAP: {
         Handle keys = TOP();
@@ -861,11 +875,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         for (uint32_t i = 0; i < arg; i++) {
             m_decref(M, POP());
         }
-        if (v == NULL_HANDLE) {
-            return -1;
-        }
-        PUSH(v);
-        return 0;
+        return push_result(vm, v, NULL_HANDLE, NULL_HANDLE);
     }
     case OP_LIST_EXTEND:
         b = POP();
@@ -920,13 +930,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return unpack(vm, arg);
     case OP_GET_ITER:
         a = POP();
-        v = op_iter(vm, a);
-        m_decref(M, a);
-        if (v == NULL_HANDLE) {
-            return -1;
-        }
-        PUSH(v);
-        return 0;
+        return push_result(vm, op_iter(vm, a), a, NULL_HANDLE);
     case OP_FOR_ITER:
         r = op_next(vm, TOP(), &v);
         if (r < 0) {
@@ -944,9 +948,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return 0;
     case OP_POP_JUMP_IF_FALSE:
     case OP_POP_JUMP_IF_TRUE:
-        a = POP();
-        r = op_truth(vm, a);
-        m_decref(M, a);
+        r = pop_truth(vm);
         if (r < 0) {
             return -1;
         }
@@ -999,10 +1001,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return 0;
     }
     case OP_LOAD_BUILD_CLASS:
-        v = m_dict_getitem(M, vm->builtins, vm->str_buildclass);
-        m_incref(M, v);
-        PUSH(v);
-        return 0;
+        return push_new(vm, m_dict_getitem(M, vm->builtins, vm->str_buildclass));
     case OP_IMPORT_NAME: {
         a = name_at(vm, f, arg);
         const char *n = m_obj(M, a)->u.s.utf8;
@@ -1012,9 +1011,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
             vm_raise(vm, EXC_NotImplementedError, "module '%s' is not available yet", n);
             return -1;
         }
-        m_incref(M, v);
-        PUSH(v);
-        return 0;
+        return push_new(vm, v);
     }
     case OP_LOAD_ASSERTION_ERROR:
         PUSH(m_none(M));
