@@ -252,6 +252,15 @@ accept(Parser *p, TokKind k)
     return 0;
 }
 
+/* What the subset refuses: the error msg at the next token if it is k. */
+static void
+refuse(Parser *p, TokKind k, const char *msg)
+{
+    if (at(p, k)) {
+        error_at(p, peek(p), "%s", msg);
+    }
+}
+
 static const Token *
 expect(Parser *p, TokKind k)
 {
@@ -479,9 +488,7 @@ elements(Parser *p, TokKind close, const char *what, int *trailing)
 
     *trailing = 0;
     while (!at(p, close)) {
-        if (at(p, TK_STAR)) {
-            error_at(p, peek(p), "starred expressions are not supported");
-        }
+        refuse(p, TK_STAR, "starred expressions are not supported");
         Node *x = expression(p);
         vpush(p, &v, x);
         if (at(p, TK_FOR) || at(p, TK_ASYNC)) {
@@ -569,13 +576,9 @@ paren_atom(Parser *p, const Token *t)
     if (n != NULL) {
         return n;
     }
-    if (at(p, TK_YIELD)) {
-        error_at(p, peek(p), "yield is not supported");
-    }
+    refuse(p, TK_YIELD, "yield is not supported");
     Node *first = expression(p);
-    if (at(p, TK_FOR)) {
-        error_at(p, peek(p), "generator expressions are not supported");
-    }
+    refuse(p, TK_FOR, "generator expressions are not supported");
     if (accept(p, TK_RPAR)) {
         return first;            /* parenthesised expression */
     }
@@ -638,9 +641,7 @@ brace_atom(Parser *p, const Token *t)
     if (n != NULL) {
         return n;
     }
-    if (at(p, TK_DOUBLESTAR)) {
-        error_at(p, peek(p), "dict unpacking (**) is not supported");
-    }
+    refuse(p, TK_DOUBLESTAR, "dict unpacking (**) is not supported");
     Node *first = expression(p);
     if (accept(p, TK_COLON)) {
         return dict_display(p, t, first);
@@ -726,6 +727,23 @@ atom(Parser *p)
     return n;
 }
 
+/* A tuple without brackets of its own (a subscript's index, a for
+ * loop's target) at start: first, then the items sub parses after each
+ * comma, up to the token stop. */
+static Node *
+bare_tuple(Parser *p, const Token *start, Node *first, TokKind stop, Node *(*sub)(Parser *))
+{
+    Vec v = {0};
+
+    vpush(p, &v, first);
+    while (accept(p, TK_COMMA) && !at(p, stop)) {
+        vpush(p, &v, sub(p));
+    }
+    Node *tup = node(p, N_TUPLE, start);
+    tup->u.seq.elts = vfinish(p, &v);
+    return tup;
+}
+
 static Node *
 primary(Parser *p)
 {
@@ -759,9 +777,7 @@ primary(Parser *p)
                 }
                 Node *x = expression(p);
                 vpush(p, &args, x);
-                if (at(p, TK_FOR)) {
-                    error_at(p, peek(p), "generator expressions are not supported");
-                }
+                refuse(p, TK_FOR, "generator expressions are not supported");
                 if (at(p, TK_EQUAL)) {          /* invalid_kwarg */
                     error_at_node(p, x, "expression cannot contain assignment, perhaps you "
                                   "meant \"==\"?");
@@ -781,25 +797,14 @@ primary(Parser *p)
         } else if (t->kind == TK_LSQB) {
             int cost = enter_bracket(p, t, 5, 25);
             next(p);
-            if (at(p, TK_COLON)) {
-                error_at(p, peek(p), "slices are not supported");
-            }
+            refuse(p, TK_COLON, "slices are not supported");
             Node *idx = expression(p);
-            if (at(p, TK_COLON)) {
-                error_at(p, peek(p), "slices are not supported");
-            }
+            refuse(p, TK_COLON, "slices are not supported");
             if (!at(p, TK_COMMA)) {
                 missing_comma(p, idx);
             }
             if (at(p, TK_COMMA)) {
-                Vec v = {0};
-                vpush(p, &v, idx);
-                while (accept(p, TK_COMMA) && !at(p, TK_RSQB)) {
-                    vpush(p, &v, expression(p));
-                }
-                Node *tup = node(p, N_TUPLE, t);
-                tup->u.seq.elts = vfinish(p, &v);
-                idx = tup;
+                idx = bare_tuple(p, t, idx, TK_RSQB, expression);
             }
             expect(p, TK_RSQB);
             leave_bracket(p, cost);
@@ -821,9 +826,7 @@ power(Parser *p)
 {
     const Token *start = peek(p);
 
-    if (at(p, TK_AWAIT)) {
-        error_at(p, start, "await is not supported");
-    }
+    refuse(p, TK_AWAIT, "await is not supported");
     Node *n = primary(p);
     const Token *op = peek(p);
     if (accept(p, TK_DOUBLESTAR)) {
@@ -836,6 +839,21 @@ power(Parser *p)
         finish(p, b);
         return b;
     }
+    return n;
+}
+
+/* After the unary operator t: its node, the operand parsed by sub one
+ * level deeper. */
+static Node *
+unary(Parser *p, const Token *t, UnaryOp op, Node *(*sub)(Parser *))
+{
+    Node *n = node(p, N_UNARY, t);
+
+    n->u.unary.op = op;
+    descend(p, t, 1);
+    n->u.unary.operand = sub(p);
+    p->level -= 1;
+    finish(p, n);
     return n;
 }
 
@@ -852,85 +870,64 @@ factor(Parser *p)
     default: return power(p);
     }
     next(p);
-    Node *n = node(p, N_UNARY, t);
-    n->u.unary.op = op;
-    descend(p, t, 1);
-    n->u.unary.operand = factor(p);
-    p->level -= 1;
-    finish(p, n);
-    return n;
+    return unary(p, t, op, factor);
+}
+
+/* The levels of left-associative binary operators, loosest first (bitor
+ * to term); the operands of the last are factors. */
+static const struct {
+    TokKind toks[5];
+    BinOp ops[5];
+    int n;
+} binary_levels[] = {
+    {{TK_VBAR}, {OP_OR}, 1},
+    {{TK_CIRCUMFLEX}, {OP_XOR}, 1},
+    {{TK_AMPER}, {OP_AND}, 1},
+    {{TK_LSHIFT, TK_RSHIFT}, {OP_LSHIFT, OP_RSHIFT}, 2},
+    {{TK_PLUS, TK_MINUS}, {OP_ADD, OP_SUB}, 2},
+    {{TK_STAR, TK_SLASH, TK_DOUBLESLASH, TK_PERCENT, TK_AT},
+     {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_MATMUL}, 5},
+};
+#define BINARY_LEVELS (sizeof binary_levels / sizeof binary_levels[0])
+
+static Node *binary(Parser *p, size_t level);
+
+/* An operand of the binary operators of level. */
+static Node *
+binary_operand(Parser *p, size_t level)
+{
+    return level + 1 < BINARY_LEVELS ? binary(p, level + 1) : factor(p);
 }
 
 /* One level of left-associative binary operators. */
 static Node *
-binary(Parser *p, Node *(*sub)(Parser *), const TokKind *toks, const BinOp *ops, int n)
+binary(Parser *p, size_t level)
 {
     const Token *start = peek(p);
-    Node *left = sub(p);
+    Node *left = binary_operand(p, level);
+    int n = binary_levels[level].n;
 
     for (;;) {
         int i;
-        for (i = 0; i < n && !at(p, toks[i]); i++) {
+        for (i = 0; i < n && !at(p, binary_levels[level].toks[i]); i++) {
         }
         if (i == n) {
             return left;
         }
         next(p);
         Node *b = node(p, N_BINOP, start);
-        b->u.binop.op = ops[i];
+        b->u.binop.op = binary_levels[level].ops[i];
         b->u.binop.left = left;
-        b->u.binop.right = sub(p);
+        b->u.binop.right = binary_operand(p, level);
         finish(p, b);
         left = b;
     }
 }
 
 static Node *
-term(Parser *p)
-{
-    static const TokKind t[] = {TK_STAR, TK_SLASH, TK_DOUBLESLASH, TK_PERCENT, TK_AT};
-    static const BinOp o[] = {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_MATMUL};
-    return binary(p, factor, t, o, 5);
-}
-
-static Node *
-sum(Parser *p)
-{
-    static const TokKind t[] = {TK_PLUS, TK_MINUS};
-    static const BinOp o[] = {OP_ADD, OP_SUB};
-    return binary(p, term, t, o, 2);
-}
-
-static Node *
-shift(Parser *p)
-{
-    static const TokKind t[] = {TK_LSHIFT, TK_RSHIFT};
-    static const BinOp o[] = {OP_LSHIFT, OP_RSHIFT};
-    return binary(p, sum, t, o, 2);
-}
-
-static Node *
-bitand(Parser *p)
-{
-    static const TokKind t[] = {TK_AMPER};
-    static const BinOp o[] = {OP_AND};
-    return binary(p, shift, t, o, 1);
-}
-
-static Node *
-bitxor(Parser *p)
-{
-    static const TokKind t[] = {TK_CIRCUMFLEX};
-    static const BinOp o[] = {OP_XOR};
-    return binary(p, bitand, t, o, 1);
-}
-
-static Node *
 bitor(Parser *p)
 {
-    static const TokKind t[] = {TK_VBAR};
-    static const BinOp o[] = {OP_OR};
-    return binary(p, bitxor, t, o, 1);
+    return binary(p, 0);
 }
 
 static int
@@ -1000,16 +997,7 @@ inversion(Parser *p)
 {
     const Token *t = peek(p);
 
-    if (accept(p, TK_NOT)) {
-        Node *n = node(p, N_UNARY, t);
-        n->u.unary.op = U_NOT;
-        descend(p, t, 1);
-        n->u.unary.operand = inversion(p);
-        p->level -= 1;
-        finish(p, n);
-        return n;
-    }
-    return comparison(p);
+    return accept(p, TK_NOT) ? unary(p, t, U_NOT, inversion) : comparison(p);
 }
 
 static Node *
@@ -1048,16 +1036,10 @@ disjunction(Parser *p)
 static Node *
 expression(Parser *p)
 {
-    if (at(p, TK_LAMBDA)) {
-        error_at(p, peek(p), "lambda is not supported");
-    }
+    refuse(p, TK_LAMBDA, "lambda is not supported");
     Node *n = disjunction(p);
-    if (at(p, TK_IF)) {
-        error_at(p, peek(p), "conditional expressions (x if c else y) are not supported");
-    }
-    if (at(p, TK_COLONEQUAL)) {
-        error_at(p, peek(p), "assignment expressions (:=) are not supported");
-    }
+    refuse(p, TK_IF, "conditional expressions (x if c else y) are not supported");
+    refuse(p, TK_COLONEQUAL, "assignment expressions (:=) are not supported");
     return n;
 }
 
@@ -1067,9 +1049,7 @@ testlist(Parser *p)
 {
     const Token *start = peek(p);
 
-    if (at(p, TK_STAR)) {
-        error_at(p, start, "starred expressions are not supported");
-    }
+    refuse(p, TK_STAR, "starred expressions are not supported");
     Node *first = expression(p);
     if (!at(p, TK_COMMA)) {
         return first;
@@ -1078,9 +1058,7 @@ testlist(Parser *p)
     vpush(p, &v, first);
     while (accept(p, TK_COMMA)) {
         if (!starts_expression(peek(p)->kind)) {
-            if (at(p, TK_STAR)) {
-                error_at(p, peek(p), "starred expressions are not supported");
-            }
+            refuse(p, TK_STAR, "starred expressions are not supported");
             break;
         }
         descend(p, peek(p), 2);
@@ -1268,13 +1246,9 @@ small_statement(Parser *p)
                          "supported, not module '%s'", m);
             }
         }
-        if (at(p, TK_DOT)) {
-            error_at(p, peek(p), "only 'import sys', 'import gc' and 'import weakref' are "
-                     "supported");
-        }
-        if (at(p, TK_AS)) {
-            error_at(p, peek(p), "'import ... as' is not supported");
-        }
+        refuse(p, TK_DOT, "only 'import sys', 'import gc' and 'import weakref' are "
+               "supported");
+        refuse(p, TK_AS, "'import ... as' is not supported");
         finish(p, n);
         return n;
     }
@@ -1312,9 +1286,7 @@ small_statement(Parser *p)
         finish(p, n);
         return n;
     }
-    if (at(p, TK_COLON)) {
-        error_at(p, peek(p), "annotations are not supported");
-    }
+    refuse(p, TK_COLON, "annotations are not supported");
     if (!at(p, TK_EQUAL)) {
         n = node(p, N_EXPR, t);
         n->u.expr.value = first;
@@ -1328,9 +1300,7 @@ small_statement(Parser *p)
         check_target(p, value, "assign to");
         p->first_target = 0;
         vpush(p, &targets, value);
-        if (at(p, TK_YIELD)) {
-            error_at(p, peek(p), "yield is not supported");
-        }
+        refuse(p, TK_YIELD, "yield is not supported");
         descend(p, t, 2);
         value = testlist(p);
         p->level -= 2;
@@ -1434,14 +1404,7 @@ for_statement(Parser *p, const Token *t)
     const Token *ts = peek(p);
     Node *first = bitor(p);
     if (at(p, TK_COMMA)) {
-        Vec v = {0};
-        vpush(p, &v, first);
-        while (accept(p, TK_COMMA) && !at(p, TK_IN)) {
-            vpush(p, &v, bitor(p));
-        }
-        Node *tup = node(p, N_TUPLE, ts);
-        tup->u.seq.elts = vfinish(p, &v);
-        first = tup;
+        first = bare_tuple(p, ts, first, TK_IN, bitor);
     }
     check_target(p, first, "assign to");
     n->u.fors.target = first;
@@ -1450,10 +1413,31 @@ for_statement(Parser *p, const Token *t)
     n->u.fors.iter = testlist(p);
     p->level -= 1;
     n->u.fors.body = block(p, "'for' statement", t->line);
-    if (at(p, TK_ELSE)) {
-        error_at(p, peek(p), "'else' after a loop is not supported");
-    }
+    refuse(p, TK_ELSE, "'else' after a loop is not supported");
     return n;
+}
+
+/* The NAME after 'def' or 'class'. */
+static const char *
+definition_name(Parser *p)
+{
+    const Token *name = peek(p);
+
+    if (name->kind != TK_NAME) {
+        invalid_syntax(p, name);
+    }
+    next(p);
+    return name->text;
+}
+
+/* The body of a function or class definition, one block level deeper. */
+static NodeList
+definition_body(Parser *p, const char *what, int line)
+{
+    p->block_level += 1;
+    NodeList body = block(p, what, line);
+    p->block_level -= 1;
+    return body;
 }
 
 /* def NAME(PARAMS): BODY, with positional parameters and defaults only. */
@@ -1462,12 +1446,7 @@ def_statement(Parser *p, const Token *t)
 {
     next(p);
     Node *n = node(p, N_DEF, t);
-    const Token *name = peek(p);
-    if (name->kind != TK_NAME) {
-        invalid_syntax(p, name);
-    }
-    next(p);
-    n->u.def.name = name->text;
+    n->u.def.name = definition_name(p);
     expect(p, TK_LPAR);
     const char *params[256];
     size_t np = 0;
@@ -1491,9 +1470,7 @@ def_statement(Parser *p, const Token *t)
             error_at(p, pt, "too many parameters");
         }
         params[np++] = pt->text;
-        if (at(p, TK_COLON)) {
-            error_at(p, peek(p), "annotations are not supported");
-        }
+        refuse(p, TK_COLON, "annotations are not supported");
         if (accept(p, TK_EQUAL)) {
             vpush(p, &defaults, expression(p));
         } else if (defaults.n > 0) {
@@ -1504,18 +1481,12 @@ def_statement(Parser *p, const Token *t)
         }
     }
     expect(p, TK_RPAR);
-    if (at(p, TK_ARROW)) {
-        error_at(p, peek(p), "annotations are not supported");
-    }
+    refuse(p, TK_ARROW, "annotations are not supported");
     n->u.def.params = arena_alloc(p->ast, (np ? np : 1) * sizeof(char *));
     memcpy(n->u.def.params, params, np * sizeof(char *));
     n->u.def.nparams = np;
     n->u.def.defaults = vfinish(p, &defaults);
-    char what[300];
-    snprintf(what, sizeof what, "function definition");
-    p->block_level += 1;
-    n->u.def.body = block(p, what, t->line);
-    p->block_level -= 1;
+    n->u.def.body = definition_body(p, "function definition", t->line);
     return n;
 }
 
@@ -1525,21 +1496,14 @@ class_statement(Parser *p, const Token *t)
 {
     next(p);
     Node *n = node(p, N_CLASS, t);
-    const Token *name = peek(p);
-    if (name->kind != TK_NAME) {
-        invalid_syntax(p, name);
-    }
-    next(p);
-    n->u.cls.name = name->text;
+    n->u.cls.name = definition_name(p);
     if (accept(p, TK_LPAR)) {
         if (!at(p, TK_RPAR)) {
             error_at(p, peek(p), "base classes are not supported");
         }
         next(p);
     }
-    p->block_level += 1;
-    n->u.cls.body = block(p, "class definition", t->line);
-    p->block_level -= 1;
+    n->u.cls.body = definition_body(p, "class definition", t->line);
     return n;
 }
 
@@ -1559,9 +1523,7 @@ statement_here(Parser *p, Vec *out)
         n->u.ifs.test = expression(p);
         equals_for_test(p, n->u.ifs.test);
         n->u.ifs.body = block(p, "'while' statement", t->line);
-        if (at(p, TK_ELSE)) {
-            error_at(p, peek(p), "'else' after a loop is not supported");
-        }
+        refuse(p, TK_ELSE, "'else' after a loop is not supported");
         vpush(p, out, n);
         return;
     case TK_FOR:
