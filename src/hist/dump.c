@@ -158,12 +158,12 @@ put_object(FILE *fp, const Machine *m, Handle h)
     }
     put_value(fp, m, h);
     fputs(", \"referents\": [", fp);
-    uint32_t n;
-    Handle *refs = m_referents(m, h, m_traverse, &n);
-    for (uint32_t i = 0; i < n; i++) {
-        fprintf(fp, "%s%u", i ? ", " : "", refs[i]);
+    Referents r = {NULL, 0, 0};
+    m_referents(m, h, m_traverse, &r);
+    for (uint32_t i = 0; i < r.n; i++) {
+        fprintf(fp, "%s%u", i ? ", " : "", r.v[i]);
     }
-    free(refs);
+    free(r.v);
     fputs("]}", fp);
 }
 

@@ -149,17 +149,17 @@ static Handle
 gc_get_referents_impl(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
     Handle list = m_list_new(M, 0);
+    Referents r = {NULL, 0, 0};
 
     for (uint32_t i = 0; i < nargs; i++) {
         if (m_is_gc(M, args[i])) {
-            uint32_t n;
-            Handle *refs = m_referents(M, args[i], gc_traverse, &n);
-            for (uint32_t k = 0; k < n; k++) {
-                list_add(vm, list, refs[k]);
+            m_referents(M, args[i], gc_traverse, &r);
+            for (uint32_t k = 0; k < r.n; k++) {
+                list_add(vm, list, r.v[k]);
             }
-            free(refs);
         }
     }
+    free(r.v);
     return list;
 }
 

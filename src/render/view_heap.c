@@ -124,6 +124,7 @@ view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc)
     const Machine *m = &s->m;
     int gc = m->gc_collecting;
     Handle rows[512];
+    Referents refs = {NULL, 0, 0};
 
     if (r.h < 2) {
         return;
@@ -202,17 +203,16 @@ view_heap_build(const History *h, const UiState *ui, Rect r, Scene *sc)
         if (val[0]) {
             xx += scene_printf(sc, r, xx, y, STYLE_DIM, x, "%s", val) + 1;
         }
-        uint32_t nrefs;
-        Handle *refs = m_referents(m, x, m_traverse, &nrefs);
-        for (uint32_t k = 0; k < nrefs && k < 16 && xx < r.w; k++) {
-            Style vs = refs[k] == ui->selected ? STYLE_SELECTED : STYLE_HANDLE;
-            xx += scene_printf(sc, r, xx, y, vs, refs[k], "#%u", refs[k]) + 1;
+        m_referents(m, x, m_traverse, &refs);
+        for (uint32_t k = 0; k < refs.n && k < 16 && xx < r.w; k++) {
+            Style vs = refs.v[k] == ui->selected ? STYLE_SELECTED : STYLE_HANDLE;
+            xx += scene_printf(sc, r, xx, y, vs, refs.v[k], "#%u", refs.v[k]) + 1;
         }
-        if (nrefs > 16 && xx < r.w) {
+        if (refs.n > 16 && xx < r.w) {
             scene_put(sc, r, xx, y, "...", STYLE_DIM, x);
         }
-        free(refs);
     }
+    free(refs.v);
     if (total > n) {
         char more[48];
         snprintf(more, sizeof more, " %d-%d of %d ", skip + 1, skip + n, total);

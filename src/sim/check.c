@@ -37,19 +37,36 @@ typedef struct Counts {
     Handle bad_to;
 } Counts;
 
+/* One more reference to `to', or a note that it names no object. */
 static void
-count_ref(void *arg, Handle from, uint32_t slot, Handle to)
+count_ref(Counts *c, Handle to)
 {
-    Counts *c = arg;
-
-    (void)from;
-    (void)slot;
     if (to == NULL_HANDLE || to >= c->n) {
         c->bad = 1;
         c->bad_to = to;
         return;
     }
     c->refs[to]++;
+}
+
+/* The references a frame holds: its function, code and f_locals, its
+ * locals and its value stack. */
+static void
+count_frame(const Machine *m, const Frame *f, Counts *c)
+{
+    const Handle own[] = {f->func, f->code, f->locals};
+
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        if (own[i] != NULL_HANDLE) {
+            count_ref(c, own[i]);
+        }
+    }
+    for (uint32_t i = 0; i < f->nlocals + f->sp; i++) {
+        Handle v = m->slots[f->base + i];
+        if (v != NULL_HANDLE) {
+            count_ref(c, v);
+        }
+    }
 }
 
 /* Ownership of heap blocks: sorted (address, tag) pairs. */
@@ -150,9 +167,11 @@ int
 machine_check(const Machine *m, char *buf, size_t bufsize)
 {
     Counts c = {xcalloc(m->nobjs, sizeof(int64_t)), m->nobjs, 0, 0};
+    Referents r = {NULL, 0, 0};
     OwnedVec ov = {NULL, 0, 0};
     uint8_t *seen = xcalloc(m->nobjs, 1);
     CheckCtx cc = {&ov, buf, bufsize};
+    int rc = -1;
 
     if (heap_check(&m->heap, buf, bufsize) < 0) {
         goto fail;
@@ -166,7 +185,10 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
             continue;
         }
         live++;
-        m_traverse(m, h, count_ref, &c);
+        m_referents(m, h, m_traverse, &r);
+        for (uint32_t i = 0; i < r.n; i++) {
+            count_ref(&c, r.v[i]);
+        }
         if (c.bad) {
             FAIL("object #%u (%s) holds an invalid reference %u", h,
                  type_info[o->type].pyname, c.bad_to);
@@ -194,27 +216,13 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
         if (f->sp > f->stacksize || f->base + f->nlocals + f->stacksize > m->nslots) {
             FAIL("frame %u is out of bounds", fi);
         }
-        if (f->func) {
-            count_ref(&c, 0, 0, f->func);
-        }
-        if (f->code) {
-            count_ref(&c, 0, 0, f->code);
-        }
-        if (f->locals) {
-            count_ref(&c, 0, 0, f->locals);
-        }
-        for (uint32_t i = 0; i < f->nlocals + f->sp; i++) {
-            Handle v = m->slots[f->base + i];
-            if (v != NULL_HANDLE) {
-                count_ref(&c, 0, 0, v);
-            }
-        }
+        count_frame(m, f, &c);
     }
     for (uint32_t i = 0; i < m->nroots; i++) {
-        count_ref(&c, 0, 0, m->roots[i]);
+        count_ref(&c, m->roots[i]);
     }
     if (m->io_pending != NULL_HANDLE) {
-        count_ref(&c, 0, 0, m->io_pending);
+        count_ref(&c, m->io_pending);
     }
     if (c.bad) {
         FAIL("a frame or root holds an invalid reference %u", c.bad_to);
@@ -281,13 +289,11 @@ machine_check(const Machine *m, char *buf, size_t bufsize)
         }
     }
 
-    free(c.refs);
-    free(ov.v);
-    free(seen);
-    return 0;
+    rc = 0;
 fail:
     free(c.refs);
+    free(r.v);
     free(ov.v);
     free(seen);
-    return -1;
+    return rc;
 }

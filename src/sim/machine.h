@@ -273,9 +273,16 @@ typedef void (*VisitFn)(void *arg, Handle from, uint32_t slot, Handle to);
 void m_traverse(const Machine *m, Handle h, VisitFn fn, void *arg);
 /* A traversal: m_traverse, or gc_traverse (tp_traverse's references). */
 typedef void (*TraverseFn)(const Machine *m, Handle h, VisitFn fn, void *arg);
-/* The references traverse visits from h, in its order: *n of them in a
- * host array the caller frees (NULL when there are none). */
-Handle *m_referents(const Machine *m, Handle h, TraverseFn traverse, uint32_t *n);
+/* The references a traversal visits, in its order: v[0 .. n - 1].  The
+ * array (cap entries) is reused from one m_referents to the next; its
+ * owner frees v. */
+typedef struct Referents {
+    Handle *v;
+    uint32_t n;
+    size_t cap;
+} Referents;
+/* Gather in r the references traverse visits from h. */
+void m_referents(const Machine *m, Handle h, TraverseFn traverse, Referents *r);
 /* Does traverse visit one of the n targets from h? */
 int m_refers_to(const Machine *m, Handle h, TraverseFn traverse, const Handle *targets,
                 uint32_t n);

@@ -96,13 +96,7 @@ m_describe(const Machine *m, Handle h, char *buf, size_t size)
     }
 }
 
-/* What m_referents gathers. */
-typedef struct Referents {
-    Handle *v;
-    uint32_t n;
-    size_t cap;
-} Referents;
-
+/* m_referents' visitor: one more reference in the Referents. */
 static void
 add_referent(void *arg, Handle from, uint32_t slot, Handle to)
 {
@@ -114,29 +108,26 @@ add_referent(void *arg, Handle from, uint32_t slot, Handle to)
     r->v[r->n++] = to;
 }
 
-Handle *
-m_referents(const Machine *m, Handle h, TraverseFn traverse, uint32_t *n)
+void
+m_referents(const Machine *m, Handle h, TraverseFn traverse, Referents *r)
 {
-    Referents r = {NULL, 0, 0};
-
-    traverse(m, h, add_referent, &r);
-    *n = r.n;
-    return r.v;
+    r->n = 0;
+    traverse(m, h, add_referent, r);
 }
 
 int
 m_refers_to(const Machine *m, Handle h, TraverseFn traverse, const Handle *targets, uint32_t n)
 {
-    uint32_t nrefs;
-    Handle *refs = m_referents(m, h, traverse, &nrefs);
+    Referents r = {NULL, 0, 0};
     int found = 0;
 
-    for (uint32_t i = 0; i < nrefs && !found; i++) {
+    m_referents(m, h, traverse, &r);
+    for (uint32_t i = 0; i < r.n && !found; i++) {
         for (uint32_t k = 0; k < n; k++) {
-            found |= refs[i] == targets[k];
+            found |= r.v[i] == targets[k];
         }
     }
-    free(refs);
+    free(r.v);
     return found;
 }
 
