@@ -224,6 +224,16 @@ descend(Parser *p, const Token *t, int cost)
     }
 }
 
+/* What sub parses at t, cost levels deeper in CPython's parser. */
+static Node *
+deeper(Parser *p, const Token *t, int cost, Node *(*sub)(Parser *))
+{
+    descend(p, t, cost);
+    Node *x = sub(p);
+    p->level -= cost;
+    return x;
+}
+
 /* A bracket costs `first' levels, or `inner' inside another bracket. */
 static int
 enter_bracket(Parser *p, const Token *t, int first, int inner)
@@ -833,9 +843,7 @@ power(Parser *p)
         Node *b = node(p, N_BINOP, start);
         b->u.binop.op = OP_POW;
         b->u.binop.left = n;
-        descend(p, op, 2);
-        b->u.binop.right = factor(p);
-        p->level -= 2;
+        b->u.binop.right = deeper(p, op, 2, factor);
         finish(p, b);
         return b;
     }
@@ -850,9 +858,7 @@ unary(Parser *p, const Token *t, UnaryOp op, Node *(*sub)(Parser *))
     Node *n = node(p, N_UNARY, t);
 
     n->u.unary.op = op;
-    descend(p, t, 1);
-    n->u.unary.operand = sub(p);
-    p->level -= 1;
+    n->u.unary.operand = deeper(p, t, 1, sub);
     finish(p, n);
     return n;
 }
@@ -1061,9 +1067,7 @@ testlist(Parser *p)
             refuse(p, TK_STAR, "starred expressions are not supported");
             break;
         }
-        descend(p, peek(p), 2);
-        vpush(p, &v, expression(p));
-        p->level -= 2;
+        vpush(p, &v, deeper(p, peek(p), 2, expression));
     }
     Node *t = node(p, N_TUPLE, start);
     t->u.seq.elts = vfinish(p, &v);
@@ -1190,9 +1194,7 @@ small_statement(Parser *p)
         next(p);
         n = node(p, N_RETURN, t);
         if (!at(p, TK_NEWLINE) && !at(p, TK_SEMI)) {
-            descend(p, t, 2);
-            n->u.expr.value = testlist(p);
-            p->level -= 2;
+            n->u.expr.value = deeper(p, t, 2, testlist);
         }
         finish(p, n);
         return n;
@@ -1301,9 +1303,7 @@ small_statement(Parser *p)
         p->first_target = 0;
         vpush(p, &targets, value);
         refuse(p, TK_YIELD, "yield is not supported");
-        descend(p, t, 2);
-        value = testlist(p);
-        p->level -= 2;
+        value = deeper(p, t, 2, testlist);
     }
     n = node(p, N_ASSIGN, t);
     n->u.assign.targets = vfinish(p, &targets);
@@ -1409,48 +1409,22 @@ for_statement(Parser *p, const Token *t)
     check_target(p, first, "assign to");
     n->u.fors.target = first;
     expect(p, TK_IN);
-    descend(p, t, 1);
-    n->u.fors.iter = testlist(p);
-    p->level -= 1;
+    n->u.fors.iter = deeper(p, t, 1, testlist);
     n->u.fors.body = block(p, "'for' statement", t->line);
     refuse(p, TK_ELSE, "'else' after a loop is not supported");
     return n;
 }
 
-/* The NAME after 'def' or 'class'. */
-static const char *
-definition_name(Parser *p)
+/* A def's parameters, after its name: (PARAMS), positional ones with
+ * defaults only. */
+static void
+parameters(Parser *p, Node *n)
 {
-    const Token *name = peek(p);
-
-    if (name->kind != TK_NAME) {
-        invalid_syntax(p, name);
-    }
-    next(p);
-    return name->text;
-}
-
-/* The body of a function or class definition, one block level deeper. */
-static NodeList
-definition_body(Parser *p, const char *what, int line)
-{
-    p->block_level += 1;
-    NodeList body = block(p, what, line);
-    p->block_level -= 1;
-    return body;
-}
-
-/* def NAME(PARAMS): BODY, with positional parameters and defaults only. */
-static Node *
-def_statement(Parser *p, const Token *t)
-{
-    next(p);
-    Node *n = node(p, N_DEF, t);
-    n->u.def.name = definition_name(p);
-    expect(p, TK_LPAR);
     const char *params[256];
     size_t np = 0;
     Vec defaults = {0};
+
+    expect(p, TK_LPAR);
     while (!at(p, TK_RPAR)) {
         const Token *pt = peek(p);
         if (pt->kind == TK_STAR || pt->kind == TK_DOUBLESTAR || pt->kind == TK_SLASH) {
@@ -1486,24 +1460,42 @@ def_statement(Parser *p, const Token *t)
     memcpy(n->u.def.params, params, np * sizeof(char *));
     n->u.def.nparams = np;
     n->u.def.defaults = vfinish(p, &defaults);
-    n->u.def.body = definition_body(p, "function definition", t->line);
-    return n;
 }
 
-/* class NAME: BODY, or class NAME(): BODY (no bases). */
+/* def NAME(PARAMS): BODY; class NAME: BODY or class NAME(): BODY (no
+ * bases).  The body is one block level deeper. */
 static Node *
-class_statement(Parser *p, const Token *t)
+definition(Parser *p, const Token *t)
 {
+    int def = t->kind == TK_DEF;
+    Node *n = node(p, def ? N_DEF : N_CLASS, t);
+
     next(p);
-    Node *n = node(p, N_CLASS, t);
-    n->u.cls.name = definition_name(p);
-    if (accept(p, TK_LPAR)) {
-        if (!at(p, TK_RPAR)) {
-            error_at(p, peek(p), "base classes are not supported");
-        }
-        next(p);
+    const Token *name = peek(p);
+    if (name->kind != TK_NAME) {
+        invalid_syntax(p, name);
     }
-    n->u.cls.body = definition_body(p, "class definition", t->line);
+    next(p);
+    if (def) {
+        n->u.def.name = name->text;
+        parameters(p, n);
+    } else {
+        n->u.cls.name = name->text;
+        if (accept(p, TK_LPAR)) {
+            if (!at(p, TK_RPAR)) {
+                error_at(p, peek(p), "base classes are not supported");
+            }
+            next(p);
+        }
+    }
+    p->block_level += 1;
+    NodeList body = block(p, def ? "function definition" : "class definition", t->line);
+    p->block_level -= 1;
+    if (def) {
+        n->u.def.body = body;
+    } else {
+        n->u.cls.body = body;
+    }
     return n;
 }
 
@@ -1530,10 +1522,8 @@ statement_here(Parser *p, Vec *out)
         vpush(p, out, for_statement(p, t));
         return;
     case TK_DEF:
-        vpush(p, out, def_statement(p, t));
-        return;
     case TK_CLASS:
-        vpush(p, out, class_statement(p, t));
+        vpush(p, out, definition(p, t));
         return;
     case TK_TRY:
         error_at(p, t, "try statements are not supported");
