@@ -41,6 +41,14 @@ _Static_assert(HISTORY_DEFAULT_CAP == (size_t)512 << 20, "the help says --histor
 "  -h, --help            display this help and exit\n"
 #define HELP_SIZE \
 "SIZE is a number of bytes, or of K, M or G (powers of 1024).\n"
+/* The limits of a command that runs a program to its end. */
+#define HELP_LIMITS HELP_MAX_STEPS HELP_MAX_HEAP HELP_VERIFY
+/* After the options of a command that takes SIZEs: up to its exit
+ * statuses. */
+#define HELP_SIZE_EXIT HELP_HELP "\n" HELP_SIZE "\n" "Exit status:\n"
+/* The help and exit statuses of a command that only prints. */
+#define HELP_PRINT_EXIT HELP_HELP "\n" \
+"Exit status: 0 on success, 1 if the output could not be written, 2 for\n"
 #define HELP_STEPS \
 "  --at N|end            go to step N of the --by unit (0 is the start), or\n" \
 "                        to the end (default: step 0, before any event)\n" \
@@ -59,11 +67,7 @@ static const char run_help[] =
 "                        no limit)\n"
 HELP_MAX_HEAP
 HELP_VERIFY
-HELP_HELP
-"\n"
-HELP_SIZE
-"\n"
-"Exit status:\n"
+HELP_SIZE_EXIT
 "  0  the program ended normally\n"
 "  1  it raised an exception (its traceback is on standard error),\n"
 "     --max-steps stopped it, or its output could not be written\n"
@@ -80,14 +84,8 @@ static const char trace_help[] =
 "gc.move and more; what the program prints shows as write \"...\" events.\n"
 "FILE - is standard input.\n"
 "\n"
-HELP_MAX_STEPS
-HELP_MAX_HEAP
-HELP_VERIFY
-HELP_HELP
-"\n"
-HELP_SIZE
-"\n"
-"Exit status:\n"
+HELP_LIMITS
+HELP_SIZE_EXIT
 "  0  the program ended normally\n"
 "  1  it raised an exception, --max-steps stopped it, or the output could\n"
 "     not be written\n"
@@ -101,11 +99,7 @@ static const char dump_help[] =
 "JSON object (schema pymemsim-dump/1).  FILE - is standard input.\n"
 "\n"
 HELP_STEPS
-HELP_HELP
-"\n"
-HELP_SIZE
-"\n"
-"Exit status:\n"
+HELP_SIZE_EXIT
 "  0  the state was printed, whether or not the program raised\n"
 "  1  the output could not be written\n"
 "  2  bad usage, a FILE that cannot be read or compiled, or a bad key\n";
@@ -123,11 +117,7 @@ HELP_STEPS
 "                        escape sequences\n"
 "  --theme THEME         default, contrast or mono (default: default)\n"
 "  --ascii               draw lines with ASCII characters\n"
-HELP_HELP
-"\n"
-HELP_SIZE
-"\n"
-"Exit status:\n"
+HELP_SIZE_EXIT
 "  0  the screen was printed, whether or not the program raised\n"
 "  1  the output could not be written\n"
 "  2  bad usage, a FILE that cannot be read or compiled, or a bad key\n";
@@ -138,14 +128,8 @@ static const char check_help[] =
 "headless, and report every expect that fails and every question whose\n"
 "answer cannot be computed.  LESSON - is standard input.\n"
 "\n"
-HELP_MAX_STEPS
-HELP_MAX_HEAP
-HELP_VERIFY
-HELP_HELP
-"\n"
-HELP_SIZE
-"\n"
-"Exit status:\n"
+HELP_LIMITS
+HELP_SIZE_EXIT
 "  0  every lesson passed\n"
 "  1  an expect failed, a program raised or --max-steps stopped it, or the\n"
 "     output could not be written\n"
@@ -158,9 +142,7 @@ static const char lessons_help[] =
 "pymemsim/lessons under $XDG_DATA_HOME and $XDG_DATA_DIRS, then in\n"
 PKGDATADIR "/lessons.\n"
 "\n"
-HELP_HELP
-"\n"
-"Exit status: 0 on success, 1 if the output could not be written, 2 for\n"
+HELP_PRINT_EXIT
 "bad usage.\n";
 
 static const char machine_help[] =
@@ -168,9 +150,7 @@ static const char machine_help[] =
 "Describe the simulated machine at start-up: its static objects, the\n"
 "allocator's constants and the collector's generations.\n"
 "\n"
-HELP_HELP
-"\n"
-"Exit status: 0 on success, 1 if the output could not be written, 2 for\n"
+HELP_PRINT_EXIT
 "bad usage.\n";
 
 static const char help_help[] =
@@ -178,9 +158,7 @@ static const char help_help[] =
 "Display pymemsim's help, or COMMAND's: run, trace, dump, snapshot, check,\n"
 "lessons, machine or help.\n"
 "\n"
-HELP_HELP
-"\n"
-"Exit status: 0 on success, 1 if the output could not be written, 2 for\n"
+HELP_PRINT_EXIT
 "bad usage or an unknown COMMAND.\n";
 
 static int help_command(int argc, char **argv);
