@@ -162,67 +162,19 @@ mag_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return 0;
 }
 
-/* |a| + |b|: max(na, nb) + 1 digits; caller owns. */
-static uint32_t *
-mag_add(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+/* Swap two magnitudes if need be so that a is the longer (na >= nb). */
+static void
+longer_first(const uint32_t **a, size_t *na, const uint32_t **b, size_t *nb)
 {
-    if (na < nb) {
-        const uint32_t *t = a;
-        size_t tn = na;
-        a = b;
-        na = nb;
-        b = t;
-        nb = tn;
+    if (*na < *nb) {
+        const uint32_t *t = *a;
+        size_t tn = *na;
+        *a = *b;
+        *na = *nb;
+        *b = t;
+        *nb = tn;
     }
-    uint32_t *z = digits_new(na + 1);
-    uint32_t carry = 0;
-    size_t i;
-
-    for (i = 0; i < nb; i++) {
-        carry += a[i] + b[i];
-        z[i] = carry & BI_MASK;
-        carry >>= BI_SHIFT;
-    }
-    for (; i < na; i++) {
-        carry += a[i];
-        z[i] = carry & BI_MASK;
-        carry >>= BI_SHIFT;
-    }
-    z[i] = carry;
-    return z;
 }
-
-/* |a| - |b| where |a| >= |b|: na digits; caller owns. */
-static uint32_t *
-mag_sub(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-    uint32_t *z = digits_new(na);
-    uint32_t borrow = 0;
-    size_t i;
-
-    assert(mag_cmp(a, na, b, nb) >= 0);
-    for (i = 0; i < nb; i++) {
-        borrow = a[i] - b[i] - borrow;
-        z[i] = borrow & BI_MASK;
-        borrow = (borrow >> BI_SHIFT) & 1;
-    }
-    for (; i < na; i++) {
-        borrow = a[i] - borrow;
-        z[i] = borrow & BI_MASK;
-        borrow = (borrow >> BI_SHIFT) & 1;
-    }
-    assert(borrow == 0);
-    return z;
-}
-
-/*
- * Below this many digits in the shorter factor, schoolbook multiplication
- * wins (CPython's KARATSUBA_CUTOFF).
- */
-#define KARATSUBA_CUTOFF 70
-
-/* The split must shrink the factors, which needs at least four digits. */
-_Static_assert(KARATSUBA_CUTOFF >= 4, "Karatsuba on tiny factors would not terminate");
 
 /* x[0..nx-1] += y[0..ny-1] (ny <= nx); returns the carry out of x. */
 static uint32_t
@@ -263,6 +215,41 @@ sub_from(uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
     }
     return borrow;
 }
+
+/* |a| + |b|: max(na, nb) + 1 digits; caller owns. */
+static uint32_t *
+mag_add(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    longer_first(&a, &na, &b, &nb);
+    uint32_t *z = digits_new(na + 1);
+
+    memcpy(z, a, na * sizeof *z);
+    z[na] = add_into(z, na, b, nb);
+    return z;
+}
+
+/* |a| - |b| where |a| >= |b|: na digits; caller owns. */
+static uint32_t *
+mag_sub(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    uint32_t *z = digits_new(na);
+
+    assert(mag_cmp(a, na, b, nb) >= 0);
+    memcpy(z, a, na * sizeof *z);
+    uint32_t borrow = sub_from(z, na, b, nb);
+    assert(borrow == 0);
+    (void)borrow;
+    return z;
+}
+
+/*
+ * Below this many digits in the shorter factor, schoolbook multiplication
+ * wins (CPython's KARATSUBA_CUTOFF).
+ */
+#define KARATSUBA_CUTOFF 70
+
+/* The split must shrink the factors, which needs at least four digits. */
+_Static_assert(KARATSUBA_CUTOFF >= 4, "Karatsuba on tiny factors would not terminate");
 
 /*
  * Schoolbook: z[0..na+nb-1] = |a| * |b|.  Each row adds a[i] * b into the
@@ -306,14 +293,7 @@ mul_into(uint32_t *z, const uint32_t *a, size_t na, const uint32_t *b, size_t nb
 {
     size_t nz = na + nb;
 
-    if (na < nb) {
-        const uint32_t *t = a;
-        size_t tn = na;
-        a = b;
-        na = nb;
-        b = t;
-        nb = tn;
-    }
+    longer_first(&a, &na, &b, &nb);
     if (nb < KARATSUBA_CUTOFF) {
         mul_school(z, a, na, b, nb);
         return;
