@@ -57,47 +57,42 @@ finish_prompt(History *h, int prompt, uint64_t n)
     }
 }
 
+/* The keys that jump to the next breakpoint, collection or collector
+ * phase, or (R, C, '[') to the previous one. */
+static const struct {
+    int key;
+    int (*jump)(History *h, int backward);
+    int backward;
+} jumps[] = {
+    {'r', history_to_break, 0},      {'R', history_to_break, 1},
+    {'c', history_to_collection, 0}, {'C', history_to_collection, 1},
+    {']', history_to_phase, 0},      {'[', history_to_phase, 1},
+};
+
 /* A move key, repeated count times (stopping when a move fails). */
 static KeyResult
 move(History *h, int key, uint64_t count)
 {
-    for (uint64_t i = 0; i < count; i++) {
-        int r;
-        switch (key) {
-        case 'n':
-        case PK_RIGHT:
-            history_forward(h, h->size, count);     /* one move for all */
-            return KEYS_MOVED;
-        case 'p':
-        case PK_LEFT:
-            history_back(h, h->size, count);
-            return KEYS_MOVED;
-        case 'r':
-            r = history_to_break(h, 0);
-            break;
-        case 'R':
-            r = history_to_break(h, 1);
-            break;
-        case 'c':
-            r = history_to_collection(h, 0);
-            break;
-        case 'C':
-            r = history_to_collection(h, 1);
-            break;
-        case ']':
-            r = history_to_phase(h, 0);
-            break;
-        case '[':
-            r = history_to_phase(h, 1);
-            break;
-        default:
-            return KEYS_UNKNOWN;
-        }
-        if (r < 0) {
-            break;
-        }
+    if (key == 'n' || key == PK_RIGHT) {
+        history_forward(h, h->size, count);     /* one move for all */
+        return KEYS_MOVED;
     }
-    return KEYS_MOVED;
+    if (key == 'p' || key == PK_LEFT) {
+        history_back(h, h->size, count);
+        return KEYS_MOVED;
+    }
+    for (size_t j = 0; j < sizeof jumps / sizeof jumps[0]; j++) {
+        if (jumps[j].key != key) {
+            continue;
+        }
+        for (uint64_t i = 0; i < count; i++) {
+            if (jumps[j].jump(h, jumps[j].backward) < 0) {
+                break;
+            }
+        }
+        return KEYS_MOVED;
+    }
+    return KEYS_UNKNOWN;
 }
 
 KeyResult

@@ -150,7 +150,7 @@ enter(Parser *ps)
     }
 }
 
-static Expr *parse_or(Parser *ps);
+static Expr *parse_level(Parser *ps, size_t i);
 
 /* A name: [A-Za-z_][A-Za-z0-9_]*; returns its length (0 if none). */
 static size_t
@@ -191,7 +191,7 @@ parse_atom(Parser *ps)
     }
     if (take(ps, "(")) {
         enter(ps);
-        Expr *e = parse_or(ps);
+        Expr *e = parse_level(ps, 0);
         if (!take(ps, ")")) {
             fail(ps, ps->p, "expected ')'");
         }
@@ -267,92 +267,71 @@ parse_atom(Parser *ps)
     return e;
 }
 
-static Expr *
-parse_unary(Parser *ps)
+/* The operators, loosest first.  A level joins operands of the next one
+ * (the last one's are atoms): from the left (LEVEL_LEFT), or once, as
+ * comparisons do not chain (LEVEL_COMPARE); or it is an operator before
+ * an operand of its own level (LEVEL_PREFIX).  Operators are tried in
+ * their order ("<=" before "<"). */
+typedef enum { LEVEL_LEFT, LEVEL_COMPARE, LEVEL_PREFIX } LevelKind;
+
+static const struct {
+    LevelKind kind;
+    int n;
+    const char *tok[6];
+    ExprKind k[6];
+} levels[] = {
+    {LEVEL_LEFT, 1, {"or"}, {E_OR}},
+    {LEVEL_LEFT, 1, {"and"}, {E_AND}},
+    {LEVEL_PREFIX, 1, {"not"}, {E_NOT}},
+    {LEVEL_COMPARE, 6, {"==", "!=", "<=", ">=", "<", ">"}, {E_EQ, E_NE, E_LE, E_GE, E_LT, E_GT}},
+    {LEVEL_LEFT, 2, {"+", "-"}, {E_ADD, E_SUB}},
+    {LEVEL_LEFT, 1, {"*"}, {E_MUL}},
+    {LEVEL_PREFIX, 1, {"-"}, {E_NEG}},
+};
+#define NLEVELS (sizeof levels / sizeof levels[0])
+
+/* Take the operator of level i the input starts with: its index in the
+ * level, or -1 when there is none. */
+static int
+take_op(Parser *ps, size_t i)
 {
-    if (take(ps, "-")) {
+    for (int j = 0; j < levels[i].n; j++) {
+        if (take(ps, levels[i].tok[j])) {
+            return j;
+        }
+    }
+    return -1;
+}
+
+/* An expression of level i (NLEVELS: an atom). */
+static Expr *
+parse_level(Parser *ps, size_t i)
+{
+    if (i == NLEVELS) {
+        return parse_atom(ps);
+    }
+    if (levels[i].kind == LEVEL_PREFIX) {
+        if (take_op(ps, i) < 0) {
+            return parse_level(ps, i + 1);
+        }
         enter(ps);
-        Expr *a = parse_unary(ps);
+        Expr *a = parse_level(ps, i);
         ps->nest--;
-        return mk(ps, E_NEG, a, NULL);
+        return mk(ps, levels[i].k[0], a, NULL);
     }
-    return parse_atom(ps);
-}
-
-static Expr *
-parse_term(Parser *ps)
-{
-    Expr *e = parse_unary(ps);
-    while (take(ps, "*")) {
-        e = mk(ps, E_MUL, e, parse_unary(ps));
-    }
-    return e;
-}
-
-static Expr *
-parse_sum(Parser *ps)
-{
-    Expr *e = parse_term(ps);
-    for (;;) {
-        if (take(ps, "+")) {
-            e = mk(ps, E_ADD, e, parse_term(ps));
-        } else if (take(ps, "-")) {
-            e = mk(ps, E_SUB, e, parse_term(ps));
-        } else {
+    Expr *e = parse_level(ps, i + 1);
+    int j;
+    while ((j = take_op(ps, i)) >= 0) {
+        e = mk(ps, levels[i].k[j], e, parse_level(ps, i + 1));
+        if (levels[i].kind == LEVEL_COMPARE) {
             return e;
         }
     }
-}
-
-static Expr *
-parse_cmp(Parser *ps)
-{
-    static const struct {
-        const char *tok;
-        ExprKind k;
-    } ops[] = {{"==", E_EQ}, {"!=", E_NE}, {"<=", E_LE}, {">=", E_GE}, {"<", E_LT}, {">", E_GT}};
-    Expr *e = parse_sum(ps);
-
-    for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
-        if (take(ps, ops[i].tok)) {
-            return mk(ps, ops[i].k, e, parse_sum(ps));
+    if (levels[i].kind == LEVEL_COMPARE) {
+        skip(ps);
+        if (*ps->p == '=') {
+            fail(ps, ps->p, "'=' is not a comparison: write '=='");
         }
-    }
-    skip(ps);
-    if (*ps->p == '=') {
-        fail(ps, ps->p, "'=' is not a comparison: write '=='");
-    }
-    return e;
-}
-
-static Expr *
-parse_not(Parser *ps)
-{
-    if (take(ps, "not")) {
-        enter(ps);
-        Expr *a = parse_not(ps);
-        ps->nest--;
-        return mk(ps, E_NOT, a, NULL);
-    }
-    return parse_cmp(ps);
-}
-
-static Expr *
-parse_and(Parser *ps)
-{
-    Expr *e = parse_not(ps);
-    while (take(ps, "and")) {
-        e = mk(ps, E_AND, e, parse_not(ps));
-    }
-    return e;
-}
-
-static Expr *
-parse_or(Parser *ps)
-{
-    Expr *e = parse_and(ps);
-    while (take(ps, "or")) {
-        e = mk(ps, E_OR, e, parse_and(ps));
     }
     return e;
 }
@@ -392,7 +371,7 @@ expr_parse(const char *src, int (*names)(void *ctx, const char *name), void *ctx
     if (*ps.p == '\0') {
         fail(&ps, ps.p, "expected an expression");
     }
-    e = parse_or(&ps);
+    e = parse_level(&ps, 0);
     skip(&ps);
     if (*ps.p != '\0') {
         fail(&ps, ps.p, "unexpected '%c' after the expression", *ps.p);
@@ -409,10 +388,7 @@ expr_free(Expr *e)
     }
     expr_free(e->a);
     expr_free(e->b);
-    free(e->s);
-    free(e->argname[0]);
-    free(e->argname[1]);
-    free(e);
+    node_free(e);
 }
 
 /* ------------------------------------------------------------------ */

@@ -201,6 +201,60 @@ expression(Loader *ld, const char *src, int line, int col)
     return e;
 }
 
+/* ask "QUESTION" = EXPRESSION [because "WHY"]: rest follows the word
+ * "ask" (text starts at column col, the word at wcol).  NULL after
+ * reporting a mistake. */
+static Directive *
+ask_directive(Loader *ld, const char *text, const char *rest, int line, int col, int wcol)
+{
+    const char *q = rest;
+    char *question = quoted(&q);
+
+    if (question == NULL) {
+        fail(ld, line, col + (int)(rest - text), "ask wants a question in double quotes");
+        return NULL;
+    }
+    skip_blanks(&q);
+    if (*q != '=' || q[1] == '=') {
+        free(question);
+        fail(ld, line, col + (int)(q - text), "expected '= EXPRESSION' after the question");
+        return NULL;
+    }
+    q++;
+    skip_blanks(&q);
+    char *src = xstrdup(q);
+    char *because = NULL;
+    char *b = strstr(src, " because ");
+    Expr *e = NULL;
+    if (b != NULL) {
+        const char *bq = b + 9;
+        skip_blanks(&bq);
+        because = quoted(&bq);
+        skip_blanks(&bq);
+        if (because == NULL || *bq != '\0') {
+            fail(ld, line, col + (int)(q - text) + (int)(b - src) + 1,
+                 "because wants an explanation in double quotes");
+            goto fail;
+        }
+        *b = '\0';
+    }
+    e = expression(ld, src, line, col + (int)(q - text));
+    if (e == NULL) {
+        goto fail;
+    }
+    Directive *d = new_dir(ld, DIR_ASK, line, wcol);
+    d->expr = e;
+    d->text = question;
+    d->because = because;
+    d->var = src;           /* the expression's source, for messages */
+    return d;
+fail:
+    free(because);
+    free(question);
+    free(src);
+    return NULL;
+}
+
 /* One directive: text is what follows "#@" (at column col). */
 static void
 directive(Loader *ld, const char *text, int line, int col, int after)
@@ -234,50 +288,10 @@ directive(Loader *ld, const char *text, int line, int col, int after)
         d->expr = e;
         d->text = xstrdup(rest);
     } else if (strcmp(word, "ask") == 0) {
-        const char *q = rest;
-        char *question = quoted(&q);
-        if (question == NULL) {
-            fail(ld, line, rcol, "ask wants a question in double quotes");
+        d = ask_directive(ld, text, rest, line, col, wcol);
+        if (d == NULL) {
             return;
         }
-        skip_blanks(&q);
-        if (*q != '=' || q[1] == '=') {
-            free(question);
-            fail(ld, line, col + (int)(q - text), "expected '= EXPRESSION' after the question");
-            return;
-        }
-        q++;
-        skip_blanks(&q);
-        char *src = xstrdup(q);
-        char *because = NULL;
-        char *b = strstr(src, " because ");
-        if (b != NULL) {
-            const char *bq = b + 9;
-            skip_blanks(&bq);
-            because = quoted(&bq);
-            skip_blanks(&bq);
-            if (because == NULL || *bq != '\0') {
-                fail(ld, line, col + (int)(q - text) + (int)(b - src) + 1,
-                     "because wants an explanation in double quotes");
-                free(because);
-                free(question);
-                free(src);
-                return;
-            }
-            *b = '\0';
-        }
-        Expr *e = expression(ld, src, line, col + (int)(q - text));
-        if (e == NULL) {
-            free(because);
-            free(question);
-            free(src);
-            return;
-        }
-        d = new_dir(ld, DIR_ASK, line, wcol);
-        d->expr = e;
-        d->text = question;
-        d->because = because;
-        d->var = src;           /* the expression's source, for messages */
     } else if (strcmp(word, "show") == 0) {
         int pane = -2;
         for (int i = 0; i < 6; i++) {
