@@ -176,44 +176,61 @@ longer_first(const uint32_t **a, size_t *na, const uint32_t **b, size_t *nb)
     }
 }
 
-/* x[0..nx-1] += y[0..ny-1] (ny <= nx); returns the carry out of x. */
+/* z[0..na-1] = a[0..na-1] + b[0..nb-1] (nb <= na); returns the carry
+ * out.  z may be a: the digits past b's are then left as they are once
+ * no carry is left. */
 static uint32_t
-add_into(uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+add_digits(uint32_t *z, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     uint32_t carry = 0;
     size_t i;
 
-    for (i = 0; i < ny; i++) {
-        carry += x[i] + y[i];
-        x[i] = carry & BI_MASK;
+    for (i = 0; i < nb; i++) {
+        carry += a[i] + b[i];
+        z[i] = carry & BI_MASK;
         carry >>= BI_SHIFT;
     }
-    for (; carry != 0 && i < nx; i++) {
-        carry += x[i];
-        x[i] = carry & BI_MASK;
+    for (; i < na && (z != a || carry != 0); i++) {
+        carry += a[i];
+        z[i] = carry & BI_MASK;
         carry >>= BI_SHIFT;
     }
     return carry;
+}
+
+/* z[0..na-1] = a[0..na-1] - b[0..nb-1] (nb <= na, a >= b); returns the
+ * borrow out.  z may be a, as for add_digits. */
+static uint32_t
+sub_digits(uint32_t *z, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    uint32_t borrow = 0;
+    size_t i;
+
+    for (i = 0; i < nb; i++) {
+        borrow = a[i] - b[i] - borrow;
+        z[i] = borrow & BI_MASK;
+        borrow = (borrow >> BI_SHIFT) & 1;
+    }
+    for (; i < na && (z != a || borrow != 0); i++) {
+        borrow = a[i] - borrow;
+        z[i] = borrow & BI_MASK;
+        borrow = (borrow >> BI_SHIFT) & 1;
+    }
+    return borrow;
+}
+
+/* x[0..nx-1] += y[0..ny-1] (ny <= nx); returns the carry out of x. */
+static uint32_t
+add_into(uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+{
+    return add_digits(x, x, nx, y, ny);
 }
 
 /* x[0..nx-1] -= y[0..ny-1] (ny <= nx, x >= y); returns the borrow. */
 static uint32_t
 sub_from(uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
 {
-    uint32_t borrow = 0;
-    size_t i;
-
-    for (i = 0; i < ny; i++) {
-        borrow = x[i] - y[i] - borrow;
-        x[i] = borrow & BI_MASK;
-        borrow = (borrow >> BI_SHIFT) & 1;
-    }
-    for (; borrow != 0 && i < nx; i++) {
-        borrow = x[i] - borrow;
-        x[i] = borrow & BI_MASK;
-        borrow = (borrow >> BI_SHIFT) & 1;
-    }
-    return borrow;
+    return sub_digits(x, x, nx, y, ny);
 }
 
 /* |a| + |b|: max(na, nb) + 1 digits; caller owns. */
@@ -223,8 +240,7 @@ mag_add(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     longer_first(&a, &na, &b, &nb);
     uint32_t *z = digits_new(na + 1);
 
-    memcpy(z, a, na * sizeof *z);
-    z[na] = add_into(z, na, b, nb);
+    z[na] = add_digits(z, a, na, b, nb);
     return z;
 }
 
@@ -235,8 +251,7 @@ mag_sub(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     uint32_t *z = digits_new(na);
 
     assert(mag_cmp(a, na, b, nb) >= 0);
-    memcpy(z, a, na * sizeof *z);
-    uint32_t borrow = sub_from(z, na, b, nb);
+    uint32_t borrow = sub_digits(z, a, na, b, nb);
     assert(borrow == 0);
     (void)borrow;
     return z;

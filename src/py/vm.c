@@ -387,23 +387,33 @@ push_found(Vm *vm, Handle name, Handle v)
     return push_new(vm, v);
 }
 
-/* The end of an operation on popped operands: release them (a, then b;
- * NULL_HANDLE for none), then push its result v, a new reference; -1
- * when the operation raised (v is NULL_HANDLE). */
+/* Push v, the new reference an operation returned; -1 when it raised
+ * (v is NULL_HANDLE). */
 static inline int
-push_result(Vm *vm, Handle v, Handle a, Handle b)
+push_result(Vm *vm, Handle v)
 {
-    if (a != NULL_HANDLE) {
-        m_decref(M, a);
-    }
-    if (b != NULL_HANDLE) {
-        m_decref(M, b);
-    }
     if (v == NULL_HANDLE) {
         return -1;
     }
     PUSH(v);
     return 0;
+}
+
+/* The end of an operation on the popped operand a: release it, then
+ * push_result. */
+static inline int
+unary_result(Vm *vm, Handle v, Handle a)
+{
+    m_decref(M, a);
+    return push_result(vm, v);
+}
+
+/* The same for the popped operands a and b, released in that order. */
+static inline int
+binary_result(Vm *vm, Handle v, Handle a, Handle b)
+{
+    m_decref(M, a);
+    return unary_result(vm, v, b);
 }
 
 /* Pop the top value and release it: its truth, or -1 on an exception. */
@@ -722,7 +732,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return 0;
     case OP_LOAD_ATTR:
         a = POP();
-        return push_result(vm, op_getattr(vm, a, name_at(vm, f, arg)), a, NULL_HANDLE);
+        return unary_result(vm, op_getattr(vm, a, name_at(vm, f, arg)), a);
     case OP_STORE_ATTR:
         a = POP();                      /* owner */
         b = POP();                      /* value */
@@ -761,13 +771,13 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
     case OP_BINARY_OP:
         b = POP();
         a = POP();
-        return push_result(vm, op_binary(vm, arg, a, b), a, b);
+        return binary_result(vm, op_binary(vm, arg, a, b), a, b);
     case OP_UNARY_NEGATIVE:
     case OP_UNARY_POSITIVE:
     case OP_UNARY_INVERT:
         a = POP();
         v = op_unary(vm, in->op == OP_UNARY_NEGATIVE ? 0 : in->op == OP_UNARY_POSITIVE ? 1 : 3, a);
-        return push_result(vm, v, a, NULL_HANDLE);
+        return unary_result(vm, v, a);
     case OP_UNARY_NOT:
         r = pop_truth(vm);
         if (r < 0) {
@@ -807,7 +817,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
     case OP_BINARY_SUBSCR:
         b = POP();
         a = POP();
-        return push_result(vm, op_getitem(vm, a, b), a, b);
+        return binary_result(vm, op_getitem(vm, a, b), a, b);
     case OP_STORE_SUBSCR:
         c = POP();                      /* sub */
         b = POP();                      /* container */
@@ -862,7 +872,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         for (uint32_t i = 0; i < 2 * arg; i++) {
             m_decref(M, POP());
         }
-        return push_result(vm, v, NULL_HANDLE, NULL_HANDLE);
+        return push_result(vm, v);
     }
     case OP_BUILD_CONST_KEY_MAP: {
         Handle keys = TOP();
@@ -875,7 +885,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         for (uint32_t i = 0; i < arg; i++) {
             m_decref(M, POP());
         }
-        return push_result(vm, v, NULL_HANDLE, NULL_HANDLE);
+        return push_result(vm, v);
     }
     case OP_LIST_EXTEND:
         b = POP();
@@ -930,7 +940,7 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return unpack(vm, arg);
     case OP_GET_ITER:
         a = POP();
-        return push_result(vm, op_iter(vm, a), a, NULL_HANDLE);
+        return unary_result(vm, op_iter(vm, a), a);
     case OP_FOR_ITER:
         r = op_next(vm, TOP(), &v);
         if (r < 0) {

@@ -883,7 +883,7 @@ free_payload(Machine *m, Handle h)
     if (ops->free_payload != NULL) {
         ops->free_payload(m, h);
     }
-    snap_payload_free(&m->objs[h]);
+    type_host_free(&m->objs[h]);
     /* Nothing dangles while the handle waits for its free event (a
      * history copy may be taken then). */
     memset(&m->objs[h].u, 0, sizeof m->objs[h].u);
@@ -1095,7 +1095,7 @@ machine_done(Machine *m)
     for (Handle h = 1; h < m->nobjs; h++) {
         Object *o = &m->objs[h];
         if (o->flags & OF_LIVE) {
-            snap_payload_free(o);
+            type_host_free(o);
         }
     }
     free(m->objs);

@@ -139,62 +139,6 @@ m_weaklist(Machine *m, Handle obj)
     return ops->weaklist != NULL ? ops->weaklist(m, obj) : NULL;
 }
 
-Handle
-type_take_slot(Machine *m, Handle h, uint32_t i)
-{
-    Handle *p = m_ops(m, h)->slot(m, h, i);
-    Handle v = *p;
-
-    *p = NULL_HANDLE;
-    return v;
-}
-
-Handle
-type_release_upto(Machine *m, Handle h, uint32_t *step, uint32_t n)
-{
-    Handle v;
-
-    while (*step < n) {
-        if ((v = type_take_slot(m, h, (*step)++)) != NULL_HANDLE) {
-            return v;
-        }
-    }
-    return NULL_HANDLE;
-}
-
-Handle
-type_release_downfrom(Machine *m, Handle h, uint32_t *step, uint32_t n)
-{
-    Handle v;
-
-    while (*step < n) {
-        if ((v = type_take_slot(m, h, n - 1 - (*step)++)) != NULL_HANDLE) {
-            return v;
-        }
-    }
-    return NULL_HANDLE;
-}
-
-void
-type_visit_refs(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg)
-{
-    for (uint32_t i = 0; i < n; i++) {
-        if (p[i]) {
-            fn(arg, h, i, p[i]);
-        }
-    }
-}
-
-void
-type_visit_refs_back(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg)
-{
-    for (uint32_t i = n; i-- > 0;) {
-        if (p[i]) {
-            fn(arg, h, i, p[i]);
-        }
-    }
-}
-
 void
 type_clear_slot(Machine *m, Handle h, uint32_t i)
 {

@@ -58,19 +58,7 @@ snap_dup_size(const void *p, size_t count, size_t elem)
     return p == NULL ? 0 : count * elem;
 }
 
-/* The host array TypeOps.host names in o (NULL if none); host_set
- * replaces it. */
-static void *
-host_get(const Object *o, const HostArray *a)
-{
-    void *p = NULL;
-
-    if (a->elem != 0) {
-        memcpy(&p, (const char *)o + a->at, sizeof p);
-    }
-    return p;
-}
-
+/* Replace the pointer of the array TypeOps.host names in o. */
 static void
 host_set(Object *o, const HostArray *a, void *p)
 {
@@ -84,20 +72,6 @@ host_count(const Object *o, const HostArray *a)
     return a->count != NULL ? a->count(o) : 1;
 }
 
-/* Free o's host payload (machine_done, and a dying object's after its
- * free_payload). */
-void
-snap_payload_free(Object *o)
-{
-    const TypeOps *ops = type_ops[o->type];
-
-    if (ops->host_free != NULL) {
-        ops->host_free(o);
-    } else {
-        free(host_get(o, &ops->host));
-    }
-}
-
 /* Replace the payload pointers of o (copied from the original with the
  * rest of the object table) by copies of their own. */
 static void
@@ -108,7 +82,7 @@ payload_copy(Object *o)
 
     if (ops->host_copy != NULL) {
         ops->host_copy(o);
-    } else if ((p = host_get(o, &ops->host)) != NULL) {
+    } else if ((p = type_host_array(o, &ops->host)) != NULL) {
         host_set(o, &ops->host, snap_dup_array(p, host_count(o, &ops->host), ops->host.elem));
     }
 }
@@ -121,7 +95,7 @@ payload_bytes(const Object *o)
     if (ops->host_bytes != NULL) {
         return ops->host_bytes(o);
     }
-    const void *p = host_get(o, &ops->host);
+    const void *p = type_host_array(o, &ops->host);
     return p != NULL ? snap_dup_size(p, host_count(o, &ops->host), ops->host.elem) : 0;
 }
 

@@ -26,6 +26,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "sim/machine.h"
 
@@ -103,16 +105,68 @@ m_ops(const Machine *m, Handle h)
     return type_ops[m->objs[h].type];
 }
 
-/* Take the reference in slot i out of h, for release (0 if empty). */
-Handle type_take_slot(Machine *m, Handle h, uint32_t i);
+/* Take the reference in slot i out of h, for release (0 if empty).
+ * This and the release helpers below are inline: every deallocation
+ * runs through them. */
+static inline Handle
+type_take_slot(Machine *m, Handle h, uint32_t i)
+{
+    Handle *p = m_ops(m, h)->slot(m, h, i);
+    Handle v = *p;
+
+    *p = NULL_HANDLE;
+    return v;
+}
+
 /* Release helper: the next non-empty slot of *step .. n - 1, taken. */
-Handle type_release_upto(Machine *m, Handle h, uint32_t *step, uint32_t n);
+static inline Handle
+type_release_upto(Machine *m, Handle h, uint32_t *step, uint32_t n)
+{
+    Handle v;
+
+    while (*step < n) {
+        if ((v = type_take_slot(m, h, (*step)++)) != NULL_HANDLE) {
+            return v;
+        }
+    }
+    return NULL_HANDLE;
+}
+
 /* Release helper: the same from slot n - 1 down to 0. */
-Handle type_release_downfrom(Machine *m, Handle h, uint32_t *step, uint32_t n);
-/* Visit the non-empty p[0 .. n - 1] as slots 0 .. n - 1 of h (or from
- * the last, backwards). */
-void type_visit_refs(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg);
-void type_visit_refs_back(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg);
+static inline Handle
+type_release_downfrom(Machine *m, Handle h, uint32_t *step, uint32_t n)
+{
+    Handle v;
+
+    while (*step < n) {
+        if ((v = type_take_slot(m, h, n - 1 - (*step)++)) != NULL_HANDLE) {
+            return v;
+        }
+    }
+    return NULL_HANDLE;
+}
+/* Visit the non-empty p[0 .. n - 1] as slots 0 .. n - 1 of h (inline:
+ * the collector's traversals run through here). */
+static inline void
+type_visit_refs(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (p[i]) {
+            fn(arg, h, i, p[i]);
+        }
+    }
+}
+
+/* The same from the last, backwards. */
+static inline void
+type_visit_refs_back(Handle h, const Handle *p, uint32_t n, VisitFn fn, void *arg)
+{
+    for (uint32_t i = n; i-- > 0;) {
+        if (p[i]) {
+            fn(arg, h, i, p[i]);
+        }
+    }
+}
 /* tp_clear's step: take slot i out of h and release what it held. */
 void type_clear_slot(Machine *m, Handle h, uint32_t i);
 /* The clear of a type whose one reference to clear is slot 0. */
@@ -139,8 +193,33 @@ void *snap_dup_array(const void *p, size_t count, size_t elem);
 size_t snap_dup_size(const void *p, size_t count, size_t elem);
 uint64_t snap_hash_pair(uint64_t x, uint32_t lo, uint32_t hi);
 uint64_t snap_hash_u32s(uint64_t x, const uint32_t *v, size_t n);
-/* Free o's host payload: host_free, or as host says. */
-void snap_payload_free(Object *o);
+
+/* The array TypeOps.host names in o, or NULL. */
+static inline void *
+type_host_array(const Object *o, const HostArray *a)
+{
+    void *p = NULL;
+
+    if (a->elem != 0) {
+        memcpy(&p, (const char *)o + a->at, sizeof p);
+    }
+    return p;
+}
+
+/* Free o's host payload (machine_done, and a dying object's after its
+ * free_payload): host_free, or the array host names.  Inline: every
+ * deallocation runs through here. */
+static inline void
+type_host_free(Object *o)
+{
+    const TypeOps *ops = type_ops[o->type];
+
+    if (ops->host_free != NULL) {
+        ops->host_free(o);
+    } else if (ops->host.elem != 0) {
+        free(type_host_array(o, &ops->host));
+    }
+}
 
 /* Shared between families. */
 void machine_freelist_push(FreeList *fl, uint64_t block);      /* machine.c */
