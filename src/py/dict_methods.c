@@ -103,32 +103,21 @@ dict_get(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 }
 
 static Handle
-dict_view(Vm *vm, ObjType t, Handle d)
-{
-    Handle v = m_alloc(M, t, TYPE_NBYTES(t));
-
-    m_incref(M, d);
-    m_store(M, v, 0, d);
-    m_track(M, v);
-    return v;
-}
-
-static Handle
 dict_keys(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return dict_view(vm, T_DICTKEYS, self);
+    return m_iter_new(M, T_DICTKEYS, self);
 }
 
 static Handle
 dict_values(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return dict_view(vm, T_DICTVALUES, self);
+    return m_iter_new(M, T_DICTVALUES, self);
 }
 
 static Handle
 dict_items(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return dict_view(vm, T_DICTITEMS, self);
+    return m_iter_new(M, T_DICTITEMS, self);
 }
 
 static Handle

@@ -12,6 +12,19 @@
 #include "core/hash.h"
 #include "sim/typeops.h"
 
+Handle
+m_iter_new(Machine *m, ObjType t, Handle seq)
+{
+    Handle h = m_alloc(m, t, type_basic_nbytes(t));
+
+    m_incref(m, seq);
+    m_store(m, h, 0, seq);
+    if (type_info[t].gc) {
+        m_track(m, h);
+    }
+    return h;
+}
+
 static uint64_t
 iter_hash(uint64_t x, const Object *o)
 {

@@ -432,6 +432,9 @@ Handle m_inst_getattr(const Machine *m, Handle inst, Handle name);  /* borrowed 
 Handle m_inst_dict(Machine *m, Handle inst);          /* borrowed; materialises */
 Handle m_cell_new(Machine *m, Handle v);              /* steals v */
 Handle m_module_new(Machine *m, const char *name);
+/* An iterator or dict view of type t over seq (slot 0, a new
+ * reference), tracked when t is a GC type. */
+Handle m_iter_new(Machine *m, ObjType t, Handle seq);
 Handle m_function_new(Machine *m, Handle code, Handle globals, Handle name,
                       Handle defaults, Handle closure); /* steals all */
 
