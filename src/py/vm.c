@@ -70,7 +70,7 @@ vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...)
     va_list ap;
 
     vm->exc = kind;
-    M->exception_pending = 1;
+    machine_set_exception_pending(M, 1);
     sb_clear(&vm->excmsg);
     sb_clear(&vm->exchint);
     va_start(ap, fmt);
@@ -149,7 +149,7 @@ unraisable(Vm *vm, const char *where)
         free(text);
     }
     vm->exc = EXC_NONE;
-    M->exception_pending = 0;
+    machine_set_exception_pending(M, 0);
     sb_clear(&vm->excmsg);
 }
 
@@ -1084,7 +1084,7 @@ vm_set_limits(Vm *vm, const VmLimits *lim)
     vm->poll = lim->poll;
     vm->poll_ctx = lim->poll_ctx;
     vm->poll_at = vm->ninstr + VM_POLL_EVERY;
-    M->heap_limit = lim->max_heap;
+    machine_set_heap_limit(M, lim->max_heap);
     set_check_at(vm);
 }
 
@@ -1116,7 +1116,7 @@ static void
 raise_stop(Vm *vm)
 {
     vm->exc = EXC_STOP;
-    M->exception_pending = 1;
+    machine_set_exception_pending(M, 1);
     sb_clear(&vm->excmsg);
     /* The same words whatever stopped it: a replay stops by the budget. */
     sb_printf(&vm->excmsg, "stopped after %" PRIu64 " instructions", vm->ninstr);
@@ -1224,10 +1224,12 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     sb_init(&vm->excmsg);
     sb_init(&vm->exchint);
     vm->builtin_id = -1;
-    m->hooks.ctx = vm;
-    m->hooks.finalize = finalize_hook;
+    MachineHooks hooks = m->hooks;
+    hooks.ctx = vm;
+    hooks.finalize = finalize_hook;
+    weakref_hooks(&hooks);
+    machine_set_hooks(m, &hooks);
     builtins_init(vm);
-    weakref_hooks(vm);
 }
 
 void
@@ -1255,7 +1257,9 @@ vm_copy(Vm *dst, const Vm *src, Machine *m)
     if (src->ntb) {
         memcpy(dst->tb, src->tb, src->ntb * sizeof *dst->tb);
     }
-    m->hooks.ctx = dst;
+    MachineHooks hooks = m->hooks;
+    hooks.ctx = dst;
+    machine_set_hooks(m, &hooks);
 }
 
 uint64_t

@@ -195,6 +195,9 @@ describe_event(const Sim *s, const Event *e, char *buf, size_t size)
         }
         break;
     }
+    case EV_ITER:
+        snprintf(buf, size, "%s moves on: index %" PRId64 " -> %" PRId64, o, e->a, e->b);
+        break;
     default:
         snprintf(buf, size, "%s", e->kind < EV_COUNT ? event_names[e->kind] : "?");
         break;
