@@ -243,7 +243,9 @@ void machine_set_gc_garbage(Machine *m, Handle list);
  * first one described by verify_event, verify_kind and verify_where. */
 void machine_set_verify(Machine *m, uint32_t every);
 
-/* Reading (const). */
+/* Reading (const).  Outside src/sim an object is read only: it changes
+ * through its family's constructors and mutators below, which src/sim
+ * builds from the primitives (and which write m->objs[h] themselves). */
 static inline const Object *
 m_obj(const Machine *m, Handle h)
 {
