@@ -22,14 +22,18 @@ for f in \
     006_floordiv_mod_negative.py \
     007_bigint_pow.py \
     008_bigint_ops.py \
+    009_comparisons.py \
     010_bool_ops.py \
     011_if_elif_else.py \
     012_while_break_continue.py \
     013_for_range.py \
     014_for_containers.py \
     015_nested_loops.py \
+    016_tuple_unpacking.py \
     017_chained_assignment.py \
+    018_augmented_assignment.py \
     020_function_defaults.py \
+    021_mutable_default.py \
     022_global.py \
     025_len_builtin.py \
     026_str_methods.py \
@@ -43,6 +47,7 @@ for f in \
     034_is_small_ints.py \
     040_subscript_assign.py \
     042_rc_alias.py \
+    043_rc_rebind.py \
     044_rc_del.py \
     045_rc_local.py \
     046_rc_arguments.py \
@@ -52,6 +57,7 @@ for f in \
     050_rc_tuple.py \
     053_rc_nested.py \
     054_rc_for_loop.py \
+    055_rc_for_loop_function.py \
     060_rc_constants_module.py \
     061_rc_constants_function.py \
     062_rc_bigint_runtime.py \
@@ -82,6 +88,8 @@ for f in \
     088_size_dict_key_kinds.py \
     120_assert_refcounts.py \
     125_bigint_str_conversion.py \
+    128_rc_aug_subscript.py \
+    131_rc_chained_compare.py \
     133_rc_constant_folding.py \
     134_rc_default_arg_objects.py \
     135_rc_dict_equal_key_kept.py \
@@ -104,6 +112,7 @@ for f in \
     192_size_list_ops_sequence.py \
     193_size_list_shrink_ops.py \
     197_size_str_after_ops.py \
+    199_bigint_compare_mixed.py \
     200_bigint_huge_powers.py \
     200_gc_self_list.py \
     201_bigint_int_from_string.py \
@@ -141,8 +150,11 @@ for f in \
     229_list_methods_args.py \
     230_list_self_operations.py \
     232_range_big_bounds.py \
+    233_assign_evaluation_order.py \
     234_operators_bool_repeat.py \
+    235_compare_sequences.py \
     236_builtins_args.py \
+    237_compile_large_expressions.py \
     245_gc_saveall_self_list.py \
     249_gc_debug_flags.py \
     250_gc_saveall_young.py \

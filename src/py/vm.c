@@ -575,14 +575,9 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         m_incref(M, v);
         PUSH(v);
         return 0;
-    case OP_SWAP: {
-        Frame *fr = m_frame(M);
-        Handle *top = &M->slots[fr->base + fr->nlocals + fr->sp - 1];
-        Handle t = top[0];
-        top[0] = top[1 - (int)arg];
-        top[1 - (int)arg] = t;
+    case OP_SWAP:
+        m_swap(M, arg);
         return 0;
-    }
     case OP_LOAD_CONST:
         v = const_at(vm, f, arg);
         m_incref(M, v);

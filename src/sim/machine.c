@@ -795,6 +795,22 @@ m_push(Machine *m, Handle v)
     emit(m, EV_PUSH, v, f->sp - 1, v, f->sp, 0);
 }
 
+/* SWAP i: the top of the value stack and its i-th item (from 1, the
+ * top) change places. */
+void
+m_swap(Machine *m, uint32_t i)
+{
+    PRIM_BEGIN(m);
+    Frame *f = m_frame(m);
+
+    assert(i >= 2 && i <= f->sp);
+    Handle *top = &m->slots[f->base + f->nlocals + f->sp - 1];
+    Handle t = top[0];
+    top[0] = top[1 - (int)i];
+    top[1 - (int)i] = t;
+    emit(m, EV_SWAP, NULL_HANDLE, i, top[0], t, 0);
+}
+
 Handle
 m_pop(Machine *m)
 {

@@ -352,6 +352,8 @@ void m_instr(Machine *m, uint32_t i, int lineno, int op, int starts_line);
 void m_frame_pop(Machine *m);
 Handle m_bind(Machine *m, uint32_t slot, Handle v);   /* returns old (owned) */
 void m_push(Machine *m, Handle v);      /* steals v */
+/* SWAP i: the top of the value stack and its i-th item change places. */
+void m_swap(Machine *m, uint32_t i);
 Handle m_pop(Machine *m);               /* new reference to the caller */
 Handle m_peek(const Machine *m, uint32_t depth);      /* borrowed */
 /* The collector's primitives (sim/gc.c): move an object to the end of
