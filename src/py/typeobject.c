@@ -211,6 +211,7 @@ range_length(const BigInt *a, const BigInt *b, const BigInt *s, BigInt *len)
     bi_done(&one);
 }
 
+/* tp_init of list() and dict() on the new obj, with their argument. */
 Handle
 type_init_arg(Vm *vm, Handle obj, const Handle *args, uint32_t nargs, InitFn init)
 {

@@ -126,8 +126,6 @@ m_list_resize(Machine *m, Handle list, uint32_t newsize)
     m_storage_with(m, list, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, na * 8, list_layout, &ly);
 }
 
-/* The new last item's store makes the list longer when there is room;
- * else list_resize grows the item array first. */
 /* The store of v after the last item, in room already there, makes
  * the list one longer. */
 static void
@@ -139,6 +137,8 @@ store_next(Machine *m, Handle list, Handle v)
     m_store_with(m, list, o->u.l.len, v, list_layout, &ly);
 }
 
+/* The new last item's store makes the list longer when there is room;
+ * else list_resize grows the item array first. */
 void
 m_list_append(Machine *m, Handle list, Handle v)
 {

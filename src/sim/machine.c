@@ -378,7 +378,6 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init, int u
     }
     if (layout != NULL) {
         layout(m, h, 0, arg);
-        o = &m->objs[h];
     }
     /* gc_alloc: a GC object counts towards generation 0, unless it came
      * off a type free list. */

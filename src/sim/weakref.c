@@ -13,14 +13,15 @@
 #include "core/hash.h"
 #include "sim/typeops.h"
 
-/* How a new weak reference joins its referent's list (insert_head, or
- * insert_after the basic reference prev), and what else its making
- * announces (more, may be NULL). */
+/* What else the allocation of a new weak reference announces (more,
+ * may be NULL). */
 typedef struct WeakLink {
     LayoutFn more;
     void *arg;
 } WeakLink;
 
+/* The new reference joins its referent's list: at the head
+ * (insert_head), or after the basic reference prev (insert_after). */
 static void
 weakref_link(Machine *m, Handle wr, uint64_t addr, void *arg)
 {
