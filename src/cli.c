@@ -536,6 +536,13 @@ trace_event(void *ctx, const Machine *m, const Event *e)
     case EV_IO:
         fprintf(fp, " pending #%" PRId64 "->#%u bytes=%" PRId64, e->a, e->obj, e->b);
         break;
+    case EV_SWAP:
+        fprintf(fp, " frame=%u i=%u #%" PRId64 "<->#%" PRId64, e->frame, e->slot, e->a, e->b);
+        break;
+    case EV_ITER:
+        fprintf(fp, " obj=#%u %s index %" PRId64 "->%" PRId64 " stop=%" PRId64, e->obj, tn, e->a,
+                e->b, (int64_t)e->c);
+        break;
     case EV_LINE:
         fprintf(fp, " %" PRId64, e->a);
         break;

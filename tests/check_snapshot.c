@@ -67,21 +67,15 @@ init(Machine *m)
 static Handle
 weakref_new(Machine *m, Handle obj, Handle cb)
 {
-    Handle w = m_alloc(m, T_WEAKREF, 16 + 64);
+    return m_weakref_new(m, obj, NULL_HANDLE, cb);
+}
 
-    m_obj(m, w)->u.wr.referent = obj;
-    if (cb != NULL_HANDLE) {
-        m_incref(m, cb);
-        m_store(m, w, 0, cb);
-    }
-    m_track(m, w);
-    Handle next = *m_weaklist(m, obj);
-    m_obj(m, w)->u.wr.next = next;
-    if (next != NULL_HANDLE) {
-        m_obj(m, next)->u.wr.prev = w;
-    }
-    *m_weaklist(m, obj) = w;
-    return w;
+/* An object to change by hand, outside the primitives: the state the
+ * tests build or damage on purpose. */
+static Object *
+obj_w(Machine *m, Handle h)
+{
+    return &m->objs[h];
 }
 
 /* A str of n bytes of ASCII text that starts with the seed's digits. */
@@ -254,7 +248,7 @@ build_rich(Machine *m)
     Handle it = m_alloc(m, T_LISTITER, 16 + 32);
     m_incref(m, l);
     m_store(m, it, 0, l);
-    m_obj(m, it)->u.it.index = 3;
+    obj_w(m, it)->u.it.index = 3;
     m_track(m, it);
     m_root_add(m, it);
     m_root_add(m, weakref_new(m, pts[0], NULL_HANDLE));
@@ -675,29 +669,29 @@ typedef void (*Flip)(Machine *m);
 #define FLIP(name, lvalue) \
     static void name(Machine *m) { lvalue ^= 1; }
 
-FLIP(f_refcnt, m_obj(m, m->roots[1])->refcnt)
-FLIP(f_addr, m_obj(m, m->roots[1])->addr)
-FLIP(f_nbytes, m_obj(m, m->roots[1])->nbytes)
-FLIP(f_gc_prev, m_obj(m, find(T_LIST))->gc_prev)
-FLIP(f_gc_next, m_obj(m, find(T_LIST))->gc_next)
-FLIP(f_gc_refs, m_obj(m, find(T_LIST))->gc_refs)
-FLIP(f_gen, m_obj(m, find(T_LIST))->gen)
-FLIP(f_aux, m_obj(m, find(T_DICT))->aux)
-FLIP(f_next_free, m_obj(m, m->free_handles)->u.next_free)
+FLIP(f_refcnt, obj_w(m, m->roots[1])->refcnt)
+FLIP(f_addr, obj_w(m, m->roots[1])->addr)
+FLIP(f_nbytes, obj_w(m, m->roots[1])->nbytes)
+FLIP(f_gc_prev, obj_w(m, find(T_LIST))->gc_prev)
+FLIP(f_gc_next, obj_w(m, find(T_LIST))->gc_next)
+FLIP(f_gc_refs, obj_w(m, find(T_LIST))->gc_refs)
+FLIP(f_gen, obj_w(m, find(T_LIST))->gen)
+FLIP(f_aux, obj_w(m, find(T_DICT))->aux)
+FLIP(f_next_free, obj_w(m, m->free_handles)->u.next_free)
 FLIP(f_free_handles, m->free_handles)
 FLIP(f_live, m->live)
 FLIP(f_static_next, m->static_next)
-FLIP(f_digit, m_obj(m, find_where(T_INT, is_bigint))->u.i.digits[1])
-FLIP(f_int_digit0, m_obj(m, m->small_ints[NSMALLNEG + 3])->u.i.digit0)
-FLIP(f_str_byte, m_obj(m, find(T_STR))->u.s.utf8[1])
-FLIP(f_str_kind, m_obj(m, find(T_STR))->u.s.kind)
-FLIP(f_str_hash, m_obj(m, find(T_STR))->u.s.hash)
-FLIP(f_str_len, m_obj(m, find(T_STR))->u.s.len)
-FLIP(f_list_item, m_obj(m, m->roots[10])->u.l.items[0])
-FLIP(f_list_len, m_obj(m, m->roots[10])->u.l.len)
-FLIP(f_list_stale, m_obj(m, m->roots[11])->u.l.items[7])
-FLIP(f_list_addr, m_obj(m, m->roots[10])->u.l.items_addr)
-FLIP(f_tuple_item, m_obj(m, find(T_TUPLE))->u.t.items[0])
+FLIP(f_digit, obj_w(m, find_where(T_INT, is_bigint))->u.i.digits[1])
+FLIP(f_int_digit0, obj_w(m, m->small_ints[NSMALLNEG + 3])->u.i.digit0)
+FLIP(f_str_byte, obj_w(m, find(T_STR))->u.s.utf8[1])
+FLIP(f_str_kind, obj_w(m, find(T_STR))->u.s.kind)
+FLIP(f_str_hash, obj_w(m, find(T_STR))->u.s.hash)
+FLIP(f_str_len, obj_w(m, find(T_STR))->u.s.len)
+FLIP(f_list_item, obj_w(m, m->roots[10])->u.l.items[0])
+FLIP(f_list_len, obj_w(m, m->roots[10])->u.l.len)
+FLIP(f_list_stale, obj_w(m, m->roots[11])->u.l.items[7])
+FLIP(f_list_addr, obj_w(m, m->roots[10])->u.l.items_addr)
+FLIP(f_tuple_item, obj_w(m, find(T_TUPLE))->u.t.items[0])
 FLIP(f_dict_entry, find_dict(m, 0)->entries[1])
 FLIP(f_dict_index, find_dict(m, 0)->index[0])
 FLIP(f_dict_usable, find_dict(m, 0)->usable)
@@ -710,22 +704,22 @@ FLIP(f_split_cls, find_dict(m, 1)->cls)
 FLIP(f_values_slot, find_values(m)->slot[1])
 FLIP(f_values_order, find_values(m)->order[0])
 FLIP(f_values_addr, find_values(m)->addr)
-FLIP(f_set_entry, m_obj(m, find(T_SET))->u.set->table[3])
-FLIP(f_set_fill, m_obj(m, find(T_SET))->u.set->fill)
-FLIP(f_set_addr, m_obj(m, find(T_SET))->u.set->table_addr)
-FLIP(f_class_key, m_obj(m, find(T_CLASS))->u.c->keys[0])
-FLIP(f_class_usable, m_obj(m, find(T_CLASS))->u.c->usable)
-FLIP(f_class_del, m_obj(m, find(T_CLASS))->u.c->has_del)
-FLIP(f_class_bases, m_obj(m, find(T_CLASS))->u.c->bases)
-FLIP(f_func_doc, m_obj(m, find(T_FUNCTION))->u.f->doc)
-FLIP(f_func_weaklist, m_obj(m, find(T_FUNCTION))->u.f->weaklist)
-FLIP(f_inst_weaklist, m_obj(m, find(T_INSTANCE))->u.inst.weaklist)
-FLIP(f_cell, m_obj(m, find(T_CELL))->u.cell.ref)
-FLIP(f_module, m_obj(m, find(T_MODULE))->u.mod.name)
-FLIP(f_iter_index, m_obj(m, find(T_LISTITER))->u.it.index)
-FLIP(f_iter_step, m_obj(m, find(T_LISTITER))->u.it.step)
-FLIP(f_weak_next, m_obj(m, find_where(T_WEAKREF, has_next))->u.wr.next)
-FLIP(f_weak_referent, m_obj(m, find_where(T_WEAKREF, has_next))->u.wr.referent)
+FLIP(f_set_entry, obj_w(m, find(T_SET))->u.set->table[3])
+FLIP(f_set_fill, obj_w(m, find(T_SET))->u.set->fill)
+FLIP(f_set_addr, obj_w(m, find(T_SET))->u.set->table_addr)
+FLIP(f_class_key, obj_w(m, find(T_CLASS))->u.c->keys[0])
+FLIP(f_class_usable, obj_w(m, find(T_CLASS))->u.c->usable)
+FLIP(f_class_del, obj_w(m, find(T_CLASS))->u.c->has_del)
+FLIP(f_class_bases, obj_w(m, find(T_CLASS))->u.c->bases)
+FLIP(f_func_doc, obj_w(m, find(T_FUNCTION))->u.f->doc)
+FLIP(f_func_weaklist, obj_w(m, find(T_FUNCTION))->u.f->weaklist)
+FLIP(f_inst_weaklist, obj_w(m, find(T_INSTANCE))->u.inst.weaklist)
+FLIP(f_cell, obj_w(m, find(T_CELL))->u.cell.ref)
+FLIP(f_module, obj_w(m, find(T_MODULE))->u.mod.name)
+FLIP(f_iter_index, obj_w(m, find(T_LISTITER))->u.it.index)
+FLIP(f_iter_step, obj_w(m, find(T_LISTITER))->u.it.step)
+FLIP(f_weak_next, obj_w(m, find_where(T_WEAKREF, has_next))->u.wr.next)
+FLIP(f_weak_referent, obj_w(m, find_where(T_WEAKREF, has_next))->u.wr.referent)
 FLIP(f_heap_unused, m->heap.unused_arena_objects)
 FLIP(f_heap_usable, m->heap.usable_arenas)
 FLIP(f_heap_nfp2lasta, m->heap.nfp2lasta[HEAP_POOLS_PER_ARENA])
@@ -793,19 +787,19 @@ FLIP(f_static_none, m->none)
 FLIP(f_latin1, m->latin1[200])
 /* The last element of every array: lengths are not one short. */
 FLIP(f_obj_last, m->objs[m->nobjs - 1].flags)
-FLIP(f_digit_last, m_obj(m, find_where(T_INT, is_bigint))->u.i.digits[
+FLIP(f_digit_last, obj_w(m, find_where(T_INT, is_bigint))->u.i.digits[
          abs(m_obj(m, find_where(T_INT, is_bigint))->u.i.size) - 1])
-FLIP(f_str_byte_last, m_obj(m, find(T_STR))->u.s.utf8[m_obj(m, find(T_STR))->u.s.nbytes - 1])
-FLIP(f_list_item_last, m_obj(m, m->roots[10])->u.l.items[m_obj(m, m->roots[10])->u.l.cap - 1])
-FLIP(f_tuple_item_last, m_obj(m, find(T_TUPLE))->u.t.items[m_obj(m, find(T_TUPLE))->u.t.len - 1])
+FLIP(f_str_byte_last, obj_w(m, find(T_STR))->u.s.utf8[m_obj(m, find(T_STR))->u.s.nbytes - 1])
+FLIP(f_list_item_last, obj_w(m, m->roots[10])->u.l.items[m_obj(m, m->roots[10])->u.l.cap - 1])
+FLIP(f_tuple_item_last, obj_w(m, find(T_TUPLE))->u.t.items[m_obj(m, find(T_TUPLE))->u.t.len - 1])
 FLIP(f_dict_entry_last, find_dict(m, 0)->entries[2 * find_dict(m, 0)->nentries - 1])
 FLIP(f_dict_index_last, find_dict(m, 0)->index[(1u << find_dict(m, 0)->log2size) - 1])
 FLIP(f_split_slot_last, find_dict(m, 1)->values->slot[find_dict(m, 1)->values->n - 1])
 FLIP(f_split_order_last, find_dict(m, 1)->values->order[find_dict(m, 1)->values->norder - 1])
 FLIP(f_values_slot_last, find_values(m)->slot[find_values(m)->n - 1])
 FLIP(f_values_order_last, find_values(m)->order[find_values(m)->norder - 1])
-FLIP(f_set_entry_last, m_obj(m, find(T_SET))->u.set->table[m_obj(m, find(T_SET))->u.set->mask])
-FLIP(f_class_key_last, m_obj(m, find(T_CLASS))->u.c->keys[m_obj(m, find(T_CLASS))->u.c->nkeys - 1])
+FLIP(f_set_entry_last, obj_w(m, find(T_SET))->u.set->table[m_obj(m, find(T_SET))->u.set->mask])
+FLIP(f_class_key_last, obj_w(m, find(T_CLASS))->u.c->keys[m_obj(m, find(T_CLASS))->u.c->nkeys - 1])
 FLIP(f_pool_slot_last, find_pool(m)->slots[find_pool(m)->nextblock - 1])
 FLIP(f_pool_last, m->heap.arenas[m->heap.maxarenas - 1]->pools[HEAP_POOLS_PER_ARENA - 1].nextpool)
 FLIP(f_nfp2lasta_first, m->heap.nfp2lasta[0])
@@ -827,13 +821,13 @@ FLIP(f_out_last, m->out[m->outlen - 1])
 static void
 f_flags(Machine *m)
 {
-    m_obj(m, find(T_INSTANCE))->flags ^= OF_FINALIZED;
+    obj_w(m, find(T_INSTANCE))->flags ^= OF_FINALIZED;
 }
 
 static void
 f_flags_live(Machine *m)
 {
-    m_obj(m, find(T_CELL))->flags ^= OF_LIVE;
+    obj_w(m, find(T_CELL))->flags ^= OF_LIVE;
 }
 
 /* Swaps of equal values in different places: order counts too. */
@@ -844,8 +838,8 @@ f_swap_free_chain(Machine *m)
     Handle a = m->free_handles, b = m_obj(m, a)->u.next_free;
     ck_assert_uint_ne(b, 0);
     m->free_handles = b;
-    m_obj(m, a)->u.next_free = m_obj(m, b)->u.next_free;
-    m_obj(m, b)->u.next_free = a;
+    obj_w(m, a)->u.next_free = m_obj(m, b)->u.next_free;
+    obj_w(m, b)->u.next_free = a;
 }
 
 static void

@@ -199,6 +199,14 @@ done
 printf 'x = 1\ny = x\nz = [x, y]\n' >plain.py
 t "run --verify" 0 "$PYMEMSIM" run --verify=1 plain.py
 t "run --verify gc settings" 0 "$PYMEMSIM" run --verify=1 gcconf.py
+# An iterator's position is machine state too: each step is an event.
+printf 'import weakref\ndef f():\n    pass\nd = {"a": 1}\nfor k in d:\n    r = weakref.ref(f)\nfor i in range(2):\n    pass\ndel f\nprint(r())\n' >iters.py
+t "trace iterators" 0 "$PYMEMSIM" trace iters.py
+for want in 'iter obj=#[0-9]* dict_keyiterator index 0->1 stop=1' \
+        'iter obj=#[0-9]* range_iterator index 1->2 stop=0'; do
+    grep -q "^$want" "$out" || bad "trace iterators: no line '$want'"
+done
+t "run --verify iterators" 0 "$PYMEMSIM" run --verify=1 iters.py
 usage "--verify x" run "--verify wants a number of events (1 for every one, 0 for none), not 'x'" \
     run --verify x one.py
 t run-missing 2 "$PYMEMSIM" run no-such-file.py

@@ -120,17 +120,13 @@ static void
 make_static_objects(Vm *vm)
 {
     for (int t = 0; t < T_COUNT; t++) {
-        Handle h = machine_static(M, T_TYPE, TYPE_NBYTES(T_TYPE));
-        m_obj(M, h)->u.builtin.id = (uint32_t)t;
-        vm->types[t] = h;
+        vm->types[t] = m_builtin_static(M, T_TYPE, TYPE_NBYTES(T_TYPE), (uint32_t)t);
     }
     uint32_t id = 0;
     for (size_t t = 0; t < NOWNERS; t++) {
         for (const MethodReg *r = registry[t].reg; r->name != NULL; r++, id++) {
             assert(id < VM_BUILTINS_MAX);
-            Handle h = machine_static(M, T_BUILTIN, TYPE_NBYTES(T_BUILTIN));
-            m_obj(M, h)->u.builtin.id = id;
-            vm->builtin_objs[id] = h;
+            vm->builtin_objs[id] = m_builtin_static(M, T_BUILTIN, TYPE_NBYTES(T_BUILTIN), id);
         }
     }
 }

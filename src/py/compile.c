@@ -689,19 +689,17 @@ value_hash(const Machine *m, Handle h)
 {
     const Object *o = m_obj(m, h);
 
-    switch ((ObjType)o->type) {
-    case T_INT:
-    case T_BOOL:
-    case T_STR:
+    switch ((CollKind)type_info[o->type].coll) {
+    case COLL_STR:
         return m_hash(m, h);
-    case T_TUPLE: {
+    case COLL_SEQ: {                    /* a tuple: constants are never lists */
         uint64_t x = hash_u64(HASH_SEED, o->u.t.len);
         for (uint32_t i = 0; i < o->u.t.len; i++) {
             x = hash_u64(x, value_hash(m, m_obj(m, h)->u.t.items[i]));
         }
         return x;
     }
-    case T_SET: {
+    case COLL_SET: {
         const SetVal *sv = o->u.set;
         uint64_t x = sv->used;
         for (uint32_t i = 0; i <= sv->mask; i++) {
@@ -712,15 +710,13 @@ value_hash(const Machine *m, Handle h)
         }
         return x;
     }
-    case T_NONE: case T_LIST: case T_DICT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
-    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
-    case T_RANGE: case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER:
-    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS:
-    case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF: case T_GETSET: case T_SUPER:
-    case T_COUNT:
+    case COLL_DICT:
+    case COLL_VIEW:
+    case COLL_RANGE:
+    case COLL_NONE:
         break;
     }
-    return h;
+    return is_int(m, h) ? m_hash(m, h) : h;
 }
 
 /* The cached object equal to obj (same type and value). */
@@ -1977,10 +1973,8 @@ compile_unit(Compiler *c, CodeKind kind, const char *name, const char *qualname,
     }
     sfree(&unit.names);
     sfree(&unit.globals);
-    Handle h = m_alloc(m, T_CODE, TYPE_NBYTES(T_CODE) + CODE_UNIT_SIZE * (size_t)code->nins);
-    m_obj(m, h)->u.code.code = code;
-    m_store(m, h, 0, consts);
-    m_store(m, h, 1, names);
+    Handle h = m_code_new(m, code, TYPE_NBYTES(T_CODE) + CODE_UNIT_SIZE * (size_t)code->nins,
+                          consts, names);
 
     c->u = unit.parent;
     free(up);

@@ -4,7 +4,6 @@
  */
 #include <config.h>
 
-#include "core/xalloc.h"
 #include "py/vmint.h"
 
 /* dict.update(src) and dict(src) (dict_update_arg): a dict merged, any
@@ -68,13 +67,7 @@ Handle
 dict_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
     /* dict_new: PyType_GenericAlloc (no free list), then untracked. */
-    Handle d = m_alloc_fresh(M, T_DICT, TYPE_NBYTES(T_DICT));
-    m_obj(M, d)->u.d = xcalloc(1, sizeof(Dict));
-    if (nargs == 1 && dict_update(vm, d, args[0]) < 0) {
-        m_decref(M, d);
-        return NULL_HANDLE;
-    }
-    return d;
+    return type_init_arg(vm, m_dict_new_fresh(M), args, nargs, dict_update);
 }
 
 /* dict.get(key[, default]) and, storing the default under the key when
@@ -105,19 +98,19 @@ dict_get(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 dict_keys(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return m_iter_new(M, T_DICTKEYS, self);
+    return m_view_new(M, T_DICTKEYS, self);
 }
 
 static Handle
 dict_values(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return m_iter_new(M, T_DICTVALUES, self);
+    return m_view_new(M, T_DICTVALUES, self);
 }
 
 static Handle
 dict_items(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    return m_iter_new(M, T_DICTITEMS, self);
+    return m_view_new(M, T_DICTITEMS, self);
 }
 
 static Handle

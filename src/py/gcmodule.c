@@ -30,9 +30,10 @@ gc_module_init(Vm *vm, Handle dict)
         dict_set_cstr(vm, dict, flags[i].name, v);
         m_decref(M, v);
     }
-    M->gc_garbage = m_list_new(M, 0);
-    dict_set_cstr(vm, dict, "garbage", M->gc_garbage);
-    m_decref(M, M->gc_garbage);
+    Handle garbage = m_list_new(M, 0);
+    machine_set_gc_garbage(M, garbage);
+    dict_set_cstr(vm, dict, "garbage", garbage);
+    m_decref(M, garbage);
 }
 
 static Handle

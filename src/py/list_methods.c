@@ -9,26 +9,6 @@
 #include "core/xalloc.h"
 #include "py/vmint.h"
 
-/* list_preallocate_exact: room for n items, rounded up to even. */
-static void
-list_preallocate(Vm *vm, Handle list, uint32_t n)
-{
-    uint32_t cap = (n + 1) & ~1u;
-    Object *o = m_obj(M, list);
-
-    if (cap == 0) {
-        return;
-    }
-    uint64_t a = m_storage(M, list, HEAP_ROLE_LIST_ITEMS, 0, PTR_SIZE * (size_t)cap);
-    o = m_obj(M, list);
-    o->u.l.items = xrealloc(o->u.l.items, cap * sizeof *o->u.l.items);
-    for (uint32_t i = 0; i < cap; i++) {
-        o->u.l.items[i] = NULL_HANDLE;
-    }
-    o->u.l.items_addr = a;
-    o->u.l.cap = cap;
-}
-
 /* list.extend / list += x / list(x) (list_extend in listobject.c). */
 int
 list_extend(Vm *vm, Handle list, Handle iterable)
@@ -46,8 +26,7 @@ list_extend(Vm *vm, Handle list, Handle iterable)
         }
         uint32_t m0 = m_obj(M, list)->u.l.len;
         if (m_obj(M, list)->u.l.items == NULL || m_obj(M, list)->u.l.cap == 0) {
-            list_preallocate(vm, list, n);
-            m_obj(M, list)->u.l.len = n;
+            m_list_preallocate(M, list, n, n);
         } else {
             m_list_resize(M, list, m0 + n);
         }
@@ -62,11 +41,9 @@ list_extend(Vm *vm, Handle list, Handle iterable)
     if (it == NULL_HANDLE) {
         return -1;
     }
-    /* The length hint presizes an empty list. */
+    /* The length hint presizes an empty list: a collection's length. */
     int64_t hint = 8;
-    ObjType t = src->type;
-    if (t == T_DICT || t == T_SET || t == T_STR || t == T_RANGE || t == T_DICTKEYS
-        || t == T_DICTVALUES || t == T_DICTITEMS) {
+    if (type_info[TYPE(iterable)].coll != COLL_NONE) {
         hint = op_len(vm, iterable);
     }
     if (hint > 0 && (hint > (INT64_C(1) << 28) || !m_heap_room(M, (uint64_t)hint * PTR_SIZE))) {
@@ -74,24 +51,19 @@ list_extend(Vm *vm, Handle list, Handle iterable)
         vm_raise(vm, EXC_MemoryError, "%s", "");
         return -1;
     }
-    Object *lo = m_obj(M, list);
+    const Object *lo = m_obj(M, list);
     if (lo->u.l.cap == 0 && hint > 0) {
-        list_preallocate(vm, list, (uint32_t)hint);
+        m_list_preallocate(M, list, (uint32_t)hint, 0);
     } else if (hint > 0) {
+        /* list_resize makes room, then the length is set back. */
         uint32_t len = lo->u.l.len;
         m_list_resize(M, list, len + (uint32_t)hint);
-        m_obj(M, list)->u.l.len = len;
+        m_list_set_len(M, list, len);
     }
     Handle v;
     int r;
     while ((r = op_next_item(vm, it, &v)) == 1) {
-        lo = m_obj(M, list);
-        if (lo->u.l.len < lo->u.l.cap) {
-            m_store(M, list, lo->u.l.len, v);
-            m_obj(M, list)->u.l.len++;
-        } else {
-            m_list_append(M, list, v);
-        }
+        m_list_push(M, list, v);
     }
     m_decref(M, it);
     if (r < 0) {
@@ -118,12 +90,7 @@ new_list_fresh(Vm *vm)
 Handle
 list_new(Vm *vm, const Handle *args, uint32_t nargs)
 {
-    Handle l = new_list_fresh(vm);
-    if (nargs == 1 && list_extend(vm, l, args[0]) < 0) {
-        m_decref(M, l);
-        return NULL_HANDLE;
-    }
-    return l;
+    return type_init_arg(vm, new_list_fresh(vm), args, nargs, list_extend);
 }
 
 static int64_t
@@ -302,26 +269,7 @@ list_count(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 static Handle
 list_clear(Vm *vm, Handle self, const Handle *args, uint32_t nargs)
 {
-    Object *o = m_obj(M, self);
-    uint32_t n = o->u.l.len;
-    Handle *items = xmalloc((n + 1) * sizeof *items);
-    for (uint32_t i = 0; i < n; i++) {
-        items[i] = m_store(M, self, i, NULL_HANDLE);
-    }
-    o = m_obj(M, self);
-    if (o->u.l.items_addr != 0) {
-        m_storage_free(M, self, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr);
-    }
-    o = m_obj(M, self);
-    o->u.l.items_addr = 0;
-    o->u.l.len = 0;
-    o->u.l.cap = 0;
-    for (uint32_t i = n; i-- > 0;) {
-        if (items[i] != NULL_HANDLE) {
-            m_decref(M, items[i]);
-        }
-    }
-    free(items);
+    m_list_clear(M, self);
     return m_none(M);
 }
 

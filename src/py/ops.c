@@ -494,52 +494,58 @@ op_str_object(Vm *vm, Handle h)
 /* ------------------------------------------------------------------ */
 /* truth, equality, comparison                                        */
 
+/* PyObject_Size: a collection's length (TypeOps.len, a view's dict's,
+ * a range's). */
 int64_t
 op_len(Vm *vm, Handle h)
 {
     const Object *o = m_obj(M, h);
+    uint32_t n = 0;
 
-    switch ((ObjType)o->type) {
-    case T_STR: return o->u.s.len;
-    case T_LIST: return o->u.l.len;
-    case T_TUPLE: return o->u.t.len;
-    case T_DICT: return o->u.d->used;
-    case T_SET: return o->u.set->used;
-    case T_RANGE:
+    switch ((CollKind)type_info[o->type].coll) {
+    case COLL_STR:
+    case COLL_SEQ:
+    case COLL_DICT:
+    case COLL_SET:
+        m_len(M, h, &n);        /* each of these has TypeOps.len */
+        return n;
+    case COLL_VIEW:
+        return m_obj(M, o->u.it.seq)->u.d->used;
+    case COLL_RANGE:
         if (o->u.range.len < 0) {
             vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C ssize_t");
         }
         return o->u.range.len;
-    case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
-        return m_obj(M, o->u.it.seq)->u.d->used;
-    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
-    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
-    case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER:
-    case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_WEAKREF: case T_GETSET:
-    case T_SUPER: case T_COUNT:
+    case COLL_NONE:
         break;
     }
     vm_raise(vm, EXC_TypeError, "object of type '%s' has no len()", type_name(vm, h));
     return -1;
 }
 
+/* PyObject_IsTrue: None is false, a number when zero, a collection when
+ * empty; everything else is true. */
 int
 op_truth(Vm *vm, Handle h)
 {
     const Object *o = m_obj(M, h);
 
-    switch ((ObjType)o->type) {
-    case T_NONE: return 0;
-    case T_BOOL: case T_INT: return o->u.i.size != 0;
-    case T_RANGE:
+    if (o->type == T_NONE) {
+        return 0;
+    }
+    if (is_int(vm, h)) {
+        return o->u.i.size != 0;
+    }
+    switch ((CollKind)type_info[o->type].coll) {
+    case COLL_RANGE:
         return o->u.range.len != 0;
-    case T_STR: case T_LIST: case T_TUPLE: case T_DICT: case T_SET:
-    case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
+    case COLL_STR:
+    case COLL_SEQ:
+    case COLL_DICT:
+    case COLL_VIEW:
+    case COLL_SET:
         return op_len(vm, h) != 0;
-    case T_CLASS: case T_INSTANCE: case T_FUNCTION: case T_METHOD: case T_CELL: case T_MODULE:
-    case T_CODE: case T_BUILTIN: case T_TYPE: case T_LISTITER: case T_TUPLEITER:
-    case T_RANGEITER: case T_STRITER: case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER:
-    case T_SETITER: case T_WEAKREF: case T_GETSET: case T_SUPER: case T_COUNT:
+    case COLL_NONE:
         break;
     }
     return 1;
@@ -609,11 +615,10 @@ equal(Vm *vm, Handle a, Handle b)
     if (x->type != y->type) {
         return 0;
     }
-    switch ((ObjType)x->type) {
-    case T_STR:
+    switch ((CollKind)type_info[x->type].coll) {
+    case COLL_STR:
         return m_key_eq(M, a, b);
-    case T_LIST:
-    case T_TUPLE: {
+    case COLL_SEQ: {
         int is_list = x->type == T_LIST;
         uint32_t n = is_list ? x->u.l.len : x->u.t.len;
         if (n != (is_list ? y->u.l.len : y->u.t.len)) {
@@ -634,7 +639,7 @@ equal(Vm *vm, Handle a, Handle b)
         }
         return 1;
     }
-    case T_DICT: {
+    case COLL_DICT: {
         if (x->u.d->used != y->u.d->used) {
             return 0;
         }
@@ -655,7 +660,7 @@ equal(Vm *vm, Handle a, Handle b)
         }
         return 1;
     }
-    case T_SET: {
+    case COLL_SET: {
         const SetVal *s = x->u.set;
         if (s->used != y->u.set->used) {
             return 0;
@@ -668,25 +673,22 @@ equal(Vm *vm, Handle a, Handle b)
         }
         return 1;
     }
-    case T_METHOD:
-        /* meth_richcompare: the same function bound to the same self. */
-        return x->u.meth.func == y->u.meth.func && x->u.meth.self == y->u.meth.self;
-    case T_WEAKREF:
-        /* Live references compare their referents. */
-        if (x->u.wr.referent != NULL_HANDLE && y->u.wr.referent != NULL_HANDLE) {
-            return op_equal(vm, x->u.wr.referent, y->u.wr.referent);
-        }
-        return 0;
-    case T_RANGE:
+    case COLL_RANGE:
         return op_equal(vm, x->u.range.start, y->u.range.start) == 1
                && op_equal(vm, x->u.range.stop, y->u.range.stop) == 1
                && op_equal(vm, x->u.range.step, y->u.range.step) == 1;
-    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
-    case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE: case T_LISTITER:
-    case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER: case T_DICTVALITER:
-    case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS:
-    case T_GETSET: case T_SUPER: case T_COUNT:
+    case COLL_VIEW:             /* values views: only by identity */
+    case COLL_NONE:
         break;
+    }
+    if (x->type == T_METHOD) {
+        /* meth_richcompare: the same function bound to the same self. */
+        return x->u.meth.func == y->u.meth.func && x->u.meth.self == y->u.meth.self;
+    }
+    /* Live weak references compare their referents. */
+    if (x->type == T_WEAKREF && x->u.wr.referent != NULL_HANDLE
+        && y->u.wr.referent != NULL_HANDLE) {
+        return op_equal(vm, x->u.wr.referent, y->u.wr.referent);
     }
     return 0;
 }
@@ -794,9 +796,7 @@ op_compare(Vm *vm, int op, Handle a, Handle b)
 static int
 unhashable(Vm *vm, Handle h)
 {
-    ObjType t = TYPE(h);
-
-    if (t == T_LIST || t == T_DICT || t == T_SET) {
+    if (!type_info[TYPE(h)].hashable) {
         vm_raise(vm, EXC_TypeError, "unhashable type: '%s'", type_name(vm, h));
         return 1;
     }
@@ -846,34 +846,26 @@ op_hashable(Vm *vm, Handle h)
     return r;
 }
 
-int
-op_contains(Vm *vm, Handle container, Handle item)
+/* `item in d' for a dict d (dict_contains). */
+static int
+dict_contains(Vm *vm, Handle d, Handle item)
 {
-    const Object *o = m_obj(M, container);
-
-    switch ((ObjType)o->type) {
-    case T_LIST:
-    case T_TUPLE: {
-        int is_list = o->type == T_LIST;
-        for (uint32_t i = 0;; i++) {
-            o = m_obj(M, container);
-            if (i >= (is_list ? o->u.l.len : o->u.t.len)) {
-                return 0;
-            }
-            int r = op_equal(vm, is_list ? o->u.l.items[i] : o->u.t.items[i], item);
-            if (r != 0) {
-                return r;
-            }
-        }
+    if (op_hashable(vm, item) < 0) {
+        return -1;
     }
-    case T_DICT:
-    case T_DICTKEYS:
-        if (op_hashable(vm, item) < 0) {
-            return -1;
-        }
-        return m_dict_getitem(M, o->type == T_DICT ? container : o->u.it.seq, item)
-               != NULL_HANDLE;
-    case T_DICTVALUES: {
+    return m_dict_getitem(M, d, item) != NULL_HANDLE;
+}
+
+/* dictkeys_contains, dictvalues' iteration, dictitems_contains. */
+static int
+view_contains(Vm *vm, Handle view, Handle item)
+{
+    const Object *o = m_obj(M, view);
+
+    if (o->type == T_DICTKEYS) {
+        return dict_contains(vm, o->u.it.seq, item);
+    }
+    if (o->type == T_DICTVALUES) {
         Handle d = o->u.it.seq;
         for (uint32_t e = 0; e < m_obj(M, d)->u.d->nentries; e++) {
             const Dict *dd = m_obj(M, d)->u.d;
@@ -886,18 +878,42 @@ op_contains(Vm *vm, Handle container, Handle item)
         }
         return 0;
     }
-    case T_DICTITEMS: {
-        const Object *t = m_obj(M, item);
-        if (t->type != T_TUPLE || t->u.t.len != 2) {
-            return 0;
-        }
-        if (op_hashable(vm, t->u.t.items[0]) < 0) {
-            return -1;
-        }
-        Handle v = m_dict_getitem(M, o->u.it.seq, t->u.t.items[0]);
-        return v == NULL_HANDLE ? 0 : op_equal(vm, v, m_obj(M, item)->u.t.items[1]);
+    const Object *t = m_obj(M, item);
+    if (t->type != T_TUPLE || t->u.t.len != 2) {
+        return 0;
     }
-    case T_SET: {
+    if (op_hashable(vm, t->u.t.items[0]) < 0) {
+        return -1;
+    }
+    Handle v = m_dict_getitem(M, o->u.it.seq, t->u.t.items[0]);
+    return v == NULL_HANDLE ? 0 : op_equal(vm, v, m_obj(M, item)->u.t.items[1]);
+}
+
+/* PySequence_Contains: each collection's sq_contains. */
+int
+op_contains(Vm *vm, Handle container, Handle item)
+{
+    const Object *o = m_obj(M, container);
+
+    switch ((CollKind)type_info[o->type].coll) {
+    case COLL_SEQ: {
+        int is_list = o->type == T_LIST;
+        for (uint32_t i = 0;; i++) {
+            o = m_obj(M, container);
+            if (i >= (is_list ? o->u.l.len : o->u.t.len)) {
+                return 0;
+            }
+            int r = op_equal(vm, is_list ? o->u.l.items[i] : o->u.t.items[i], item);
+            if (r != 0) {
+                return r;
+            }
+        }
+    }
+    case COLL_DICT:
+        return dict_contains(vm, container, item);
+    case COLL_VIEW:
+        return view_contains(vm, container, item);
+    case COLL_SET: {
         if (op_hashable(vm, item) < 0) {
             return -1;
         }
@@ -910,7 +926,7 @@ op_contains(Vm *vm, Handle container, Handle item)
         }
         return 0;
     }
-    case T_STR: {
+    case COLL_STR: {
         const Object *x = m_obj(M, item);
         if (x->type != T_STR) {
             vm_raise(vm, EXC_TypeError, "'in <string>' requires string as left operand, not %s",
@@ -927,7 +943,7 @@ op_contains(Vm *vm, Handle container, Handle item)
         }
         return 0;
     }
-    case T_RANGE: {
+    case COLL_RANGE: {
         if (!is_int(vm, item)) {
             return 0;
         }
@@ -949,11 +965,7 @@ op_contains(Vm *vm, Handle container, Handle item)
         bi_done(&q);
         return in;
     }
-    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
-    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
-    case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER: case T_DICTITER:
-    case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_WEAKREF: case T_GETSET:
-    case T_SUPER: case T_COUNT:
+    case COLL_NONE:
         break;
     }
     vm_raise(vm, EXC_TypeError, "argument of type '%s' is not iterable",
@@ -985,16 +997,6 @@ binop_error(Vm *vm, unsigned op, Handle a, Handle b)
              binop_text[op % OP_NBINOPS], op >= OP_NBINOPS ? "=" : "",
              type_name(vm, a), type_name(vm, b));
     return NULL_HANDLE;
-}
-
-/* list_new_prealloc: a list of exactly n slots, length 0. */
-static Handle
-list_prealloc(Vm *vm, uint32_t n)
-{
-    Handle l = m_list_new(M, n);
-
-    m_obj(M, l)->u.l.len = 0;
-    return l;
 }
 
 static Handle
@@ -1049,13 +1051,12 @@ seq_repeat(Vm *vm, Handle seq, Handle count)
         }
         return t;
     }
-    Handle l = list_prealloc(vm, total);
+    Handle l = m_list_new_prealloc(M, total);
     for (uint32_t i = 0; i < total; i++) {
         Handle x = m_obj(M, seq)->u.l.items[i % len];
         m_incref(M, x);
-        m_store(M, l, i, x);
+        m_list_push(M, l, x);
     }
-    m_obj(M, l)->u.l.len = total;
     return l;
 }
 
@@ -1091,7 +1092,7 @@ seq_concat(Vm *vm, Handle a, Handle b)
         return NULL_HANDLE;
     }
     if (is_list) {
-        r = list_prealloc(vm, na + nb);
+        r = m_list_new_prealloc(M, na + nb);
     } else {
         if (nb == 0) {
             m_incref(M, a);
@@ -1108,10 +1109,11 @@ seq_concat(Vm *vm, Handle a, Handle b)
         uint32_t k = i < na ? i : i - na;
         Handle v = is_list ? src->u.l.items[k] : src->u.t.items[k];
         m_incref(M, v);
-        m_store(M, r, i, v);
-    }
-    if (is_list) {
-        m_obj(M, r)->u.l.len = na + nb;
+        if (is_list) {
+            m_list_push(M, r, v);
+        } else {
+            m_store(M, r, i, v);
+        }
     }
     return r;
 }
@@ -1226,7 +1228,6 @@ op_binary(Vm *vm, unsigned op, Handle a, Handle b)
                     Handle x = m_store(M, r, i, NULL_HANDLE);
                     m_store(M, a, i, x);
                 }
-                m_obj(M, r)->u.l.len = 0;
                 m_decref(M, r);
                 for (uint32_t i = 0; i < old; i++) {
                     m_decref(M, keep[i]);
@@ -1334,30 +1335,25 @@ op_getitem(Vm *vm, Handle obj, Handle key)
     int64_t i;
     int rc;
 
-    switch ((ObjType)o->type) {
-    case T_LIST:
-        rc = index_of(vm, key, o->u.l.len, "list", &i);
+    switch ((CollKind)type_info[o->type].coll) {
+    case COLL_SEQ: {
+        /* list_subscript, tuplesubscript: "list" or "tuple" in the
+         * messages. */
+        const char *tn = type_info[o->type].pyname;
+        int is_list = o->type == T_LIST;
+        rc = index_of(vm, key, is_list ? o->u.l.len : o->u.t.len, tn, &i);
         if (rc < 0) {
             return NULL_HANDLE;
         }
         if (rc > 0) {
-            vm_raise(vm, EXC_IndexError, "list index out of range");
+            vm_raise(vm, EXC_IndexError, "%s index out of range", tn);
             return NULL_HANDLE;
         }
-        m_incref(M, o->u.l.items[i]);
-        return o->u.l.items[i];
-    case T_TUPLE:
-        rc = index_of(vm, key, o->u.t.len, "tuple", &i);
-        if (rc < 0) {
-            return NULL_HANDLE;
-        }
-        if (rc > 0) {
-            vm_raise(vm, EXC_IndexError, "tuple index out of range");
-            return NULL_HANDLE;
-        }
-        m_incref(M, o->u.t.items[i]);
-        return o->u.t.items[i];
-    case T_STR: {
+        Handle v = is_list ? o->u.l.items[i] : o->u.t.items[i];
+        m_incref(M, v);
+        return v;
+    }
+    case COLL_STR: {
         rc = index_of(vm, key, o->u.s.len, "string", &i);
         if (rc < 0) {
             return NULL_HANDLE;
@@ -1375,7 +1371,7 @@ op_getitem(Vm *vm, Handle obj, Handle key)
         size_t n = utf8_encode(cp, buf);
         return new_str(vm, buf, n);
     }
-    case T_DICT: {
+    case COLL_DICT: {
         if (op_hashable(vm, key) < 0) {
             return NULL_HANDLE;
         }
@@ -1387,7 +1383,7 @@ op_getitem(Vm *vm, Handle obj, Handle key)
         m_incref(M, v);
         return v;
     }
-    case T_RANGE: {
+    case COLL_RANGE: {
         rc = index_of(vm, key, o->u.range.len, "range", &i);
         if (rc < 0) {
             return NULL_HANDLE;
@@ -1398,12 +1394,9 @@ op_getitem(Vm *vm, Handle obj, Handle key)
         }
         return range_item(vm, obj, i);
     }
-    case T_NONE: case T_BOOL: case T_INT: case T_SET: case T_CLASS: case T_INSTANCE:
-    case T_FUNCTION: case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN:
-    case T_TYPE: case T_LISTITER: case T_TUPLEITER: case T_RANGEITER: case T_STRITER:
-    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER: case T_DICTKEYS:
-    case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF: case T_GETSET: case T_SUPER:
-    case T_COUNT:
+    case COLL_VIEW:
+    case COLL_SET:
+    case COLL_NONE:
         break;
     }
     if (o->type == T_CLASS || o->type == T_TYPE) {
@@ -1421,8 +1414,11 @@ op_setitem(Vm *vm, Handle obj, Handle key, Handle v)
     int64_t i;
     int rc;
 
-    switch ((ObjType)o->type) {
-    case T_LIST:
+    switch ((CollKind)type_info[o->type].coll) {
+    case COLL_SEQ:
+        if (o->type != T_LIST) {
+            break;              /* a tuple does not change */
+        }
         rc = index_of(vm, key, o->u.l.len, "list", &i);
         if (rc < 0) {
             return -1;
@@ -1450,7 +1446,7 @@ op_setitem(Vm *vm, Handle obj, Handle key, Handle v)
             m_decref(M, gone);
         }
         return 0;
-    case T_DICT:
+    case COLL_DICT:
         if (op_hashable(vm, key) < 0) {
             return -1;
         }
@@ -1463,12 +1459,11 @@ op_setitem(Vm *vm, Handle obj, Handle key, Handle v)
         }
         m_dict_setitem(M, obj, key, v);
         return 0;
-    case T_NONE: case T_BOOL: case T_INT: case T_STR: case T_TUPLE: case T_SET: case T_CLASS:
-    case T_INSTANCE: case T_FUNCTION: case T_METHOD: case T_CELL: case T_MODULE: case T_CODE:
-    case T_BUILTIN: case T_TYPE: case T_RANGE: case T_LISTITER: case T_TUPLEITER:
-    case T_RANGEITER: case T_STRITER: case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER:
-    case T_SETITER: case T_DICTKEYS: case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF:
-    case T_GETSET: case T_SUPER: case T_COUNT:
+    case COLL_STR:
+    case COLL_VIEW:
+    case COLL_SET:
+    case COLL_RANGE:
+    case COLL_NONE:
         break;
     }
     if (v == NULL_HANDLE) {
@@ -1590,12 +1585,7 @@ op_getattr(Vm *vm, Handle obj, Handle name)
         v = builtin_method(vm, obj, name);
         if (v != NULL_HANDLE) {
             /* A bound built-in method object. */
-            Handle b = m_alloc(M, T_BUILTIN, TYPE_NBYTES(T_BUILTIN));
-            m_obj(M, b)->u.builtin.id = m_obj(M, v)->u.builtin.id;
-            m_incref(M, obj);
-            m_store(M, b, 0, obj);
-            m_track(M, b);
-            return b;
+            return m_builtin_new(M, m_obj(M, v)->u.builtin.id, obj);
         }
         break;
     }
@@ -1640,91 +1630,76 @@ op_setattr(Vm *vm, Handle obj, Handle name, Handle v)
 /* ------------------------------------------------------------------ */
 /* iteration                                                          */
 
+/* dict_iter and the views' iterators: keys, values or items of the
+ * dict, with the size it starts from. */
 static Handle
-make_iter(Vm *vm, ObjType t, Handle seq)
+dict_iter(Vm *vm, Handle obj)
 {
-    Handle it = m_alloc(M, t, TYPE_NBYTES(t));
+    const Object *o = m_obj(M, obj);
+    Handle d = o->type == T_DICT ? obj : o->u.it.seq;
+    ObjType t = o->type == T_DICTVALUES ? T_DICTVALITER
+                : o->type == T_DICTITEMS ? T_DICTITEMITER : T_DICTITER;
 
-    m_store(M, it, 0, seq);           /* the caller's reference moves */
-    if (type_info[t].gc) {
-        m_track(M, it);
+    m_incref(M, d);
+    Handle it = m_iter_new(M, t, d, m_obj(M, d)->u.d->used);
+    if (t == T_DICTITEMITER) {
+        /* dictiter_new: the result tuple, reused while only the
+         * iterator holds it. */
+        Handle r = m_tuple_new(M, 2);
+        m_store(M, r, 0, m_none(M));
+        m_store(M, r, 1, m_none(M));
+        m_store(M, it, 1, r);
     }
     return it;
 }
 
+/* range_iter: a non-GC iterator; of C longs when the values fit
+ * (rangeiterobject), else of ints (longrangeiterobject). */
+static Handle
+range_iter(Vm *vm, Handle obj)
+{
+    const Object *o = m_obj(M, obj);
+    int64_t start, stop, step;
+
+    if (o->u.range.len < 0) {
+        vm_raise(vm, EXC_OverflowError, "range too long for the simulator to iterate");
+        return NULL_HANDLE;
+    }
+    if (m_int_fits(M, o->u.range.start, &start) && m_int_fits(M, o->u.range.stop, &stop)
+        && m_int_fits(M, o->u.range.step, &step)) {
+        return m_rangeiter_new(M, NULL_HANDLE, start, step, o->u.range.len);
+    }
+    /* The long form keeps the range itself and counts. */
+    return m_rangeiter_new(M, obj, 0, 0, o->u.range.len);
+}
+
+/* PyObject_GetIter: an iterator is its own; a collection makes one of
+ * the kind that walks it. */
 Handle
 op_iter(Vm *vm, Handle obj)
 {
     const Object *o = m_obj(M, obj);
 
-    switch ((ObjType)o->type) {
-    case T_LIST:
-        m_incref(M, obj);
-        return make_iter(vm, T_LISTITER, obj);
-    case T_TUPLE:
-        m_incref(M, obj);
-        return make_iter(vm, T_TUPLEITER, obj);
-    case T_STR:
-        m_incref(M, obj);
-        return make_iter(vm, T_STRITER, obj);
-    case T_DICT:
-    case T_DICTKEYS:
-    case T_DICTVALUES:
-    case T_DICTITEMS: {
-        Handle d = o->type == T_DICT ? obj : o->u.it.seq;
-        ObjType t = o->type == T_DICTVALUES ? T_DICTVALITER
-                    : o->type == T_DICTITEMS ? T_DICTITEMITER : T_DICTITER;
-        m_incref(M, d);
-        Handle it = make_iter(vm, t, d);
-        m_obj(M, it)->u.it.stop = m_obj(M, d)->u.d->used;
-        if (t == T_DICTITEMITER) {
-            /* dictiter_new: the result tuple, reused while only the
-             * iterator holds it. */
-            Handle r = m_tuple_new(M, 2);
-            m_store(M, r, 0, m_none(M));
-            m_store(M, r, 1, m_none(M));
-            m_store(M, it, 1, r);
-        }
-        return it;
-    }
-    case T_SET: {
-        m_incref(M, obj);
-        Handle it = make_iter(vm, T_SETITER, obj);
-        m_obj(M, it)->u.it.stop = m_obj(M, obj)->u.set->used;
-        return it;
-    }
-    case T_RANGE: {
-        /* range_iter: a non-GC iterator; of C longs when the values
-         * fit (rangeiterobject), else of ints (longrangeiterobject). */
-        int64_t start, stop, step;
-        if (o->u.range.len < 0) {
-            vm_raise(vm, EXC_OverflowError, "range too long for the simulator to iterate");
-            return NULL_HANDLE;
-        }
-        Handle it = m_alloc(M, T_RANGEITER, TYPE_NBYTES(T_RANGEITER));
-        Object *io = m_obj(M, it);
-        o = m_obj(M, obj);
-        io->u.it.stop = o->u.range.len;
-        if (m_int_fits(M, o->u.range.start, &start) && m_int_fits(M, o->u.range.stop, &stop)
-            && m_int_fits(M, o->u.range.step, &step)) {
-            io->u.it.index = start;
-            io->u.it.step = step;
-        } else {
-            /* The long form keeps the range itself and counts. */
-            m_incref(M, obj);
-            m_store(M, it, 0, obj);
-            io = m_obj(M, it);
-            io->u.it.index = 0;
-        }
-        return it;
-    }
-    case T_LISTITER: case T_TUPLEITER: case T_STRITER: case T_RANGEITER:
-    case T_DICTITER: case T_DICTVALITER: case T_DICTITEMITER: case T_SETITER:
+    if (type_info[o->type].walks != COLL_NONE) {
         m_incref(M, obj);
         return obj;
-    case T_NONE: case T_BOOL: case T_INT: case T_CLASS: case T_INSTANCE: case T_FUNCTION:
-    case T_METHOD: case T_CELL: case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE:
-    case T_WEAKREF: case T_GETSET: case T_SUPER: case T_COUNT:
+    }
+    switch ((CollKind)type_info[o->type].coll) {
+    case COLL_SEQ:
+        m_incref(M, obj);
+        return m_iter_new(M, o->type == T_LIST ? T_LISTITER : T_TUPLEITER, obj, 0);
+    case COLL_STR:
+        m_incref(M, obj);
+        return m_iter_new(M, T_STRITER, obj, 0);
+    case COLL_DICT:
+    case COLL_VIEW:
+        return dict_iter(vm, obj);
+    case COLL_SET:
+        m_incref(M, obj);
+        return m_iter_new(M, T_SETITER, obj, m_obj(M, obj)->u.set->used);
+    case COLL_RANGE:
+        return range_iter(vm, obj);
+    case COLL_NONE:
         break;
     }
     vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", type_name(vm, obj));
@@ -1757,171 +1732,202 @@ op_next_item(Vm *vm, Handle it, Handle *out)
  * the size it started with (kept in stop): then RuntimeError is raised
  * and the iterator stays spent. */
 static int
-size_changed(Vm *vm, Object *o, uint32_t used, const char *what)
+size_changed(Vm *vm, Handle it, uint32_t used, const char *what)
 {
+    const Object *o = m_obj(M, it);
+
     if ((int64_t)used == o->u.it.stop) {
         return 0;
     }
-    o->u.it.stop = -1;
+    m_iter_set(M, it, o->u.it.index, -1);
     vm_raise(vm, EXC_RuntimeError, "%s changed size during iteration", what);
     return 1;
 }
 
-/* dictiter_iternextkey, ...value and ...item: a split dict in its
- * values' order, a combined one in its entries' order; the items
- * iterator reuses its result tuple while only it holds it. */
-static int
-dictiter_next(Vm *vm, Handle it, Handle *out)
-{
-    Object *o = m_obj(M, it);
-    Handle seq = o->u.it.seq;
+/* The next items of the iterators that walk a collection until they
+ * let go of it: 1 with a new reference in *out, 0 at the end, -1 on an
+ * exception.  it walks seq (still held). */
+typedef int (*WalkFn)(Vm *vm, Handle it, Handle seq, Handle *out);
 
-    if (seq == NULL_HANDLE) {
+/* listiter_next and tupleiter_next. */
+static int
+seq_walk(Vm *vm, Handle it, Handle seq, Handle *out)
+{
+    const IterVal *iv = &m_obj(M, it)->u.it;
+    const Object *s = m_obj(M, seq);
+    uint32_t len = s->type == T_LIST ? s->u.l.len : s->u.t.len;
+
+    if ((uint64_t)iv->index >= len) {
         return 0;
     }
+    Handle v = s->type == T_LIST ? s->u.l.items[iv->index] : s->u.t.items[iv->index];
+    m_iter_set(M, it, iv->index + 1, iv->stop);
+    m_incref(M, v);
+    *out = v;
+    return 1;
+}
+
+/* unicode_ascii_iter_next: the next code point; the index counts
+ * bytes. */
+static int
+str_walk(Vm *vm, Handle it, Handle seq, Handle *out)
+{
+    const IterVal *iv = &m_obj(M, it)->u.it;
+    const Object *s = m_obj(M, seq);
+    size_t pos = (size_t)iv->index;
+    uint32_t cp;
+    char buf[4];
+
+    if (pos >= s->u.s.nbytes) {
+        return 0;
+    }
+    str_decode(s->u.s.utf8, s->u.s.nbytes, &pos, &cp);
+    size_t n = utf8_encode(cp, buf);
+    m_iter_set(M, it, (int64_t)pos, iv->stop);
+    *out = new_str(vm, buf, n);
+    return 1;
+}
+
+/* The result of a dict iterator, for key k and value v: the key, the
+ * value, or the (k, v) pair in the result tuple, reused while only the
+ * iterator holds it. */
+static Handle
+dict_item(Vm *vm, Handle it, Handle k, Handle v)
+{
+    const Object *o = m_obj(M, it);
+
+    if (o->type == T_DICTITER) {
+        m_incref(M, k);
+        return k;
+    }
+    if (o->type == T_DICTVALITER) {
+        m_incref(M, v);
+        return v;
+    }
+    Handle r = o->u.it.extra;
+    m_incref(M, k);
+    m_incref(M, v);
+    if (m_obj(M, r)->refcnt == 1) {
+        m_incref(M, r);
+        Handle ok = m_store(M, r, 0, k), ov = m_store(M, r, 1, v);
+        m_decref(M, ok);
+        m_decref(M, ov);
+        return r;
+    }
+    Handle t = m_tuple_new(M, 2);
+    m_store(M, t, 0, k);
+    m_store(M, t, 1, v);
+    return t;
+}
+
+/* dictiter_iternextkey, ...value and ...item: a split dict in its
+ * values' order, a combined one in its entries' order. */
+static int
+dict_walk(Vm *vm, Handle it, Handle seq, Handle *out)
+{
     const Dict *d = m_obj(M, seq)->u.d;
-    if (size_changed(vm, o, d->used, "dictionary")) {
+
+    if (size_changed(vm, it, d->used, "dictionary")) {
         return -1;
     }
     Handle k = NULL_HANDLE, v = NULL_HANDLE;
+    int64_t i = m_obj(M, it)->u.it.index;
     if (d->split) {
         const Values *vals = d->values;
         const ClassVal *c = m_obj(M, d->cls)->u.c;
-        if ((uint64_t)o->u.it.index < vals->norder) {
-            uint32_t ix = vals->order[o->u.it.index++];
+        if ((uint64_t)i < vals->norder) {
+            uint32_t ix = vals->order[i++];
             k = c->keys[ix];
             v = vals->slot[ix];
         }
     } else {
-        while ((uint64_t)o->u.it.index < d->nentries) {
-            uint32_t e = (uint32_t)o->u.it.index++;
-            if (d->entries[2 * e] != NULL_HANDLE) {
-                k = d->entries[2 * e];
-                v = d->entries[2 * e + 1];
-                break;
-            }
+        while ((uint64_t)i < d->nentries && k == NULL_HANDLE) {
+            k = d->entries[2 * i];
+            v = d->entries[2 * i + 1];
+            i++;
         }
     }
+    m_iter_set(M, it, i, d->used);
     if (k == NULL_HANDLE) {
-        iter_release(vm, it);
         return 0;
     }
-    if (o->type == T_DICTITER) {
-        m_incref(M, k);
-        *out = k;
-    } else if (o->type == T_DICTVALITER) {
-        m_incref(M, v);
-        *out = v;
-    } else {
-        Handle r = o->u.it.extra;
-        m_incref(M, k);
-        m_incref(M, v);
-        if (m_obj(M, r)->refcnt == 1) {
-            /* Reuse the result tuple. */
-            m_incref(M, r);
-            Handle ok = m_store(M, r, 0, k), ov = m_store(M, r, 1, v);
-            m_decref(M, ok);
-            m_decref(M, ov);
-            *out = r;
-        } else {
-            Handle t = m_tuple_new(M, 2);
-            m_store(M, t, 0, k);
-            m_store(M, t, 1, v);
-            *out = t;
-        }
-    }
+    *out = dict_item(vm, it, k, v);
     return 1;
 }
 
+/* setiter_iternext: the table in slot order. */
+static int
+set_walk(Vm *vm, Handle it, Handle seq, Handle *out)
+{
+    const SetVal *sv = m_obj(M, seq)->u.set;
+
+    if (size_changed(vm, it, sv->used, "Set")) {
+        return -1;
+    }
+    int64_t i = m_obj(M, it)->u.it.index;
+    Handle k = NULL_HANDLE;
+    while ((uint64_t)i <= sv->mask && (k == NULL_HANDLE || k == SET_DUMMY)) {
+        k = sv->table[i++];
+    }
+    m_iter_set(M, it, i, sv->used);
+    if (k == NULL_HANDLE || k == SET_DUMMY) {
+        return 0;
+    }
+    m_incref(M, k);
+    *out = k;
+    return 1;
+}
+
+static const WalkFn walk_next[] = {
+    [COLL_STR] = str_walk,
+    [COLL_SEQ] = seq_walk,
+    [COLL_DICT] = dict_walk,
+    [COLL_SET] = set_walk,
+};
+
+/* rangeiter_next, or longrangeiter_next when it keeps its range (to
+ * the end). */
+static int
+rangeiter_next(Vm *vm, Handle it, Handle *out)
+{
+    const Object *o = m_obj(M, it);
+    Handle seq = o->u.it.seq;
+    int64_t i = o->u.it.index;
+
+    if (o->u.it.stop <= 0) {
+        return 0;
+    }
+    m_iter_set(M, it, seq != NULL_HANDLE ? i + 1 : i + o->u.it.step, o->u.it.stop - 1);
+    *out = seq != NULL_HANDLE ? range_item(vm, seq, i) : m_int(M, i);
+    return 1;
+}
+
+/* PyIter_Next: a range iterator counts; the others walk their
+ * collection and let go of it at its end. */
 int
 op_next(Vm *vm, Handle it, Handle *out)
 {
-    Object *o = m_obj(M, it);
+    const Object *o = m_obj(M, it);
     Handle seq = o->u.it.seq;
+    int r;
 
-    switch ((ObjType)o->type) {
-    case T_LISTITER:
-    case T_TUPLEITER: {
+    switch ((CollKind)type_info[o->type].walks) {
+    case COLL_RANGE:
+        return rangeiter_next(vm, it, out);
+    case COLL_STR:
+    case COLL_SEQ:
+    case COLL_DICT:
+    case COLL_SET:
         if (seq == NULL_HANDLE) {
             return 0;
         }
-        const Object *s = m_obj(M, seq);
-        uint32_t len = s->type == T_LIST ? s->u.l.len : s->u.t.len;
-        if ((uint64_t)o->u.it.index < len) {
-            Handle v = s->type == T_LIST ? s->u.l.items[o->u.it.index]
-                                         : s->u.t.items[o->u.it.index];
-            o->u.it.index++;
-            m_incref(M, v);
-            *out = v;
-            return 1;
+        r = walk_next[type_info[o->type].walks](vm, it, seq, out);
+        if (r == 0) {
+            iter_release(vm, it);
         }
-        iter_release(vm, it);
-        return 0;
-    }
-    case T_STRITER: {
-        if (seq == NULL_HANDLE) {
-            return 0;
-        }
-        const Object *s = m_obj(M, seq);
-        if ((uint64_t)o->u.it.index < s->u.s.nbytes) {
-            size_t pos = (size_t)o->u.it.index;
-            uint32_t cp;
-            str_decode(s->u.s.utf8, s->u.s.nbytes, &pos, &cp);
-            char buf[4];
-            size_t n = utf8_encode(cp, buf);
-            o->u.it.index = (int64_t)pos;
-            *out = new_str(vm, buf, n);
-            return 1;
-        }
-        iter_release(vm, it);
-        return 0;
-    }
-    case T_SETITER: {
-        if (seq == NULL_HANDLE) {
-            return 0;
-        }
-        const SetVal *sv = m_obj(M, seq)->u.set;
-        if (size_changed(vm, o, sv->used, "Set")) {
-            return -1;
-        }
-        while ((uint64_t)o->u.it.index <= sv->mask) {
-            Handle k = sv->table[o->u.it.index++];
-            if (k != NULL_HANDLE && k != SET_DUMMY) {
-                m_incref(M, k);
-                *out = k;
-                return 1;
-            }
-        }
-        iter_release(vm, it);
-        return 0;
-    }
-    case T_RANGEITER:
-        if (seq != NULL_HANDLE) {
-            if (o->u.it.stop > 0) {
-                int64_t i = o->u.it.index++;
-                o->u.it.stop--;
-                *out = range_item(vm, seq, i);
-                return 1;
-            }
-            return 0;
-        }
-        if (o->u.it.stop > 0) {
-            int64_t v = o->u.it.index;
-            o->u.it.index += o->u.it.step;
-            o->u.it.stop--;
-            *out = m_int(M, v);
-            return 1;
-        }
-        return 0;
-    case T_DICTITER:
-    case T_DICTVALITER:
-    case T_DICTITEMITER:
-        return dictiter_next(vm, it, out);
-    case T_NONE: case T_BOOL: case T_INT: case T_STR: case T_TUPLE: case T_LIST: case T_DICT:
-    case T_SET: case T_CLASS: case T_INSTANCE: case T_FUNCTION: case T_METHOD: case T_CELL:
-    case T_MODULE: case T_CODE: case T_BUILTIN: case T_TYPE: case T_RANGE: case T_DICTKEYS:
-    case T_DICTVALUES: case T_DICTITEMS: case T_WEAKREF: case T_GETSET: case T_SUPER:
-    case T_COUNT:
+        return r;
+    case COLL_VIEW:             /* a view's iterator walks its dict */
+    case COLL_NONE:
         break;
     }
     vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", type_name(vm, it));

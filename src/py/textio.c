@@ -24,8 +24,7 @@ void
 textio_init(Vm *vm)
 {
     /* A placeholder object the write methods bind to. */
-    vm->stdout_obj = machine_static(M, T_TYPE, TEXTIO_NBYTES);
-    m_obj(M, vm->stdout_obj)->u.builtin.id = T_NONE;
+    vm->stdout_obj = m_builtin_static(M, T_TYPE, TEXTIO_NBYTES, T_NONE);
 }
 
 static int

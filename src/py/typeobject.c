@@ -19,14 +19,14 @@
 /* The class statement.                                               */
 
 /* type_new_init: the class's dict is a copy of the namespace, without
- * __qualname__; *has_doc and *has_del say whether it has those. */
+ * __qualname__; *has_doc says whether it has a __doc__. */
 static Handle
-class_dict_from(Vm *vm, Handle ns, int *has_doc, int *has_del)
+class_dict_from(Vm *vm, Handle ns, int *has_doc)
 {
     Handle cd = m_dict_new(M);
     const Dict *d = m_obj(M, ns)->u.d;
 
-    *has_doc = *has_del = 0;
+    *has_doc = 0;
     for (uint32_t e = 0; e < d->nentries; e++) {
         d = m_obj(M, ns)->u.d;
         Handle k = d->entries[2 * e], v = d->entries[2 * e + 1];
@@ -38,7 +38,6 @@ class_dict_from(Vm *vm, Handle ns, int *has_doc, int *has_del)
             continue;
         }
         *has_doc |= strcmp(kn, "__doc__") == 0;
-        *has_del |= strcmp(kn, "__del__") == 0;
         m_dict_setitem(M, cd, k, v);
     }
     return cd;
@@ -67,23 +66,6 @@ class_ready(Vm *vm, Handle cls, Handle cd)
     }
 }
 
-/* add_subclass: object's tp_subclasses maps the class's address, as
- * an int, to a weak reference to it; both live as long as the class. */
-static void
-add_subclass(Vm *vm, Handle cls)
-{
-    Handle key = m_int(M, (int64_t)m_obj(M, cls)->addr);
-    Handle wr = m_alloc(M, T_WEAKREF, TYPE_NBYTES(T_WEAKREF));
-
-    m_obj(M, wr)->u.wr.referent = cls;
-    m_track(M, wr);
-    *m_weaklist(M, cls) = wr;
-    m_obj(M, cls)->u.c->subclass_key = key;
-    m_obj(M, cls)->u.c->subclass_ref = wr;
-    m_root_add(M, key);
-    m_root_add(M, wr);
-}
-
 /* __build_class__(body, name): run the body in a new namespace, then
  * type(name, (), ns) as type_new makes it. */
 Handle
@@ -105,16 +87,15 @@ class_build(Vm *vm, Handle body, Handle name)
     Handle bases = m_tuple_new(M, 1);
     m_incref(M, vm->types[T_NONE]);
     m_store(M, bases, 0, vm->types[T_NONE]);
-    int has_doc, has_del;
-    Handle cd = class_dict_from(vm, ns, &has_doc, &has_del);
+    int has_doc;
+    Handle cd = class_dict_from(vm, ns, &has_doc);
     Handle cls = m_class_new(M, m_obj(M, name)->u.s.utf8, cd);
-    m_obj(M, cls)->u.c->has_del = (uint8_t)has_del;
     m_store(M, cls, CLASS_BASES_SLOT, bases);
     if (!has_doc) {
         dict_set_cstr(vm, cd, "__doc__", M->none);
     }
     class_ready(vm, cls, cd);
-    add_subclass(vm, cls);
+    m_class_add_subclass(M, cls);
     /* type_new_set_names works on a copy of the class's dict. */
     Handle names = m_dict_copy(M, cd);
     m_decref(M, names);
@@ -122,9 +103,7 @@ class_build(Vm *vm, Handle body, Handle name)
      * super object and a bound built-in method, released in turn. */
     Handle sup = m_alloc(M, T_SUPER, TYPE_NBYTES(T_SUPER));
     m_track(M, sup);
-    Handle init = m_alloc(M, T_BUILTIN, TYPE_NBYTES(T_BUILTIN));
-    m_obj(M, init)->u.builtin.id = BUILTIN_UNLISTED;
-    m_track(M, init);
+    Handle init = m_builtin_new(M, BUILTIN_UNLISTED, NULL_HANDLE);
     m_decref(M, sup);
     m_decref(M, init);
     m_decref(M, targs);
@@ -232,6 +211,17 @@ range_length(const BigInt *a, const BigInt *b, const BigInt *s, BigInt *len)
     bi_done(&one);
 }
 
+/* tp_init of list() and dict() on the new obj, with their argument. */
+Handle
+type_init_arg(Vm *vm, Handle obj, const Handle *args, uint32_t nargs, InitFn init)
+{
+    if (nargs == 1 && init(vm, obj, args[0]) < 0) {
+        m_decref(M, obj);
+        return NULL_HANDLE;
+    }
+    return obj;
+}
+
 /* range(stop), range(start, stop[, step]) (range_new in rangeobject.c). */
 static Handle
 range_new(Vm *vm, const Handle *args, uint32_t nargs)
@@ -262,13 +252,7 @@ range_new(Vm *vm, const Handle *args, uint32_t nargs)
     int64_t n = 0;
     int fits = bi_to_i64(&len, &n);
     Handle length = int_from_bigint(vm, &len);
-    Handle r = m_alloc(M, T_RANGE, TYPE_NBYTES(T_RANGE));
-    m_store(M, r, 0, start);
-    m_store(M, r, 1, stop);
-    m_store(M, r, 2, step);
-    m_store(M, r, 3, length);
-    m_obj(M, r)->u.range.len = fits ? n : -1;
-    return r;
+    return m_range_new(M, start, stop, step, length, fits ? n : -1);
 }
 
 /* The types that can be called: their constructors (tp_new and tp_init

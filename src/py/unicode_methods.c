@@ -101,23 +101,8 @@ static Handle
 split_list(Vm *vm, int64_t maxsplit)
 {
     uint32_t pre = maxsplit >= 12 || maxsplit < 0 ? 12 : (uint32_t)maxsplit + 1;
-    Handle l = m_list_new(M, pre);
 
-    m_obj(M, l)->u.l.len = 0;
-    return l;
-}
-
-static void
-split_add(Vm *vm, Handle l, Handle item)
-{
-    Object *o = m_obj(M, l);
-
-    if (o->u.l.len < o->u.l.cap) {
-        m_store(M, l, o->u.l.len, item);
-        m_obj(M, l)->u.l.len++;
-    } else {
-        m_list_append(M, l, item);
-    }
+    return m_list_new_prealloc(M, pre);
 }
 
 /* str.upper() and str.lower() (upper). */
@@ -250,9 +235,9 @@ split_whitespace(Vm *vm, Handle self, const Cps *s, int64_t maxsplit, Handle l)
         }
         if (i == 0 && j == s->n) {
             m_incref(M, self);
-            split_add(vm, l, self);
+            m_list_push(M, l, self);
         } else {
-            split_add(vm, l, str_of_cps(vm, s->v + i, j - i));
+            m_list_push(M, l, str_of_cps(vm, s->v + i, j - i));
         }
         count++;
         i = j;
@@ -268,7 +253,7 @@ split_sep(Vm *vm, Handle self, const Cps *s, const Cps *a, int64_t maxsplit, Han
 
     for (size_t i = 0; i + a->n <= s->n && count < maxsplit;) {
         if (cps_match(s, i, a)) {
-            split_add(vm, l, str_of_cps(vm, s->v + start, i - start));
+            m_list_push(M, l, str_of_cps(vm, s->v + start, i - start));
             count++;
             i += a->n;
             start = i;
@@ -278,9 +263,9 @@ split_sep(Vm *vm, Handle self, const Cps *s, const Cps *a, int64_t maxsplit, Han
     }
     if (count == 0) {
         m_incref(M, self);
-        split_add(vm, l, self);
+        m_list_push(M, l, self);
     } else {
-        split_add(vm, l, str_of_cps(vm, s->v + start, s->n - start));
+        m_list_push(M, l, str_of_cps(vm, s->v + start, s->n - start));
     }
 }
 

@@ -70,7 +70,7 @@ vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...)
     va_list ap;
 
     vm->exc = kind;
-    M->exception_pending = 1;
+    machine_set_exception_pending(M, 1);
     sb_clear(&vm->excmsg);
     sb_clear(&vm->exchint);
     va_start(ap, fmt);
@@ -149,7 +149,7 @@ unraisable(Vm *vm, const char *where)
         free(text);
     }
     vm->exc = EXC_NONE;
-    M->exception_pending = 0;
+    machine_set_exception_pending(M, 0);
     sb_clear(&vm->excmsg);
 }
 
@@ -677,14 +677,9 @@ execute(Vm *vm, const Instr *in, uint32_t base, Handle *result)
         return 0;
     case OP_COPY:
         return push_new(vm, PEEK(arg - 1));
-    case OP_SWAP: {
-        Frame *fr = m_frame(M);
-        Handle *top = &M->slots[fr->base + fr->nlocals + fr->sp - 1];
-        Handle t = top[0];
-        top[0] = top[1 - (int)arg];
-        top[1 - (int)arg] = t;
+    case OP_SWAP:
+        m_swap(M, arg);
         return 0;
-    }
     case OP_LOAD_CONST:
         return push_new(vm, const_at(vm, f, arg));
     case OP_LOAD_NAME:
@@ -1091,7 +1086,7 @@ vm_set_limits(Vm *vm, const VmLimits *lim)
     vm->poll = lim->poll;
     vm->poll_ctx = lim->poll_ctx;
     vm->poll_at = vm->ninstr + VM_POLL_EVERY;
-    M->heap_limit = lim->max_heap;
+    machine_set_heap_limit(M, lim->max_heap);
     set_check_at(vm);
 }
 
@@ -1123,7 +1118,7 @@ static void
 raise_stop(Vm *vm)
 {
     vm->exc = EXC_STOP;
-    M->exception_pending = 1;
+    machine_set_exception_pending(M, 1);
     sb_clear(&vm->excmsg);
     /* The same words whatever stopped it: a replay stops by the budget. */
     sb_printf(&vm->excmsg, "stopped after %" PRIu64 " instructions", vm->ninstr);
@@ -1231,10 +1226,12 @@ vm_init(Vm *vm, Machine *m, FILE *out)
     sb_init(&vm->excmsg);
     sb_init(&vm->exchint);
     vm->builtin_id = -1;
-    m->hooks.ctx = vm;
-    m->hooks.finalize = finalize_hook;
+    MachineHooks hooks = m->hooks;
+    hooks.ctx = vm;
+    hooks.finalize = finalize_hook;
+    weakref_hooks(&hooks);
+    machine_set_hooks(m, &hooks);
     builtins_init(vm);
-    weakref_hooks(vm);
 }
 
 void
@@ -1262,7 +1259,9 @@ vm_copy(Vm *dst, const Vm *src, Machine *m)
     if (src->ntb) {
         memcpy(dst->tb, src->tb, src->ntb * sizeof *dst->tb);
     }
-    m->hooks.ctx = dst;
+    MachineHooks hooks = m->hooks;
+    hooks.ctx = dst;
+    machine_set_hooks(m, &hooks);
 }
 
 uint64_t

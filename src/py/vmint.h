@@ -171,6 +171,12 @@ Handle raise_repr(Vm *vm, ExcKind exc, Handle h, const char *suffix);
 Handle type_call(Vm *vm, Handle type, const Handle *args, uint32_t nargs);
 Handle class_build(Vm *vm, Handle body, Handle name);
 
+/* A constructor's tp_init with its optional argument, on the new obj
+ * (list(x): list_extend, dict(x): dict_update): obj, or NULL_HANDLE
+ * with obj released when init fails. */
+typedef int (*InitFn)(Vm *vm, Handle obj, Handle arg);
+Handle type_init_arg(Vm *vm, Handle obj, const Handle *args, uint32_t nargs, InitFn init);
+
 /* The constructors type_call dispatches to, type(*args), with the count
  * of arguments already checked.  Each in the file of its type. */
 Handle long_new(Vm *vm, const Handle *args, uint32_t nargs);      /* long_methods.c */
@@ -182,9 +188,9 @@ Handle dict_new(Vm *vm, const Handle *args, uint32_t nargs);      /* dict_method
 Handle set_new(Vm *vm, const Handle *args, uint32_t nargs);       /* dict_methods.c */
 Handle weakref_new(Vm *vm, const Handle *args, uint32_t nargs);   /* weakrefobject.c */
 
-/* weakrefobject.c: set the machine's hooks that clear weak references
- * (PyObject_ClearWeakRefs) and call their callbacks. */
-void weakref_hooks(Vm *vm);
+/* weakrefobject.c: fill in the machine's hooks that clear weak
+ * references (PyObject_ClearWeakRefs) and call their callbacks. */
+void weakref_hooks(MachineHooks *hooks);
 
 /* gcmodule.c: the gc module's constants and gc.garbage, into its dict. */
 void gc_module_init(Vm *vm, Handle dict);

@@ -9,26 +9,6 @@
 
 #include "py/vmint.h"
 
-/* Link the new reference w into obj's list: at the head (insert_head),
- * or after the basic reference prev (insert_after). */
-static void
-weakref_link(Vm *vm, Handle obj, Handle w, Handle prev)
-{
-    Handle next = prev == NULL_HANDLE ? *m_weaklist(M, obj) : m_obj(M, prev)->u.wr.next;
-    Object *wo = m_obj(M, w);
-
-    wo->u.wr.prev = prev;
-    wo->u.wr.next = next;
-    if (next != NULL_HANDLE) {
-        m_obj(M, next)->u.wr.prev = w;
-    }
-    if (prev == NULL_HANDLE) {
-        *m_weaklist(M, obj) = w;
-    } else {
-        m_obj(M, prev)->u.wr.next = w;
-    }
-}
-
 /* weakref.ref(obj[, callback]) (weakref___new__). */
 Handle
 weakref_new(Vm *vm, const Handle *args, uint32_t nargs)
@@ -50,15 +30,9 @@ weakref_new(Vm *vm, const Handle *args, uint32_t nargs)
         m_incref(M, basic);
         return basic;
     }
-    Handle w = m_alloc(M, T_WEAKREF, TYPE_NBYTES(T_WEAKREF));
-    m_obj(M, w)->u.wr.referent = obj;
-    if (cb != NULL_HANDLE) {
-        m_incref(M, cb);
-        m_store(M, w, 0, cb);
-    }
-    m_track(M, w);
-    weakref_link(vm, obj, w, cb == NULL_HANDLE ? NULL_HANDLE : basic);
-    return w;
+    /* A new basic ref heads the list (insert_head); one with a callback
+     * goes after the basic ref, if any (insert_after). */
+    return m_weakref_new(M, obj, cb == NULL_HANDLE ? NULL_HANDLE : basic, cb);
 }
 
 /* handle_callback: call cb(ref); an exception it raises is reported as
@@ -99,8 +73,7 @@ clear_weakrefs_hook(void *ctx, Machine *m, Handle obj)
     }
     if (count == 1) {
         Handle w = *m_weaklist(m, obj);
-        Handle cb = m_store(m, w, 0, NULL_HANDLE);
-        m_weakref_unlink(m, w);
+        Handle cb = m_weakref_clear(m, w);
         if (cb != NULL_HANDLE) {
             if (m_obj(m, w)->refcnt > 0) {
                 call_weakref_callback(vm, w, cb);
@@ -113,7 +86,7 @@ clear_weakrefs_hook(void *ctx, Machine *m, Handle obj)
     Handle w = *m_weaklist(m, obj);
     for (uint32_t i = 0; i < count; i++) {
         Handle next = m_obj(m, w)->u.wr.next;
-        Handle cb = m_store(m, w, 0, NULL_HANDLE);
+        Handle cb = m_weakref_clear(m, w);
         if (m_obj(m, w)->refcnt > 0) {
             m_incref(m, w);
             m_store(m, tuple, i * 2, w);
@@ -123,7 +96,6 @@ clear_weakrefs_hook(void *ctx, Machine *m, Handle obj)
         } else if (cb != NULL_HANDLE) {
             m_decref(m, cb);
         }
-        m_weakref_unlink(m, w);
         w = next;
     }
     for (uint32_t i = 0; i < count; i++) {
@@ -145,8 +117,8 @@ gc_weakref_callback(void *ctx, Machine *m, Handle wr, Handle cb)
 }
 
 void
-weakref_hooks(Vm *vm)
+weakref_hooks(MachineHooks *hooks)
 {
-    M->hooks.clear_weakrefs = clear_weakrefs_hook;
-    M->hooks.weakref_callback = gc_weakref_callback;
+    hooks->clear_weakrefs = clear_weakrefs_hook;
+    hooks->weakref_callback = gc_weakref_callback;
 }

@@ -69,11 +69,9 @@ describe_event(const Sim *s, const Event *e, char *buf, size_t size)
                  (uint64_t)e->a);
         break;
     case EV_INCREF:
-        snprintf(buf, size, "incref %s: %" PRId64 " -> %" PRId64, o, e->a, e->b);
-        break;
     case EV_DECREF:
-        snprintf(buf, size, "decref %s: %" PRId64 " -> %" PRId64 "%s", o, e->a, e->b,
-                 e->b == 0 ? ", no references left" : "");
+        snprintf(buf, size, "%s %s: %" PRId64 " -> %" PRId64 "%s", event_names[e->kind], o, e->a,
+                 e->b, e->kind == EV_DECREF && e->b == 0 ? ", no references left" : "");
         break;
     case EV_DEALLOC:
         snprintf(buf, size, "dealloc %s: releases what it refers to", o);
@@ -91,10 +89,12 @@ describe_event(const Sim *s, const Event *e, char *buf, size_t size)
                  e->a, e->b);
         break;
     case EV_PUSH:
-        snprintf(buf, size, "push #%" PRId64 " (stack depth %" PRId64 ")", e->a, e->b);
-        break;
     case EV_POP:
-        snprintf(buf, size, "pop #%" PRId64 " (stack depth %" PRId64 ")", e->a, e->b);
+        snprintf(buf, size, "%s #%" PRId64 " (stack depth %" PRId64 ")", event_names[e->kind],
+                 e->a, e->b);
+        break;
+    case EV_SWAP:
+        snprintf(buf, size, "swap: #%" PRId64 " on top, #%" PRId64 " item %u", e->a, e->b, e->slot);
         break;
     case EV_FRAME_PUSH:
         snprintf(buf, size, "push frame %u at %#" PRIx64, e->frame, (uint64_t)e->a);
@@ -195,6 +195,9 @@ describe_event(const Sim *s, const Event *e, char *buf, size_t size)
         }
         break;
     }
+    case EV_ITER:
+        snprintf(buf, size, "%s moves on: index %" PRId64 " -> %" PRId64, o, e->a, e->b);
+        break;
     default:
         snprintf(buf, size, "%s", e->kind < EV_COUNT ? event_names[e->kind] : "?");
         break;

@@ -14,6 +14,33 @@
 
 #include "sim/typeops.h"
 
+/* A static built-in object named by its id: a type object (the id its
+ * ObjType) or a built-in function.  Made before the program runs. */
+Handle
+m_builtin_static(Machine *m, ObjType t, size_t nbytes, uint32_t id)
+{
+    Handle h = machine_static(m, t, nbytes);
+
+    m->objs[h].u.builtin.id = id;
+    return h;
+}
+
+/* A built-in function or method object for the built-in id, bound to
+ * self (borrowed; 0 for none), which it then holds. */
+Handle
+m_builtin_new(Machine *m, uint32_t id, Handle self)
+{
+    ObjPayload body = {.builtin = {.id = id}};
+    Handle h = m_alloc_init(m, T_BUILTIN, type_basic_nbytes(T_BUILTIN), &body);
+
+    if (self != NULL_HANDLE) {
+        m_incref(m, self);
+        m_store(m, h, 0, self);
+    }
+    m_track(m, h);
+    return h;
+}
+
 /* None and static types: an id and a self, no references counted. */
 static uint64_t
 builtin_hash(uint64_t x, const Object *o)

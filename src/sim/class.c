@@ -25,6 +25,23 @@
 #include "core/xalloc.h"
 #include "sim/typeops.h"
 
+/* Whether the namespace d defines __del__ (the class then gets its
+ * tp_finalize slot). */
+static int
+defines_del(const Machine *m, Handle d)
+{
+    const Dict *dd = m->objs[d].u.d;
+
+    for (uint32_t e = 0; dd != NULL && e < dd->nentries; e++) {
+        Handle k = dd->entries[2 * e];
+        if (k != NULL_HANDLE && m->objs[k].type == T_STR
+            && strcmp(m->objs[k].u.s.utf8, "__del__") == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 Handle
 m_class_new(Machine *m, const char *name, Handle dict)
 {
@@ -33,6 +50,7 @@ m_class_new(Machine *m, const char *name, Handle dict)
     ClassVal *c = xcalloc(1, sizeof *c);
 
     c->usable = CLASS_SHARED_KEYS;
+    c->has_del = (uint8_t)defines_del(m, dict);
     ObjPayload init = {.c = c};
     Handle h = m_alloc_init(m, T_CLASS, type_basic_nbytes(T_CLASS) + 40, &init);
     Handle nm = m_str_cstr(m, name);
@@ -40,6 +58,32 @@ m_class_new(Machine *m, const char *name, Handle dict)
     m_store(m, h, 1, dict);
     m_track(m, h);
     return h;
+}
+
+/* Remember the subclass entry's key and weak reference in the class
+ * they are made for, as the reference is allocated. */
+static void
+subclass_layout(Machine *m, Handle wr, uint64_t addr, void *arg)
+{
+    ClassVal *c = m->objs[m->objs[wr].u.wr.referent].u.c;
+
+    (void)addr;
+    c->subclass_key = *(const Handle *)arg;
+    c->subclass_ref = wr;
+}
+
+/* add_subclass: object's tp_subclasses maps the class's address, as an
+ * int, to a weak reference to it; both are held as roots as long as the
+ * class lives (remove_subclass, in its deallocation). */
+void
+m_class_add_subclass(Machine *m, Handle cls)
+{
+    Handle key = m_int(m, (int64_t)m->objs[cls].addr);
+    Handle wr = weakref_alloc(m, cls, NULL_HANDLE, subclass_layout, &key);
+
+    m_track(m, wr);
+    m_root_add(m, key);
+    m_root_add(m, wr);
 }
 
 Handle

@@ -266,6 +266,16 @@ dict_alloc(Machine *m)
     return m_alloc_init(m, T_DICT, type_basic_nbytes(T_DICT), &init);
 }
 
+/* dict(): PyType_GenericAlloc, which bypasses the free list; not
+ * tracked. */
+Handle
+m_dict_new_fresh(Machine *m)
+{
+    ObjPayload init = {.d = xcalloc(1, sizeof(Dict))};
+
+    return m_alloc_fresh_init(m, T_DICT, type_basic_nbytes(T_DICT), &init);
+}
+
 /* A new dict is not tracked: MAINTAIN_TRACKING tracks it when a value
  * or key that may refer to other objects is first stored. */
 Handle

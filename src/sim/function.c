@@ -29,6 +29,19 @@ m_cell_new(Machine *m, Handle v)
     return h;
 }
 
+/* A code object of nbytes for the compiler's program code, with its
+ * co_consts and co_names tuples (stolen). */
+Handle
+m_code_new(Machine *m, void *code, size_t nbytes, Handle consts, Handle names)
+{
+    ObjPayload init = {.code = {.code = code}};
+    Handle h = m_alloc_init(m, T_CODE, nbytes, &init);
+
+    m_store(m, h, 0, consts);
+    m_store(m, h, 1, names);
+    return h;
+}
+
 Handle
 m_function_new(Machine *m, Handle code, Handle globals, Handle name,
                Handle defaults, Handle closure)

@@ -47,10 +47,11 @@ list_set_items_addr(Machine *m, Handle h, uint64_t addr, void *arg)
     m->objs[h].u.l.items_addr = addr;
 }
 
-Handle
-m_list_new(Machine *m, uint32_t n)
+/* A list with room for exactly n items, of length len. */
+static Handle
+list_new(Machine *m, uint32_t n, uint32_t len)
 {
-    ObjPayload body = {.l = {n ? xcalloc(n, sizeof(Handle)) : NULL, n, n, 0}};
+    ObjPayload body = {.l = {n ? xcalloc(n, sizeof(Handle)) : NULL, len, n, 0}};
     Handle h = m_alloc_init(m, T_LIST, type_basic_nbytes(T_LIST), &body);
 
     if (n > 0) {
@@ -58,6 +59,35 @@ m_list_new(Machine *m, uint32_t n)
     }
     m_track(m, h);
     return h;
+}
+
+Handle
+m_list_new(Machine *m, uint32_t n)
+{
+    return list_new(m, n, n);
+}
+
+/* list_new_prealloc: room for exactly n items, length 0; the stores
+ * that fill it make it longer (m_list_push). */
+Handle
+m_list_new_prealloc(Machine *m, uint32_t n)
+{
+    return list_new(m, n, 0);
+}
+
+/* list_preallocate_exact for a list with no capacity: a new item array
+ * with room for n items rounded up to even, and the length len (at
+ * most n), both announced by the array's storage event. */
+void
+m_list_preallocate(Machine *m, Handle list, uint32_t n, uint32_t len)
+{
+    uint32_t cap = (n + 1) & ~1u;
+    ListLayout ly = {len, cap, 1};
+
+    assert(m->objs[list].u.l.cap == 0 && len <= n);
+    if (cap != 0) {
+        m_storage_with(m, list, HEAP_ROLE_LIST_ITEMS, 0, 8 * (size_t)cap, list_layout, &ly);
+    }
 }
 
 /* The length as it is, or through EV_RESIZE. */
@@ -95,6 +125,17 @@ m_list_resize(Machine *m, Handle list, uint32_t newsize)
     m_storage_with(m, list, HEAP_ROLE_LIST_ITEMS, o->u.l.items_addr, na * 8, list_layout, &ly);
 }
 
+/* The store of v after the last item, in room already there, makes
+ * the list one longer. */
+static void
+store_next(Machine *m, Handle list, Handle v)
+{
+    const Object *o = &m->objs[list];
+    ListLayout ly = {o->u.l.len + 1, o->u.l.cap, 0};
+
+    m_store_with(m, list, o->u.l.len, v, list_layout, &ly);
+}
+
 /* The new last item's store makes the list longer when there is room;
  * else list_resize grows the item array first. */
 void
@@ -104,12 +145,26 @@ m_list_append(Machine *m, Handle list, Handle v)
     uint32_t n = o->u.l.len;
 
     if (n < o->u.l.cap && n + 1 >= (o->u.l.cap >> 1)) {
-        ListLayout ly = {n + 1, o->u.l.cap, 0};
-        m_store_with(m, list, n, v, list_layout, &ly);
+        store_next(m, list, v);
         return;
     }
     m_list_resize(m, list, n + 1);
     m_store(m, list, n, v);
+}
+
+/* list_extend's loop: v goes after the last item, the store making the
+ * list one longer where the capacity has room (PyList_SET_ITEM and
+ * Py_SET_SIZE); else as m_list_append. */
+void
+m_list_push(Machine *m, Handle list, Handle v)
+{
+    const Object *o = &m->objs[list];
+
+    if (o->u.l.len < o->u.l.cap) {
+        store_next(m, list, v);
+    } else {
+        m_list_append(m, list, v);
+    }
 }
 
 void
@@ -138,9 +193,10 @@ list_gc_traverse(const Machine *m, Handle h, VisitFn fn, void *arg)
     type_visit_refs_back(h, m->objs[h].u.l.items, m->objs[h].u.l.len, fn, arg);
 }
 
-/* _list_clear: emptied first, then released last to first. */
-static void
-list_clear(Machine *m, Handle h)
+/* _list_clear (list.clear() and tp_clear): emptied first, then
+ * released last to first. */
+void
+m_list_clear(Machine *m, Handle h)
 {
     uint32_t n = m->objs[h].u.l.len;
     Handle *items = xmalloc((n + 1) * sizeof *items);
@@ -239,7 +295,7 @@ const TypeOps list_ops = {
     .len = list_len,
     .traverse = list_traverse,
     .gc_traverse = list_gc_traverse,
-    .clear = list_clear,
+    .clear = m_list_clear,
     .slot = list_slot,
     .release = list_release,
     .free_payload = list_free_payload,

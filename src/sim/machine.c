@@ -123,6 +123,33 @@ machine_set_sink(Machine *m, EventSink sink, void *ctx)
     m->observed = m->sink != NULL || m->verify_every != 0;
 }
 
+/* Configuration, not state: the hooks change nothing a student sees. */
+void
+machine_set_hooks(Machine *m, const MachineHooks *hooks)
+{
+    m->hooks = *hooks;
+}
+
+void
+machine_set_heap_limit(Machine *m, uint64_t bytes)
+{
+    m->heap_limit = bytes;
+}
+
+/* The VM's bookkeeping, which the state check leaves out. */
+void
+machine_set_exception_pending(Machine *m, int pending)
+{
+    m->exception_pending = pending;
+}
+
+/* Set up with the gc module, before the program runs. */
+void
+machine_set_gc_garbage(Machine *m, Handle list)
+{
+    m->gc_garbage = list;
+}
+
 /* ------------------------------------------------------------------ */
 /* The object table.                                                  */
 
@@ -261,7 +288,7 @@ machine_clear_freelists(Machine *m)
 /* Primitives.                                                        */
 
 static Handle alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init,
-                           int use_freelist);
+                           int use_freelist, LayoutFn layout, void *arg);
 
 uint64_t
 m_heap_bytes(const Machine *m)
@@ -295,29 +322,37 @@ note_heap_use(Machine *m)
 Handle
 m_alloc(Machine *m, ObjType t, size_t nbytes)
 {
-    return alloc_object(m, t, nbytes, NULL, 1);
+    return alloc_object(m, t, nbytes, NULL, 1, NULL, NULL);
 }
 
 Handle
 m_alloc_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init)
 {
-    return alloc_object(m, t, nbytes, init, 1);
+    return alloc_object(m, t, nbytes, init, 1, NULL, NULL);
 }
 
 Handle
 m_alloc_fresh(Machine *m, ObjType t, size_t nbytes)
 {
-    return alloc_object(m, t, nbytes, NULL, 0);
+    return alloc_object(m, t, nbytes, NULL, 0, NULL, NULL);
 }
 
 Handle
 m_alloc_fresh_init(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init)
 {
-    return alloc_object(m, t, nbytes, init, 0);
+    return alloc_object(m, t, nbytes, init, 0, NULL, NULL);
+}
+
+Handle
+m_alloc_init_with(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init,
+                  LayoutFn layout, void *arg)
+{
+    return alloc_object(m, t, nbytes, init, 1, layout, arg);
 }
 
 static Handle
-alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init, int use_freelist)
+alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init, int use_freelist,
+             LayoutFn layout, void *arg)
 {
     PRIM_BEGIN(m);
     Handle h = handle_new(m);
@@ -340,6 +375,9 @@ alloc_object(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init, int u
     o->addr = block + type_info[t].presize;
     if (init != NULL) {
         o->u = *init;
+    }
+    if (layout != NULL) {
+        layout(m, h, 0, arg);
     }
     /* gc_alloc: a GC object counts towards generation 0, unless it came
      * off a type free list. */
@@ -754,6 +792,22 @@ m_push(Machine *m, Handle v)
     assert(f->sp < f->stacksize);
     m->slots[f->base + f->nlocals + f->sp++] = v;
     emit(m, EV_PUSH, v, f->sp - 1, v, f->sp, 0);
+}
+
+/* SWAP i: the top of the value stack and its i-th item (from 1, the
+ * top) change places. */
+void
+m_swap(Machine *m, uint32_t i)
+{
+    PRIM_BEGIN(m);
+    Frame *f = m_frame(m);
+
+    assert(i >= 2 && i <= f->sp);
+    Handle *top = &m->slots[f->base + f->nlocals + f->sp - 1];
+    Handle t = top[0];
+    top[0] = top[1 - (int)i];
+    top[1 - (int)i] = t;
+    emit(m, EV_SWAP, NULL_HANDLE, i, top[0], t, 0);
 }
 
 Handle

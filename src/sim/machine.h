@@ -228,6 +228,14 @@ struct Machine {
 void machine_init(Machine *m);
 void machine_done(Machine *m);
 void machine_set_sink(Machine *m, EventSink sink, void *ctx);
+/* What the layers above set without an event: their hooks (a copy of
+ * *hooks), the heap's limit (heap_limit), whether an exception is being
+ * raised (exception_pending) and gc.garbage's list (borrowed; made
+ * before the program runs). */
+void machine_set_hooks(Machine *m, const MachineHooks *hooks);
+void machine_set_heap_limit(Machine *m, uint64_t bytes);
+void machine_set_exception_pending(Machine *m, int pending);
+void machine_set_gc_garbage(Machine *m, Handle list);
 /* Check that nothing changes the machine outside a primitive: after
  * every `every'th event (1: all; 0: off) the simulated state is hashed
  * (machine_state_hash), and the next primitive hashes it again before it
@@ -235,8 +243,10 @@ void machine_set_sink(Machine *m, EventSink sink, void *ctx);
  * first one described by verify_event, verify_kind and verify_where. */
 void machine_set_verify(Machine *m, uint32_t every);
 
-/* Reading (const). */
-static inline Object *
+/* Reading (const).  Outside src/sim an object is read only: it changes
+ * through its family's constructors and mutators below, which src/sim
+ * builds from the primitives (and which write m->objs[h] themselves). */
+static inline const Object *
 m_obj(const Machine *m, Handle h)
 {
     return &m->objs[h];
@@ -311,12 +321,18 @@ Handle m_store(Machine *m, Handle obj, uint32_t slot, Handle v);
  * announces it, never between two events: the _with primitives run
  * layout(m, obj, addr, arg) after PRIM_BEGIN, before their event (addr
  * is the new block for m_storage_with, else 0).  A layout function
- * changes only obj's payload and the host memory behind it.
+ * changes only obj's payload and the host memory behind it (and, for
+ * m_alloc_init_with, the links of the objects the new one joins).
  */
 typedef void (*LayoutFn)(Machine *m, Handle obj, uint64_t addr, void *arg);
 /* m_store with a layout change: a dict's new entry is made by the
  * store of its key, a list grows by the store of its new last item. */
 Handle m_store_with(Machine *m, Handle obj, uint32_t slot, Handle v, LayoutFn layout, void *arg);
+/* m_alloc_init whose new object joins others as it is made: layout(m,
+ * h, 0, arg) runs before EV_ALLOC announces it (a weak reference linked
+ * into its referent's list). */
+Handle m_alloc_init_with(Machine *m, ObjType t, size_t nbytes, const ObjPayload *init,
+                         LayoutFn layout, void *arg);
 /* A layout change announced by nothing else: EV_RESIZE (a list
  * shortened in place, a=old length, b=new). */
 void m_resize(Machine *m, Handle obj, int64_t oldlen, int64_t newlen, LayoutFn layout, void *arg);
@@ -351,6 +367,8 @@ void m_instr(Machine *m, uint32_t i, int lineno, int op, int starts_line);
 void m_frame_pop(Machine *m);
 Handle m_bind(Machine *m, uint32_t slot, Handle v);   /* returns old (owned) */
 void m_push(Machine *m, Handle v);      /* steals v */
+/* SWAP i: the top of the value stack and its i-th item change places. */
+void m_swap(Machine *m, uint32_t i);
 Handle m_pop(Machine *m);               /* new reference to the caller */
 Handle m_peek(const Machine *m, uint32_t depth);      /* borrowed */
 /* The collector's primitives (sim/gc.c): move an object to the end of
@@ -363,6 +381,9 @@ void m_gc_set_refs(Machine *m, Handle h, int32_t refs);
 Handle *m_weaklist(Machine *m, Handle obj);
 /* Take a weak reference off its referent's list (clear_weakref). */
 void m_weakref_unlink(Machine *m, Handle wr);
+/* clear_weakref and the callback taken out, in one store: returns the
+ * callback (the caller's reference), or 0. */
+Handle m_weakref_clear(Machine *m, Handle wr);
 /* Generation counts (the collector and gc module). */
 void m_set_count(Machine *m, int gen, int64_t count);
 /* Roots. */
@@ -402,14 +423,25 @@ Handle m_str(Machine *m, const char *utf8, size_t nbytes);
 Handle m_str_cstr(Machine *m, const char *s);
 Handle m_tuple_new(Machine *m, uint32_t n);        /* items NULL */
 Handle m_list_new(Machine *m, uint32_t n);         /* exactly n slots (PyList_New) */
+/* list_new_prealloc: room for exactly n items, length 0. */
+Handle m_list_new_prealloc(Machine *m, uint32_t n);
+/* list_preallocate_exact for a list with no capacity: room for n items
+ * (rounded up to even) and the length len <= n, in one storage event. */
+void m_list_preallocate(Machine *m, Handle list, uint32_t n, uint32_t len);
 /* list_resize: set the length, reallocating the item array as 3.11 does. */
 void m_list_resize(Machine *m, Handle list, uint32_t newsize);
 void m_list_append(Machine *m, Handle list, Handle v);   /* steals v */
+/* list_extend's loop: the store of v after the last item makes the list
+ * longer where there is room, else m_list_append.  Steals v. */
+void m_list_push(Machine *m, Handle list, Handle v);
+/* _list_clear: emptied, then the items released last to first. */
+void m_list_clear(Machine *m, Handle list);
 /* Set the length within the capacity (EV_RESIZE when it changes); the
  * caller has taken out the items past a shorter length. */
 void m_list_set_len(Machine *m, Handle list, uint32_t len);
 void m_list_set(Machine *m, Handle list, uint32_t i, Handle v); /* steals v */
 Handle m_dict_new(Machine *m);
+Handle m_dict_new_fresh(Machine *m);   /* without the free list (dict()) */
 Handle m_dict_new_presized(Machine *m, uint32_t n, int unicode);
 /* Set d[k] = v; steals neither. */
 void m_dict_setitem(Machine *m, Handle d, Handle k, Handle v);
@@ -425,18 +457,46 @@ void m_set_add(Machine *m, Handle s, Handle k);       /* steals neither */
 /* set_merge's resize before merging a set of other_used keys. */
 void m_set_presize(Machine *m, Handle s, uint32_t other_used);
 void m_set_merge(Machine *m, Handle s, Handle other);    /* set_merge */
-Handle m_class_new(Machine *m, const char *name, Handle dict); /* steals dict */
+/* Steals dict; the class has a finalizer if dict defines __del__. */
+Handle m_class_new(Machine *m, const char *name, Handle dict);
+/* add_subclass: the class's entry in object's subclasses (two roots). */
+void m_class_add_subclass(Machine *m, Handle cls);
 Handle m_instance_new(Machine *m, Handle cls);
 int m_inst_setattr(Machine *m, Handle inst, Handle name, Handle v); /* steals neither */
 Handle m_inst_getattr(const Machine *m, Handle inst, Handle name);  /* borrowed or 0 */
 Handle m_inst_dict(Machine *m, Handle inst);          /* borrowed; materialises */
 Handle m_cell_new(Machine *m, Handle v);              /* steals v */
 Handle m_module_new(Machine *m, const char *name);
-/* An iterator or dict view of type t over seq (slot 0, a new
- * reference), tracked when t is a GC type. */
-Handle m_iter_new(Machine *m, ObjType t, Handle seq);
+/* A dict view of type t over dict (slot 0, a new reference), tracked
+ * when t is a GC type (iter.c). */
+Handle m_view_new(Machine *m, ObjType t, Handle dict);
 Handle m_function_new(Machine *m, Handle code, Handle globals, Handle name,
                       Handle defaults, Handle closure); /* steals all */
+/* A code object of nbytes for the compiler's program; steals consts and
+ * names. */
+Handle m_code_new(Machine *m, void *code, size_t nbytes, Handle consts, Handle names);
+/* weakref.ref(obj, cb): a new weak reference to obj, linked into obj's
+ * list at the head (prev 0) or after prev as it is allocated, holding
+ * the callback cb (borrowed; 0 for none). */
+Handle m_weakref_new(Machine *m, Handle obj, Handle prev, Handle cb);
+/* A built-in function object for the built-in id, bound to self
+ * (borrowed, 0 for none); tracked. */
+Handle m_builtin_new(Machine *m, uint32_t id, Handle self);
+/* A static built-in object of type t (a type or a built-in function)
+ * named by id, made before the program runs. */
+Handle m_builtin_static(Machine *m, ObjType t, size_t nbytes, uint32_t id);
+/* Iterators (iter.c).  An iterator of type t over seq (stolen), with its
+ * stop; tracked if t is a GC type. */
+Handle m_iter_new(Machine *m, ObjType t, Handle seq, int64_t stop);
+/* A range iterator of len values: from start by step, or, for a range
+ * whose values do not fit (range non-zero, borrowed), counting from 0. */
+Handle m_rangeiter_new(Machine *m, Handle range, int64_t start, int64_t step, int64_t len);
+/* The iterator's next index (a range iterator's next value) and stop
+ * (EV_ITER when either changes). */
+void m_iter_set(Machine *m, Handle it, int64_t index, int64_t stop);
+/* range(): steals the four ints; len the length, or -1 if too long. */
+Handle m_range_new(Machine *m, Handle start, Handle stop, Handle step, Handle length,
+                   int64_t len);
 
 /* The checker (sim/check.c): recomputes every refcount from the
  * references that exist, every pool's blocks, every generation list and

@@ -24,17 +24,33 @@ typedef uint32_t Handle;
 #define NULL_HANDLE 0u
 
 typedef enum {
-#define X(id, pyname, family, gc, presize, basicsize) T_##id,
+#define X(id, pyname, family, gc, presize, basicsize, coll, walks, hashable) T_##id,
 #include "sim/types.def"
 #undef X
     T_COUNT
 } ObjType;
+
+/* The kinds of collection the language tells apart (types.def's coll
+ * and walks columns).  A switch on one lists them all, without a
+ * default, so that a new kind is handled everywhere it matters. */
+typedef enum {
+    COLL_NONE,                 /* not a collection (not an iterator) */
+    COLL_STR,                  /* str: code points */
+    COLL_SEQ,                  /* list, tuple: items by index */
+    COLL_DICT,                 /* dict: keys, values, items */
+    COLL_VIEW,                 /* dict_keys, dict_values, dict_items */
+    COLL_SET,                  /* set: a hash table of keys */
+    COLL_RANGE                 /* range: arithmetic progression */
+} CollKind;
 
 typedef struct TypeInfo {
     const char *pyname;
     uint8_t gc;
     uint8_t presize;
     uint16_t basicsize;
+    uint8_t coll;              /* CollKind */
+    uint8_t walks;             /* CollKind an iterator walks */
+    uint8_t hashable;
 } TypeInfo;
 
 extern const TypeInfo type_info[T_COUNT];

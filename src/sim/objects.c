@@ -36,13 +36,14 @@
 _Static_assert(sizeof(Object) == 72, "an Object is 72 bytes on the host");
 
 const TypeInfo type_info[T_COUNT] = {
-#define X(id, pyname, family, gc, presize, basicsize) {pyname, gc, presize, basicsize},
+#define X(id, pyname, family, gc, presize, basicsize, coll, walks, hashable)                     \
+    {pyname, gc, presize, basicsize, COLL_##coll, COLL_##walks, hashable},
 #include "sim/types.def"
 #undef X
 };
 
 const TypeOps *const type_ops[T_COUNT] = {
-#define X(id, pyname, family, gc, presize, basicsize) &family##_ops,
+#define X(id, pyname, family, gc, presize, basicsize, coll, walks, hashable) &family##_ops,
 #include "sim/types.def"
 #undef X
 };

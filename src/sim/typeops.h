@@ -18,8 +18,10 @@
  * the freeing of an object's payload and its free event (when a history
  * copy may be taken) the payload is all zeroes, and the operations of
  * types whose body is a separate host allocation (dict, set, class,
- * function) treat a NULL body as empty; so do they for a body attached
- * after m_alloc (src/py's dict() does so).
+ * function) treat a NULL body as empty.  Outside src/sim an object is
+ * read only (m_obj is const): src/py makes and changes objects through
+ * the constructors and mutators each family's file declares in
+ * machine.h.
  */
 #ifndef PYMEMSIM_SIM_TYPEOPS_H
 #define PYMEMSIM_SIM_TYPEOPS_H
@@ -93,7 +95,8 @@ typedef struct TypeOps {
     uint8_t trashcan;
 } TypeOps;
 
-#define X(id, pyname, family, gc, presize, basicsize) extern const TypeOps family##_ops;
+#define X(id, pyname, family, gc, presize, basicsize, coll, walks, hashable)                     \
+    extern const TypeOps family##_ops;
 #include "sim/types.def"
 #undef X
 
@@ -230,6 +233,9 @@ size_t values_bytes(const Values *v);
 uint64_t values_hash(uint64_t x, const Values *v);
 void values_forget(Values *v, uint32_t ix);   /* drop ix from the order */
 uint32_t class_add_shared_key(Machine *m, Handle cls, Handle name);  /* class.c */
+/* m_weakref_new whose allocation also runs more(m, wr, 0, arg), before
+ * EV_ALLOC announces it (weakref.c). */
+Handle weakref_alloc(Machine *m, Handle obj, Handle prev, LayoutFn more, void *arg);
 void int_init_statics(Machine *m);
 /* The text of a str, or "?" (str.c). */
 const char *str_utf8(const Machine *m, Handle h);

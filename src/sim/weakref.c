@@ -12,6 +12,57 @@
 #include "core/hash.h"
 #include "sim/typeops.h"
 
+/* What else the allocation of a new weak reference announces (more,
+ * may be NULL). */
+typedef struct WeakLink {
+    LayoutFn more;
+    void *arg;
+} WeakLink;
+
+/* The new reference joins its referent's list: at the head
+ * (insert_head), or after the basic reference prev (insert_after). */
+static void
+weakref_link(Machine *m, Handle wr, uint64_t addr, void *arg)
+{
+    const WeakLink *l = arg;
+    WeakVal *w = &m->objs[wr].u.wr;
+
+    w->next = w->prev != NULL_HANDLE ? m->objs[w->prev].u.wr.next : *m_weaklist(m, w->referent);
+    if (w->next != NULL_HANDLE) {
+        m->objs[w->next].u.wr.prev = wr;
+    }
+    if (w->prev != NULL_HANDLE) {
+        m->objs[w->prev].u.wr.next = wr;
+    } else {
+        *m_weaklist(m, w->referent) = wr;
+    }
+    if (l->more != NULL) {
+        l->more(m, wr, addr, l->arg);
+    }
+}
+
+Handle
+weakref_alloc(Machine *m, Handle obj, Handle prev, LayoutFn more, void *arg)
+{
+    ObjPayload body = {.wr = {.referent = obj, .prev = prev}};
+    WeakLink l = {more, arg};
+
+    return m_alloc_init_with(m, T_WEAKREF, type_basic_nbytes(T_WEAKREF), &body, weakref_link, &l);
+}
+
+Handle
+m_weakref_new(Machine *m, Handle obj, Handle prev, Handle cb)
+{
+    Handle w = weakref_alloc(m, obj, prev, NULL, NULL);
+
+    if (cb != NULL_HANDLE) {
+        m_incref(m, cb);
+        m_store(m, w, 0, cb);
+    }
+    m_track(m, w);
+    return w;
+}
+
 void
 m_weakref_unlink(Machine *m, Handle wr)
 {
@@ -31,6 +82,22 @@ m_weakref_unlink(Machine *m, Handle wr)
     w->referent = w->next = w->prev = NULL_HANDLE;
 }
 
+static void
+unlink_layout(Machine *m, Handle wr, uint64_t addr, void *arg)
+{
+    (void)addr;
+    (void)arg;
+    m_weakref_unlink(m, wr);
+}
+
+/* clear_weakref with the callback taken out: the store that empties the
+ * callback slot also takes the reference off its referent's list. */
+Handle
+m_weakref_clear(Machine *m, Handle wr)
+{
+    return m_store_with(m, wr, 0, NULL_HANDLE, unlink_layout, NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* Operations.                                                        */
 
@@ -38,8 +105,11 @@ m_weakref_unlink(Machine *m, Handle wr)
 static void
 weakref_clear(Machine *m, Handle h)
 {
-    m_weakref_unlink(m, h);
-    type_clear_slot(m, h, 0);
+    Handle cb = m_weakref_clear(m, h);
+
+    if (cb != NULL_HANDLE) {
+        m_decref(m, cb);
+    }
 }
 
 static void

@@ -38,3 +38,5 @@ xs.pop()
 gc.disable()
 gc.enable()
 print(len(xs))
+first, last = xs[0], xs[-1]
+print(first, last)
