@@ -539,6 +539,9 @@ trace_event(void *ctx, const Machine *m, const Event *e)
     case EV_SWAP:
         fprintf(fp, " frame=%u i=%u #%" PRId64 "<->#%" PRId64, e->frame, e->slot, e->a, e->b);
         break;
+    case EV_WEAKREF:
+        fprintf(fp, " obj=#%u %s referent=#%" PRId64, e->obj, tn, e->a);
+        break;
     case EV_ITER:
         fprintf(fp, " obj=#%u %s index %" PRId64 "->%" PRId64 " stop=%" PRId64, e->obj, tn, e->a,
                 e->b, (int64_t)e->c);

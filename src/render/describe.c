@@ -195,6 +195,9 @@ describe_event(const Sim *s, const Event *e, char *buf, size_t size)
         }
         break;
     }
+    case EV_WEAKREF:
+        snprintf(buf, size, "%s lets go of #%" PRId64 ": it no longer refers to it", o, e->a);
+        break;
     case EV_ITER:
         snprintf(buf, size, "%s moves on: index %" PRId64 " -> %" PRId64, o, e->a, e->b);
         break;

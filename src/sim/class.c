@@ -86,27 +86,52 @@ m_class_add_subclass(Machine *m, Handle cls)
     m_root_add(m, wr);
 }
 
+/* init_inline_values, as the values' block is allocated: the shared
+ * keys' usable count shrinks by one per instance (to a floor of 1); the
+ * values array holds the keys already there plus the usable ones. */
+static void
+values_layout(Machine *m, Handle h, uint64_t addr, void *arg)
+{
+    ClassVal *c = m->objs[*(const Handle *)arg].u.c;
+
+    if (c->usable > 1) {
+        c->usable--;
+    }
+    Values *v = values_new(c->nkeys + c->usable);
+    v->addr = addr;
+    m->objs[h].u.inst.values = v;
+}
+
 Handle
 m_instance_new(Machine *m, Handle cls)
 {
     Handle h = m_alloc(m, T_INSTANCE, type_basic_nbytes(T_INSTANCE));
-    ClassVal *c = m->objs[cls].u.c;
+    const ClassVal *c = m->objs[cls].u.c;
 
     m_incref(m, cls);
     m_store(m, h, INST_CLASS_SLOT, cls);
     m_track(m, h);
-    /* init_inline_values: the shared keys' usable count shrinks by one
-     * per instance (to a floor of 1); the values array holds the keys
-     * already there plus the usable ones, after a byte prefix. */
-    if (c->usable > 1) {
-        c->usable--;
-    }
-    uint32_t size = c->nkeys + c->usable;
+    /* The values' block: a byte prefix, then a slot per value. */
+    uint32_t size = c->nkeys + (c->usable > 1 ? c->usable - 1 : c->usable);
     size_t prefix = ((size_t)size + 2 + 7) & ~(size_t)7;
-    Values *v = values_new(size);
-    m->objs[h].u.inst.values = v;
-    v->addr = m_storage(m, h, HEAP_ROLE_VALUES, 0, prefix + 8 * (size_t)size);
+    m_storage_with(m, h, HEAP_ROLE_VALUES, 0, prefix + 8 * (size_t)size, values_layout, &cls);
     return h;
+}
+
+/* The shared keys grow by one empty entry as the new key is stored. */
+static void
+shared_key_layout(Machine *m, Handle cls, uint64_t addr, void *arg)
+{
+    ClassVal *c = m->objs[cls].u.c;
+    size_t cap = c->keys_cap;
+
+    (void)addr;
+    (void)arg;
+    c->keys = xgrow(c->keys, &cap, c->nkeys + 1, sizeof *c->keys);
+    c->keys_cap = (uint32_t)cap;
+    c->keys[c->nkeys] = NULL_HANDLE;
+    c->nkeys++;
+    c->usable--;
 }
 
 /* insert_into_dictkeys: the class learns a new attribute name; its
@@ -114,17 +139,11 @@ m_instance_new(Machine *m, Handle cls)
 uint32_t
 class_add_shared_key(Machine *m, Handle cls, Handle name)
 {
-    ClassVal *c = m->objs[cls].u.c;
-    size_t cap = c->keys_cap;
+    uint32_t ix = m->objs[cls].u.c->nkeys;
 
-    c->keys = xgrow(c->keys, &cap, c->nkeys + 1, sizeof *c->keys);
-    c->keys_cap = (uint32_t)cap;
-    c->keys[c->nkeys] = NULL_HANDLE;
-    c->nkeys++;
-    c->usable--;
     m_incref(m, name);
-    m_store(m, cls, 3 + c->nkeys - 1, name);
-    return c->nkeys - 1;
+    m_store_with(m, cls, 3 + ix, name, shared_key_layout, NULL);
+    return ix;
 }
 
 static int64_t
@@ -140,29 +159,41 @@ class_key_index(const Machine *m, const ClassVal *c, Handle name)
 
 /* Materialise the instance's __dict__: a split dict that takes over its
  * values (make_dict_from_instance_attributes). */
-Handle
-m_inst_dict(Machine *m, Handle inst)
+/* The split dict dh takes over the instance's values as it is stored
+ * in the instance (make_dict_from_instance_attributes). */
+static void
+dict_from_values_layout(Machine *m, Handle inst, uint64_t addr, void *arg)
 {
-    Object *o = &m->objs[inst];
-
-    if (o->u.inst.dict != NULL_HANDLE) {
-        return o->u.inst.dict;
-    }
-    Handle dh = dict_alloc(m);
-    o = &m->objs[inst];
+    Handle dh = *(const Handle *)arg;
+    InstVal *in = &m->objs[inst].u.inst;
     Dict *d = m->objs[dh].u.d;
-    Values *v = o->u.inst.values;
+    Values *v = in->values;
+
+    (void)addr;
     d->split = 1;
-    d->cls = o->u.inst.cls;
+    d->cls = in->cls;
     d->values = v;
     for (uint32_t k = 0; k < v->norder; k++) {
         d->used += v->slot[v->order[k]] != NULL_HANDLE;
     }
-    o->u.inst.values = NULL;
+    in->values = NULL;
     if (v->addr != 0) {
         heap_retag(&m->heap, v->addr, HEAP_TAG(dh, HEAP_ROLE_VALUES));
     }
-    m_store(m, inst, INST_DICT_SLOT, dh);
+}
+
+/* Materialise the instance's __dict__: a split dict that takes over its
+ * values. */
+Handle
+m_inst_dict(Machine *m, Handle inst)
+{
+    if (m->objs[inst].u.inst.dict != NULL_HANDLE) {
+        return m->objs[inst].u.inst.dict;
+    }
+    Handle dh = dict_alloc(m);
+    const Values *v = m->objs[inst].u.inst.values;
+
+    m_store_with(m, inst, INST_DICT_SLOT, dh, dict_from_values_layout, &dh);
     for (uint32_t k = 0; k < v->n; k++) {
         if (v->slot[k] != NULL_HANDLE && m_may_be_tracked(m, v->slot[k])) {
             m_track(m, dh);
@@ -170,6 +201,27 @@ m_inst_dict(Machine *m, Handle inst)
         }
     }
     return dh;
+}
+
+/* The order of an instance's values follows the store to its slot: a
+ * value set in an empty slot joins the end, a deleted one leaves it. */
+typedef struct OrderChange {
+    uint32_t ix;
+    int set;
+} OrderChange;
+
+static void
+values_order_layout(Machine *m, Handle inst, uint64_t addr, void *arg)
+{
+    const OrderChange *ch = arg;
+    Values *vals = m->objs[inst].u.inst.values;
+
+    (void)addr;
+    if (!ch->set) {
+        values_forget(vals, ch->ix);
+    } else if (vals->slot[ch->ix] == NULL_HANDLE) {
+        vals->order[vals->norder++] = (uint8_t)ch->ix;
+    }
 }
 
 int
@@ -203,16 +255,14 @@ m_inst_setattr(Machine *m, Handle inst, Handle name, Handle v)
         if (vals->slot[ix] == NULL_HANDLE) {
             return -1;
         }
-        values_forget(vals, (uint32_t)ix);
-        Handle old = m_store(m, inst, (uint32_t)ix, NULL_HANDLE);
-        m_decref(m, old);
+        OrderChange ch = {(uint32_t)ix, 0};
+        m_decref(m, m_store_with(m, inst, (uint32_t)ix, NULL_HANDLE, values_order_layout, &ch));
         return 0;
     }
+    OrderChange ch = {(uint32_t)ix, 1};
     m_incref(m, v);
-    Handle old = m_store(m, inst, (uint32_t)ix, v);
-    if (old == NULL_HANDLE) {
-        vals->order[vals->norder++] = (uint8_t)ix;
-    } else {
+    Handle old = m_store_with(m, inst, (uint32_t)ix, v, values_order_layout, &ch);
+    if (old != NULL_HANDLE) {
         m_decref(m, old);
     }
     return 0;
@@ -497,8 +547,8 @@ instance_clear(Machine *m, Handle h)
     for (uint32_t i = 0; i < n; i++) {
         Values *v = m->objs[h].u.inst.values;
         if (v != NULL && i < v->n && v->slot[i] != NULL_HANDLE) {
-            Handle x = m_store(m, h, i, NULL_HANDLE);
-            values_forget(m->objs[h].u.inst.values, i);
+            OrderChange ch = {i, 0};
+            Handle x = m_store_with(m, h, i, NULL_HANDLE, values_order_layout, &ch);
             if (x != NULL_HANDLE) {
                 m_decref(m, x);
             }

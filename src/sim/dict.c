@@ -563,6 +563,14 @@ m_dict_merge(Machine *m, Handle a, Handle b)
 }
 
 /* PyDict_Copy */
+/* A split dict's values get their block. */
+static void
+values_addr_layout(Machine *m, Handle h, uint64_t addr, void *arg)
+{
+    (void)arg;
+    m->objs[h].u.d->values->addr = addr;
+}
+
 Handle
 m_dict_copy(Machine *m, Handle src)
 {
@@ -572,31 +580,30 @@ m_dict_copy(Machine *m, Handle src)
         return m_dict_new(m);
     }
     if (s->split) {
-        /* A split copy sharing the class's keys, with its own values. */
+        /* A split copy sharing the class's keys, with its own values
+         * in the same order, made complete. */
         const ClassVal *c = m->objs[s->cls].u.c;
         uint32_t size = c->nkeys + c->usable;
-        Handle h = dict_alloc(m);
-        Dict *d = dict_of(m, h);
-        s = dict_of(m, src);
-        Values *v = values_new(size);
+        ObjPayload init = {.d = xcalloc(1, sizeof(Dict))};
+        Dict *d = init.d;
         d->split = 1;
         d->cls = s->cls;
-        d->values = v;
+        d->values = values_new(size);
         d->used = s->used;
+        memcpy(d->values->order, s->values->order, s->values->norder);
+        d->values->norder = s->values->norder;
+        Handle h = m_alloc_init(m, T_DICT, type_basic_nbytes(T_DICT), &init);
+        s = dict_of(m, src);
         for (uint32_t i = 0; i < s->values->n && i < size; i++) {
-            Handle x = s->values->slot[i];
+            Handle x = dict_of(m, src)->values->slot[i];
             if (x != NULL_HANDLE) {
                 m_incref(m, x);
                 m_store(m, h, i, x);
             }
         }
-        s = dict_of(m, src);
-        d = dict_of(m, h);
-        memcpy(d->values->order, s->values->order, s->values->norder);
-        d->values->norder = s->values->norder;
         size_t prefix = ((size_t)size + 2 + 7) & ~(size_t)7;
-        uint64_t a = m_storage(m, h, HEAP_ROLE_VALUES, 0, prefix + 8 * (size_t)size);
-        dict_of(m, h)->values->addr = a;
+        m_storage_with(m, h, HEAP_ROLE_VALUES, 0, prefix + 8 * (size_t)size, values_addr_layout,
+                       NULL);
         if (m->objs[src].flags & OF_TRACKED) {
             m_track(m, h);
         }

@@ -323,13 +323,13 @@ handle_weakrefs(Machine *m, int old)
         Handle next = m->objs[h].gc_next;
         Object *o = &m->objs[h];
         if (o->type == T_WEAKREF) {
-            m_weakref_unlink(m, h);
+            m_weakref_clear_ref(m, h);
         }
         Handle *wl = m_weaklist(m, h);
         if (wl != NULL) {
             while (*m_weaklist(m, h) != NULL_HANDLE) {
                 Handle wr = *m_weaklist(m, h);
-                m_weakref_unlink(m, wr);
+                m_weakref_clear_ref(m, wr);
                 if (m->objs[wr].u.wr.callback == NULL_HANDLE || collecting(m, wr)) {
                     continue;
                 }
@@ -355,6 +355,15 @@ handle_weakrefs(Machine *m, int old)
     return num_freed;
 }
 
+/* PEP 442: h's finalizer runs now, once (EV_FINALIZE). */
+static void
+finalize_mark(Machine *m, Handle h)
+{
+    PRIM_BEGIN(m);
+    m->objs[h].flags |= OF_FINALIZED;
+    machine_emit(m, EV_FINALIZE, h, 0, 0, 0, 0);
+}
+
 /* Before: unreachable holds the garbage, weak references cleared.  After:
  * each object of it with a __del__ not yet run has run it (once), and the
  * list holds the same objects in the same order. */
@@ -368,9 +377,8 @@ finalize_garbage(Machine *m)
         o = &m->objs[h];
         if (o->type == T_INSTANCE && !(o->flags & OF_FINALIZED)
             && m->objs[o->u.inst.cls].u.c->has_del) {
-            o->flags |= OF_FINALIZED;
             m_incref(m, h);
-            machine_emit(m, EV_FINALIZE, h, 0, 0, 0, 0);
+            finalize_mark(m, h);
             if (m->hooks.finalize != NULL) {
                 m->hooks.finalize(m->hooks.ctx, m, h);
             }

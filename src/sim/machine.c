@@ -41,6 +41,8 @@ const char *const event_names[EV_COUNT] = {
 static void __attribute__((noinline, cold))
 verify_end(Machine *m, EventKind kind)
 {
+    /* Any other event announces what changed since the hash: disarm. */
+    m->verify_armed = 0;
     if (m->nevents % m->verify_every == 0) {
         m->verify_hash = machine_state_hash(m);
         m->verify_armed = 1;
@@ -1030,10 +1032,12 @@ dstep(Machine *m, DStack *st, int *done)
                 o = &m->objs[f->h];
                 o->flags |= OF_FINALIZED;
                 o->refcnt--;
-                emit(m, EV_DECREF, f->h, 0, o->refcnt + 1, o->refcnt, 0);
                 if (o->refcnt > 0) {
                     /* Resurrected: as if the decref never happened. */
                     o->flags &= (uint8_t)~OF_DYING;
+                }
+                emit(m, EV_DECREF, f->h, 0, o->refcnt + 1, o->refcnt, 0);
+                if (o->refcnt > 0) {
                     f->stage = 5;
                     return NULL_HANDLE;
                 }

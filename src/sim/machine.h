@@ -379,8 +379,12 @@ void m_gc_set_refs(Machine *m, Handle h, int32_t refs);
 /* Where obj keeps its list of weak references (tp_weaklistoffset), or
  * NULL if its type does not support them. */
 Handle *m_weaklist(Machine *m, Handle obj);
-/* Take a weak reference off its referent's list (clear_weakref). */
+/* Take a weak reference off its referent's list (clear_weakref),
+ * within a primitive. */
 void m_weakref_unlink(Machine *m, Handle wr);
+/* The collector's _PyWeakref_ClearRef: off its referent's list, the
+ * callback kept (EV_WEAKREF). */
+void m_weakref_clear_ref(Machine *m, Handle wr);
 /* clear_weakref and the callback taken out, in one store: returns the
  * callback (the caller's reference), or 0. */
 Handle m_weakref_clear(Machine *m, Handle wr);

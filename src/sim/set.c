@@ -42,34 +42,55 @@ set_insert_clean(const Machine *m, Handle *table, uint32_t mask, Handle k)
     }
 }
 
+/* The rebuilt table replaces the old one as the event that announces
+ * the change is made (arg: the new table). */
+typedef struct SetTable {
+    Handle *table;
+    uint32_t size;
+} SetTable;
+
+static void
+set_table_layout(Machine *m, Handle sh, uint64_t addr, void *arg)
+{
+    const SetTable *t = arg;
+    SetVal *s = m->objs[sh].u.set;
+
+    free(s->table);
+    s->table = t->table;
+    s->table_addr = addr;
+    s->mask = t->size - 1;
+    s->fill = s->used;
+}
+
+/* set_table_resize: the new table's block (none for the small table),
+ * filled, then the old one's freed.  A small table rebuilt in place
+ * (dummies dropped) is announced by EV_RESIZE. */
 static void
 set_resize(Machine *m, Handle sh, uint64_t minused)
 {
-    SetVal *s = m->objs[sh].u.set;
-    uint32_t newsize = SET_MINSIZE;
+    const SetVal *s = m->objs[sh].u.set;
+    SetTable t = {NULL, SET_MINSIZE};
 
-    while (newsize <= minused) {
-        newsize <<= 1;
+    while (t.size <= minused) {
+        t.size <<= 1;
     }
-    Handle *nt = xcalloc(newsize, sizeof *nt);
+    t.table = xcalloc(t.size, sizeof *t.table);
     for (uint32_t i = 0; i <= s->mask; i++) {
         if (s->table[i] != NULL_HANDLE && s->table[i] != SET_DUMMY) {
-            set_insert_clean(m, nt, newsize - 1, s->table[i]);
+            set_insert_clean(m, t.table, t.size - 1, s->table[i]);
         }
     }
-    uint64_t old = s->table_addr, addr = 0;
-    if (newsize > SET_MINSIZE) {
-        addr = m_storage(m, sh, HEAP_ROLE_SET_TABLE, 0, (size_t)newsize * 16);
+    uint64_t old = s->table_addr;
+    if (t.size > SET_MINSIZE) {
+        m_storage_with(m, sh, HEAP_ROLE_SET_TABLE, 0, (size_t)t.size * 16, set_table_layout, &t);
+        if (old != 0) {
+            m_storage_free(m, sh, HEAP_ROLE_SET_TABLE, old);
+        }
+    } else if (old != 0) {
+        m_storage_free_with(m, sh, HEAP_ROLE_SET_TABLE, old, set_table_layout, &t);
+    } else {
+        m_resize(m, sh, s->used, s->used, set_table_layout, &t);
     }
-    if (old != 0) {
-        m_storage_free(m, sh, HEAP_ROLE_SET_TABLE, old);
-    }
-    s = m->objs[sh].u.set;
-    free(s->table);
-    s->table = nt;
-    s->table_addr = addr;
-    s->mask = newsize - 1;
-    s->fill = s->used;
 }
 
 Handle

@@ -10,6 +10,7 @@
 
 
 #include "core/hash.h"
+#include "sim/prim.h"
 #include "sim/typeops.h"
 
 /* What else the allocation of a new weak reference announces (more,
@@ -80,6 +81,21 @@ m_weakref_unlink(Machine *m, Handle wr)
         m->objs[w->next].u.wr.prev = w->prev;
     }
     w->referent = w->next = w->prev = NULL_HANDLE;
+}
+
+/* _PyWeakref_ClearRef: the collector takes wr off its referent's list
+ * and leaves its callback (EV_WEAKREF). */
+void
+m_weakref_clear_ref(Machine *m, Handle wr)
+{
+    Handle referent = m->objs[wr].u.wr.referent;
+
+    if (referent == NULL_HANDLE) {
+        return;
+    }
+    PRIM_BEGIN(m);
+    m_weakref_unlink(m, wr);
+    machine_emit(m, EV_WEAKREF, wr, 0, referent, 0, 0);
 }
 
 static void

@@ -1,5 +1,6 @@
 # Exercises every kind of machine event, for the history tests.
 import gc
+import weakref
 
 
 class Node:
@@ -40,3 +41,14 @@ gc.enable()
 print(len(xs))
 first, last = xs[0], xs[-1]
 print(first, last)
+
+class Ring:
+    pass
+
+
+ring = Ring()
+ring.me = ring
+ring_ref = weakref.ref(ring)
+del ring
+gc.collect()
+print(ring_ref() is None)
